@@ -1,0 +1,30 @@
+//! # costmodel: the analytic cost model behind KV Scope
+//!
+//! Yao Fu, "Challenges in Deploying Long-Context Transformers: A Theoretical Peak Performance
+//! Analysis" (arXiv 2405.08944, 2024) decomposes the cost of serving a long-context transformer
+//! into four metrics, each bounded by one hardware resource: concurrency (HBM size), prefilling
+//! (FLOP/s), decoding (HBM bandwidth) and context switching (host-link bandwidth). This crate
+//! computes them, the session throughput and cost they add up to, sweeps of any input, and the
+//! KV compression that would make 1M-token context as cheap as 4K.
+//!
+//! Everything inside is SI base units in `f64` (bytes, seconds, FLOP, FLOP/s, bytes/s, tokens),
+//! and the unit is part of every name. The crate has no web dependency: the app, the charts and
+//! the CLI all call the same functions.
+//!
+//! ## Glossary
+//! `kv` key/value cache · `hbm` device memory · `bw` bandwidth · `ctx` context tokens ·
+//! `tp` tensor-parallel GPUs · `gqa` grouped-query attention · `mla` multi-head latent attention ·
+//! `moe` mixture of experts · `ttft` time to first token · `tpot` time per output token.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod model;
+pub mod presets;
+pub mod spec;
+pub mod units;
+
+pub use spec::{
+    Attention, Compression, Efficiency, HardwareSpec, Inputs, LayerGroup, ModelSpec, Moe, Precision,
+    TokenKeep, Workload,
+};
