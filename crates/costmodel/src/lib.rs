@@ -19,12 +19,21 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod compression;
+pub mod kv;
 pub mod model;
+pub mod phases;
 pub mod presets;
+pub mod report;
+pub mod roofline;
+pub mod scenario;
 pub mod spec;
 pub mod units;
+pub mod url;
 
 pub use spec::{
     Attention, Compression, Efficiency, HardwareSpec, Inputs, LayerGroup, ModelSpec, Moe, Precision,
     TokenKeep, Workload,
 };
+pub use report::{evaluate, Report};
+pub use scenario::{Mode, Scenario};

@@ -1,0 +1,356 @@
+//! The whole output of one evaluation: the four metrics, the session they add up to, and how much
+//! of each cost the KV cache is (cost-model.md §4.6).
+
+use serde::Serialize;
+
+use crate::phases::Prepared;
+use crate::roofline::{Bound, PhaseTime};
+use crate::spec::Inputs;
+use crate::units::S_PER_HOUR;
+
+/// Tokens in a million (for cost per million tokens).
+pub const TOKENS_PER_MILLION: f64 = 1e6;
+
+/// The hardware resource that bounds a metric or the whole cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resource {
+    /// HBM capacity (concurrency).
+    HbmCapacity,
+    /// Tensor-core FLOP/s.
+    Compute,
+    /// HBM bandwidth.
+    HbmBandwidth,
+    /// The host link (PCIe / NVLink-C2C).
+    HostLink,
+}
+
+impl Resource {
+    /// Plain-language name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Resource::HbmCapacity => "HBM capacity",
+            Resource::Compute => "FLOP/s",
+            Resource::HbmBandwidth => "HBM bandwidth",
+            Resource::HostLink => "host link",
+        }
+    }
+}
+
+impl From<Bound> for Resource {
+    fn from(b: Bound) -> Self {
+        match b {
+            Bound::Compute => Resource::Compute,
+            Bound::Memory => Resource::HbmBandwidth,
+        }
+    }
+}
+
+/// How a context switch is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SwitchKind {
+    /// Copy the cache out to host memory and the next one in.
+    Swap,
+    /// Drop the cache and prefill the context again.
+    Recompute,
+}
+
+/// Device memory of one GPU (bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MemoryBreakdown {
+    /// Device memory (bytes).
+    pub hbm_bytes: f64,
+    /// Weights on this GPU (bytes).
+    pub weights_bytes: f64,
+    /// KV of the users in the batch (bytes).
+    pub kv_bytes: f64,
+    /// Runtime reserve and prefill workspace (bytes); includes HBM the engine may not allocate.
+    pub reserve_bytes: f64,
+    /// What is left (bytes, ≥ 0).
+    pub free_bytes: f64,
+}
+
+/// How much of each cost is the KV cache (fractions in [0, 1]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct KvShares {
+    /// KV of the batch over device memory.
+    pub hbm: f64,
+    /// KV bytes over all bytes read during the generation.
+    pub decode_bytes: f64,
+    /// Attention FLOP over all prefill FLOP.
+    pub prefill_flop: f64,
+    /// Time spent switching over the cycle.
+    pub switch_time: f64,
+}
+
+/// One serving cycle of the TP group (seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cycle {
+    /// Prefills of the batch, amortized over prefix reuse.
+    pub prefill_s: f64,
+    /// The batch's generation.
+    pub decode_s: f64,
+    /// Context switches (0 when everyone fits).
+    pub switch_s: f64,
+    /// The whole cycle.
+    pub total_s: f64,
+}
+
+/// Why a scenario does not fit, and what would.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoFit {
+    /// Plain-language reason.
+    pub reason: String,
+    /// Weights exceed usable memory even with no KV.
+    pub weights_too_large: bool,
+    /// Longest context one user could have here (tokens), if any.
+    pub max_ctx_tokens: Option<f64>,
+    /// Fewest GPUs in the TP group (powers of two up to 128) at which one user fits.
+    pub min_tp: Option<u32>,
+}
+
+/// Everything the UI, the CLI and the charts show for one scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// KV bytes per context token, whole model, after compression.
+    pub kv_bytes_per_token: f64,
+    /// KV bytes of one user at the scenario's context, whole model.
+    pub kv_bytes_per_user: f64,
+    /// KV bytes of one user on one GPU of the TP group.
+    pub kv_bytes_per_user_per_gpu: f64,
+    /// Weights of the whole model (bytes).
+    pub weights_bytes: f64,
+    /// Total parameters used.
+    pub params: f64,
+    /// Active parameters per token.
+    pub active_params: f64,
+    /// Users whose caches fit at once (`C`).
+    pub concurrency: f64,
+    /// Longest context one user could have on this group (tokens); infinite when the cache
+    /// stops growing (windowed or KV-less models).
+    pub max_ctx_tokens: Option<f64>,
+    /// The batch that decodes together: `min(users, C)`.
+    pub batch: f64,
+    /// Set when nothing fits.
+    pub no_fit: Option<NoFit>,
+    /// Memory of one GPU at the batch.
+    pub memory: MemoryBreakdown,
+    /// Prefill of one prompt (time to first token at batch 1, seconds); absent when nothing fits.
+    pub prefill_s: Option<f64>,
+    /// Prefill's roofline parts.
+    pub prefill: Option<PhaseTime>,
+    /// Prefill FLOP of one prompt (whole model).
+    pub prefill_flop: f64,
+    /// One decode step at the scenario's batch and context (seconds).
+    pub decode_step_s: Option<f64>,
+    /// That step's roofline parts.
+    pub decode_step: Option<PhaseTime>,
+    /// All `out` tokens of one turn at the batch (seconds).
+    pub decode_s: Option<f64>,
+    /// One context switch: the cheaper of swap and recompute (seconds).
+    pub context_switch_s: Option<f64>,
+    /// Swapping one user out and another in over the host link (seconds).
+    pub swap_s: Option<f64>,
+    /// Prefilling the context again instead (seconds).
+    pub recompute_s: Option<f64>,
+    /// Which one the cycle uses.
+    pub switch_kind: Option<SwitchKind>,
+    /// Users waiting in host memory (`users − C` when positive).
+    pub swapped_users: f64,
+    /// Swapped-out caches host memory can hold.
+    pub host_capacity_users: f64,
+    /// One serving cycle.
+    pub cycle: Option<Cycle>,
+    /// Turns completed per second by the group.
+    pub turns_per_s: Option<f64>,
+    /// Output tokens per second by the group.
+    pub output_tokens_per_s: Option<f64>,
+    /// Time to first token of a turn, including the wait behind the batch's other prefills.
+    pub ttft_s: Option<f64>,
+    /// Time per output token at the batch.
+    pub tpot_s: Option<f64>,
+    /// GPU-seconds per turn.
+    pub gpu_s_per_turn: Option<f64>,
+    /// Dollars per turn (absent without a price).
+    pub usd_per_turn: Option<f64>,
+    /// Dollars per million output tokens (absent without a price).
+    pub usd_per_million_output_tokens: Option<f64>,
+    /// The resource that bounds the cycle.
+    pub bound: Resource,
+    /// Decode step: is the KV read larger than the weights read?
+    pub decode_kv_bound: bool,
+    /// How much of each cost is KV.
+    pub kv_share: KvShares,
+    /// Plain-language warnings about the inputs or the result.
+    pub warnings: Vec<String>,
+}
+
+/// Evaluates a scenario. Never panics; a scenario that does not fit is a normal result with
+/// `no_fit` set and no latencies.
+pub fn evaluate(inputs: &Inputs) -> Report {
+    let p = Prepared::new(inputs);
+    evaluate_prepared(inputs, &p)
+}
+
+/// Evaluates with coefficients already folded (sweeps reuse the work).
+pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared) -> Report {
+    let w = inputs.workload;
+    let n = w.ctx_tokens;
+    let kept = inputs.compression.token.kept_tokens(n);
+    let concurrency = p.concurrency(kept);
+    let users = w.users.max(1.0).floor();
+    let batch = users.min(concurrency);
+    let kv_user_gpu = p.kv_gpu.bytes(kept);
+    let kv_user = p.kv_model.bytes(kept);
+    let hbm = inputs.hw.hbm_bytes;
+    let (prefill_linear, prefill_attn) = p.prefill_flop(n);
+    let max_kept = p.kv_gpu.max_kept_tokens(p.kv_budget_bytes_per_gpu).filter(|_| p.kv_budget_bytes_per_gpu > 0.0);
+    let max_ctx_tokens = max_kept.map(|t| crate::kv::ctx_for_kept_tokens(inputs, t).floor());
+    let host_capacity_users =
+        if kv_user_gpu > 0.0 { (inputs.hw.host_bytes_per_gpu / kv_user_gpu).floor() } else { f64::INFINITY };
+    let mut report = Report {
+        kv_bytes_per_token: p.kv_model.bytes_per_token(),
+        kv_bytes_per_user: kv_user,
+        kv_bytes_per_user_per_gpu: kv_user_gpu,
+        weights_bytes: p.weights_bytes,
+        params: inputs.model.total_params(),
+        active_params: inputs.model.active_params(),
+        concurrency,
+        max_ctx_tokens,
+        batch: batch.max(0.0),
+        no_fit: None,
+        memory: MemoryBreakdown {
+            hbm_bytes: hbm,
+            weights_bytes: p.weights_bytes_per_gpu,
+            kv_bytes: batch.max(0.0) * kv_user_gpu,
+            reserve_bytes: p.reserve_bytes_per_gpu + hbm * (1.0 - inputs.eff.mem_usable),
+            free_bytes: 0.0,
+        },
+        prefill_s: None,
+        prefill: None,
+        prefill_flop: prefill_linear + prefill_attn,
+        decode_step_s: None,
+        decode_step: None,
+        decode_s: None,
+        context_switch_s: None,
+        swap_s: None,
+        recompute_s: None,
+        switch_kind: None,
+        swapped_users: (users - concurrency).max(0.0),
+        host_capacity_users,
+        cycle: None,
+        turns_per_s: None,
+        output_tokens_per_s: None,
+        ttft_s: None,
+        tpot_s: None,
+        gpu_s_per_turn: None,
+        usd_per_turn: None,
+        usd_per_million_output_tokens: None,
+        bound: Resource::HbmCapacity,
+        decode_kv_bound: false,
+        kv_share: KvShares {
+            hbm: batch.max(0.0) * kv_user_gpu / hbm,
+            decode_bytes: 0.0,
+            prefill_flop: if prefill_linear + prefill_attn > 0.0 { prefill_attn / (prefill_linear + prefill_attn) } else { 0.0 },
+            switch_time: 0.0,
+        },
+        warnings: Vec::new(),
+    };
+    let m = &report.memory;
+    report.memory.free_bytes = (hbm - m.weights_bytes - m.kv_bytes - m.reserve_bytes).max(0.0);
+
+    if concurrency < 1.0 {
+        report.no_fit = Some(no_fit(inputs, p, max_ctx_tokens));
+        return report;
+    }
+
+    let prefill = p.prefill(n, kept);
+    let step = p.decode_step(batch, kept);
+    let gen = p.decode_sum(inputs, batch, n, w.out_tokens);
+    let swap = p.swap_s(kept);
+    let recompute = prefill.total_s;
+    let (switch_s, kind) = if swap <= recompute { (swap, SwitchKind::Swap) } else { (recompute, SwitchKind::Recompute) };
+    let swapping = users > concurrency;
+    let reuse = w.prefix_reuse.max(1.0);
+    let cycle_prefill = batch * prefill.total_s / reuse;
+    let cycle_switch = if swapping { batch * switch_s } else { 0.0 };
+    let total = cycle_prefill + gen.time_s + cycle_switch;
+    let cycle = Cycle { prefill_s: cycle_prefill, decode_s: gen.time_s, switch_s: cycle_switch, total_s: total };
+    let out = w.out_tokens.floor().max(0.0);
+    let turns_per_s = if total > 0.0 { batch / total } else { f64::INFINITY };
+    let gpu_s_per_turn = f64::from(p.tp) * total / batch;
+    let price = inputs.hw.usd_per_gpu_hour;
+    let usd_per_turn = (price > 0.0).then(|| gpu_s_per_turn / S_PER_HOUR * price);
+
+    report.prefill_s = Some(prefill.total_s);
+    report.prefill = Some(prefill);
+    report.decode_step_s = Some(step.total_s);
+    report.decode_step = Some(step);
+    report.decode_s = Some(gen.time_s);
+    report.context_switch_s = Some(switch_s);
+    report.swap_s = Some(swap);
+    report.recompute_s = Some(recompute);
+    report.switch_kind = Some(kind);
+    report.cycle = Some(cycle);
+    report.turns_per_s = Some(turns_per_s);
+    report.output_tokens_per_s = Some(turns_per_s * out);
+    report.ttft_s = Some(
+        prefill.total_s / reuse * (batch + 1.0) / 2.0 + if swapping { switch_s } else { 0.0 },
+    );
+    report.tpot_s = (out > 0.0).then(|| gen.time_s / out);
+    report.gpu_s_per_turn = Some(gpu_s_per_turn);
+    report.usd_per_turn = usd_per_turn;
+    report.usd_per_million_output_tokens =
+        usd_per_turn.filter(|_| out > 0.0).map(|usd| usd / out * TOKENS_PER_MILLION);
+    report.decode_kv_bound = batch * kv_user_gpu > p.decode_weight_bytes_per_gpu(batch);
+    report.kv_share.decode_bytes = if gen.bytes_per_gpu > 0.0 { gen.kv_bytes_per_gpu / gen.bytes_per_gpu } else { 0.0 };
+    report.kv_share.switch_time = if total > 0.0 { cycle_switch / total } else { 0.0 };
+    report.bound = if cycle_prefill >= gen.time_s && cycle_prefill >= cycle_switch {
+        prefill.bound.into()
+    } else if gen.time_s >= cycle_switch {
+        if gen.compute_bound_steps * 2.0 > out {
+            Resource::Compute
+        } else {
+            Resource::HbmBandwidth
+        }
+    } else {
+        match kind {
+            SwitchKind::Swap => Resource::HostLink,
+            SwitchKind::Recompute => prefill.bound.into(),
+        }
+    };
+    if swapping && report.swapped_users > host_capacity_users {
+        report.warnings.push(format!(
+            "host memory holds {} swapped-out caches but {} users wait: the rest must be recomputed",
+            host_capacity_users, report.swapped_users
+        ));
+    }
+    report
+}
+
+/// Why nothing fits, and the nearest thing that would.
+fn no_fit(inputs: &Inputs, p: &Prepared, max_ctx_tokens: Option<f64>) -> NoFit {
+    let usable = inputs.hw.hbm_bytes * inputs.eff.mem_usable - p.reserve_bytes_per_gpu;
+    let weights_too_large = p.weights_bytes_per_gpu >= usable;
+    let min_tp = (0..=7).map(|i| 1u32 << i).find(|&tp| {
+        let mut trial = inputs.clone();
+        trial.tp = tp;
+        let q = Prepared::new(&trial);
+        q.concurrency(inputs.compression.token.kept_tokens(inputs.workload.ctx_tokens)) >= 1.0
+    });
+    let reason = if weights_too_large {
+        format!(
+            "the weights need {:.1} GB per GPU but only {:.1} GB is usable",
+            p.weights_bytes_per_gpu / crate::units::GB,
+            usable / crate::units::GB
+        )
+    } else {
+        format!(
+            "one user's KV cache needs {:.1} GB per GPU but only {:.1} GB is left beside the weights",
+            p.kv_gpu.bytes(inputs.compression.token.kept_tokens(inputs.workload.ctx_tokens)) / crate::units::GB,
+            p.kv_budget_bytes_per_gpu.max(0.0) / crate::units::GB
+        )
+    };
+    NoFit { reason, weights_too_large, max_ctx_tokens: if weights_too_large { None } else { max_ctx_tokens }, min_tp }
+}

@@ -1,0 +1,631 @@
+//! The whole input as a user (and a URL) states it: preset ids, workload, mode, compression
+//! choices and overrides. [`Scenario::resolve`] turns it into [`Inputs`] for the formulas.
+//!
+//! Every settable field is described once in [`FIELDS`] (key, label, unit, allowed range): the URL
+//! codec, the CLI and the app's controls all read that table, so a range is written once.
+
+use serde::{Deserialize, Serialize};
+
+use crate::compression::{method_by_id, Axis, Keep};
+use crate::presets::{hardware_by_id, model_by_id};
+use crate::spec::{Attention, Compression, Efficiency, HardwareSpec, Inputs, ModelSpec, Precision, TokenKeep, Workload};
+use crate::units::{GB, GIB, TFLOPS};
+
+/// Peak (the paper) or realistic efficiencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// 100% of every datasheet figure, all of HBM usable: a lower bound on time.
+    #[default]
+    Peak,
+    /// Documented achievable fractions, each with a public source.
+    Realistic,
+}
+
+impl Mode {
+    /// URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Peak => "peak",
+            Mode::Realistic => "realistic",
+        }
+    }
+}
+
+/// One compression axis as chosen: nothing, a named method, or a factor.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum AxisSetting {
+    /// No compression on this axis.
+    #[default]
+    None,
+    /// A published method by id (see [`crate::compression::METHODS`]).
+    Method(String),
+    /// A factor in (0, 1].
+    Factor(f64),
+}
+
+/// Realistic-mode defaults. Each cites where its number comes from.
+pub mod realistic {
+    /// Attention kernels reach about 60% of the tensor peak: FlashAttention-2 reaches 50-73% of
+    /// the A100's peak in the forward pass (Dao, "FlashAttention-2", arXiv:2307.08691, 2023, §4.1).
+    pub const ATTENTION_FRACTION: f64 = 0.6;
+    /// Achievable HBM bandwidth: a device-to-device copy on an H200 measured 4,287 GB/s of 4,800
+    /// (89%, `shared/fixtures/hardware.md` §4); decode kernels with small batches reach a little
+    /// less, so 85%.
+    pub const HBM_BW_FRACTION: f64 = 0.85;
+    /// vLLM's default `gpu_memory_utilization` is 0.9: the engine plans within 90% of *total*
+    /// device memory (vLLM docs, Engine Arguments). (TensorRT-LLM instead takes a fraction of the
+    /// memory *free after loading*, `kv_cache_free_gpu_mem_fraction`; this model follows vLLM.)
+    pub const MEM_USABLE_FRACTION: f64 = 0.9;
+    /// Non-torch memory (CUDA context, NCCL buffers, CUDA-graph pool) that vLLM's memory profiler
+    /// subtracts before sizing the KV cache (vllm/v1/worker/gpu_worker.py,
+    /// `determine_available_memory`); 1 GiB is a typical logged value, an assumption.
+    pub const RUNTIME_RESERVE_GIB: f64 = 1.0;
+    /// Pinned host-device copies reach 88% of PCIe Gen5 x16 (H200: 55.4 of 63.0 GB/s,
+    /// `shared/fixtures/hardware.md` §4).
+    pub const HOST_BW_FRACTION: f64 = 0.88;
+    /// Large all-reduces reach about 80% of the per-direction link (A100 ~235 of 300 GB/s;
+    /// 8×H200 367.6 of 450 GB/s without NVLS; `shared/fixtures/hardware.md` §4).
+    pub const LINK_BW_FRACTION: f64 = 0.8;
+    /// One small all-reduce costs about 20 µs: 8×H200 move 32 KiB at 1.4 GB/s, 23 µs
+    /// (`shared/fixtures/hardware.md` §4).
+    pub const ALLREDUCE_LATENCY_S: f64 = 20e-6;
+    /// Prefill is chunked into 8,192-token pieces: vLLM V1's default `max_num_batched_tokens`
+    /// for online serving with chunked prefill (vLLM docs, Optimization and Tuning).
+    pub const PREFILL_CHUNK_TOKENS: f64 = 8192.0;
+}
+
+/// The whole input. Defaults are the paper's running example: Yi-34B, one A100-SXM-80GB, 50,000
+/// tokens of context, 250 generated, one user, peak mode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Model preset id.
+    pub model: String,
+    /// Hardware preset id.
+    pub hw: String,
+    /// GPUs in the tensor-parallel group.
+    pub tp: u32,
+    /// Context tokens per user.
+    pub ctx_tokens: f64,
+    /// Generated tokens per turn.
+    pub out_tokens: f64,
+    /// Users wanting service.
+    pub users: f64,
+    /// Queries that reuse one prefilled context.
+    pub prefix_reuse: f64,
+    /// Peak or realistic.
+    pub mode: Mode,
+    /// Bits per weight.
+    pub weight_bits: f64,
+    /// Bits per KV element.
+    pub kv_bits: f64,
+    /// Bits per activation.
+    pub act_bits: f64,
+    /// Compression per axis: layer, head, token, hidden.
+    pub compression: [AxisSetting; 4],
+    /// Numeric overrides by key (see [`FIELDS`]); `None` keeps the preset's or mode's value.
+    pub overrides: Overrides,
+}
+
+/// Overrides of preset and mode values. `None` keeps the default.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Overrides {
+    /// Layers (groups scaled in proportion).
+    pub layers: Option<f64>,
+    /// d_model.
+    pub d_model: Option<f64>,
+    /// Query heads.
+    pub q_heads: Option<f64>,
+    /// KV heads.
+    pub kv_heads: Option<f64>,
+    /// Head dimension.
+    pub head_dim: Option<f64>,
+    /// Dense FFN width.
+    pub d_ff: Option<f64>,
+    /// Vocabulary.
+    pub vocab: Option<f64>,
+    /// Sliding window (tokens) of every windowed layer.
+    pub window: Option<f64>,
+    /// Total parameters (billions).
+    pub params_b: Option<f64>,
+    /// Device memory (GB, 1e9 bytes).
+    pub hbm_gb: Option<f64>,
+    /// HBM bandwidth (GB/s).
+    pub bw_gbps: Option<f64>,
+    /// Dense BF16 TFLOP/s.
+    pub tflops: Option<f64>,
+    /// Host link, one direction (GB/s).
+    pub host_gbps: Option<f64>,
+    /// GPU link, one direction (GB/s).
+    pub link_gbps: Option<f64>,
+    /// Price per GPU-hour (USD).
+    pub price: Option<f64>,
+    /// GEMM efficiency.
+    pub eff_gemm: Option<f64>,
+    /// Attention efficiency.
+    pub eff_attn: Option<f64>,
+    /// HBM bandwidth efficiency.
+    pub eff_bw: Option<f64>,
+    /// Usable memory fraction.
+    pub eff_mem: Option<f64>,
+    /// Host-link efficiency.
+    pub eff_host: Option<f64>,
+    /// Runtime reserve (GB).
+    pub reserve_gb: Option<f64>,
+    /// Prefill chunk (tokens, 0 = whole prompt).
+    pub chunk: Option<f64>,
+    /// Full-duplex swaps (1) or not (0).
+    pub duplex: Option<f64>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            model: DEFAULT_MODEL.to_owned(),
+            hw: DEFAULT_HW.to_owned(),
+            tp: 1,
+            ctx_tokens: 50_000.0,
+            out_tokens: 250.0,
+            users: 1.0,
+            prefix_reuse: 1.0,
+            mode: Mode::Peak,
+            weight_bits: 16.0,
+            kv_bits: 16.0,
+            act_bits: 16.0,
+            compression: Default::default(),
+            overrides: Overrides::default(),
+        }
+    }
+}
+
+/// The default model: the paper's.
+pub const DEFAULT_MODEL: &str = "yi-34b";
+/// The default accelerator: the paper's.
+pub const DEFAULT_HW: &str = "a100-sxm-80gb";
+
+/// A settable numeric field: its URL key, label, unit and allowed range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FieldSpec {
+    /// URL key.
+    pub key: &'static str,
+    /// Label for controls and messages.
+    pub label: &'static str,
+    /// Unit shown beside the value ("" for counts).
+    pub unit: &'static str,
+    /// Smallest allowed value.
+    pub min: f64,
+    /// Largest allowed value.
+    pub max: f64,
+    /// Whole numbers only.
+    pub integer: bool,
+}
+
+const fn field(key: &'static str, label: &'static str, unit: &'static str, min: f64, max: f64, integer: bool) -> FieldSpec {
+    FieldSpec { key, label, unit, min, max, integer }
+}
+
+/// Every numeric field, in URL order.
+pub const FIELDS: &[FieldSpec] = &[
+    field("tp", "GPUs in the tensor-parallel group", "GPUs", 1.0, 128.0, true),
+    field("ctx", "context", "tokens", 1.0, 100_000_000.0, true),
+    field("out", "generated tokens per turn", "tokens", 0.0, 1_000_000.0, true),
+    field("users", "users wanting service", "users", 1.0, 1_000_000.0, true),
+    field("reuse", "queries per prefilled context", "queries", 1.0, 1_000_000.0, true),
+    field("w_bits", "weight precision", "bits", 1.0, 32.0, false),
+    field("kv_bits", "KV precision", "bits", 1.0, 32.0, false),
+    field("a_bits", "activation precision", "bits", 4.0, 32.0, false),
+    field("layers", "layers", "layers", 1.0, 1000.0, true),
+    field("d_model", "hidden size", "", 64.0, 1_000_000.0, true),
+    field("q_heads", "query heads", "heads", 1.0, 10_000.0, true),
+    field("kv_heads", "KV heads", "heads", 1.0, 10_000.0, true),
+    field("head_dim", "head dimension", "", 1.0, 10_000.0, true),
+    field("d_ff", "FFN width", "", 1.0, 10_000_000.0, true),
+    field("vocab", "vocabulary", "tokens", 1.0, 10_000_000.0, true),
+    field("window", "sliding window", "tokens", 1.0, 100_000_000.0, true),
+    field("params_b", "parameters", "billion", 0.001, 100_000.0, false),
+    field("hbm_gb", "device memory", "GB", 1.0, 100_000.0, false),
+    field("bw_gbps", "HBM bandwidth", "GB/s", 1.0, 1_000_000.0, false),
+    field("tflops", "dense BF16 compute", "TFLOP/s", 0.1, 1_000_000.0, false),
+    field("host_gbps", "host link (one direction)", "GB/s", 0.1, 100_000.0, false),
+    field("link_gbps", "GPU link (one direction)", "GB/s", 0.0, 100_000.0, false),
+    field("price", "price per GPU-hour", "USD", 0.0, 1000.0, false),
+    field("eff_gemm", "GEMM efficiency", "fraction", 0.01, 1.0, false),
+    field("eff_attn", "attention efficiency", "fraction", 0.01, 1.0, false),
+    field("eff_bw", "HBM bandwidth efficiency", "fraction", 0.01, 1.0, false),
+    field("eff_mem", "usable memory", "fraction", 0.01, 1.0, false),
+    field("eff_host", "host link efficiency", "fraction", 0.01, 1.0, false),
+    field("reserve_gb", "runtime reserve", "GB", 0.0, 10_000.0, false),
+    field("chunk", "prefill chunk", "tokens", 0.0, 100_000_000.0, true),
+    field("duplex", "full-duplex swaps", "0 or 1", 0.0, 1.0, true),
+];
+
+/// Look a field up by URL key.
+pub fn field_by_key(key: &str) -> Option<&'static FieldSpec> {
+    FIELDS.iter().find(|f| f.key == key)
+}
+
+/// A bad value for a field: names the field and the allowed range.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldError {
+    /// The URL key.
+    pub key: String,
+    /// What is wrong, in plain language.
+    pub message: String,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// Shortens a user-supplied value for an error message (no more than 40 characters).
+pub fn quote_value(raw: &str) -> String {
+    let short: String = raw.chars().take(40).collect();
+    let ell = if raw.chars().count() > 40 { "…" } else { "" };
+    format!("{:?}", format!("{short}{ell}"))
+}
+
+impl FieldSpec {
+    /// Parses and checks a value for this field.
+    pub fn parse(&self, raw: &str) -> Result<f64, FieldError> {
+        let range = || {
+            let kind = if self.integer { "a whole number" } else { "a number" };
+            let unit = if self.unit.is_empty() { String::new() } else { format!(" {}", self.unit) };
+            format!("{kind} from {} to {}{unit}", fmt_limit(self.min), fmt_limit(self.max))
+        };
+        let err = |why: &str| FieldError {
+            key: self.key.to_owned(),
+            message: format!("`{}` ({}) must be {}; {why} {}", self.key, self.label, range(), quote_value(raw)),
+        };
+        let v: f64 = raw.trim().parse().map_err(|_| err("got"))?;
+        if !v.is_finite() {
+            return Err(err("got"));
+        }
+        if self.integer && v.fract() != 0.0 {
+            return Err(err("got the fraction"));
+        }
+        if v < self.min || v > self.max {
+            return Err(err("got"));
+        }
+        Ok(v)
+    }
+}
+
+/// Formats a range limit without a trailing `.0`.
+fn fmt_limit(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A resolved scenario: the inputs, plus warnings about values that were replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The formulas' inputs.
+    pub inputs: Inputs,
+    /// What was replaced or derived, in plain language.
+    pub warnings: Vec<String>,
+}
+
+impl Scenario {
+    /// Reads a numeric field by key.
+    pub fn get(&self, key: &str) -> Option<f64> {
+        let o = &self.overrides;
+        Some(match key {
+            "tp" => f64::from(self.tp),
+            "ctx" => self.ctx_tokens,
+            "out" => self.out_tokens,
+            "users" => self.users,
+            "reuse" => self.prefix_reuse,
+            "w_bits" => self.weight_bits,
+            "kv_bits" => self.kv_bits,
+            "a_bits" => self.act_bits,
+            _ => return override_value(o, key),
+        })
+    }
+
+    /// Sets a numeric field by key from an already-checked value.
+    pub fn set(&mut self, key: &str, value: f64) -> bool {
+        match key {
+            "tp" => self.tp = value.clamp(1.0, 128.0) as u32,
+            "ctx" => self.ctx_tokens = value,
+            "out" => self.out_tokens = value,
+            "users" => self.users = value,
+            "reuse" => self.prefix_reuse = value,
+            "w_bits" => self.weight_bits = value,
+            "kv_bits" => self.kv_bits = value,
+            "a_bits" => self.act_bits = value,
+            _ => match self.override_slot(key) {
+                Some(slot) => *slot = Some(value),
+                None => return false,
+            },
+        }
+        true
+    }
+
+    /// Clears an override (back to the preset's or mode's value).
+    pub fn clear_override(&mut self, key: &str) {
+        if let Some(slot) = self.override_slot(key) {
+            *slot = None;
+        }
+    }
+
+    fn override_slot(&mut self, key: &str) -> Option<&mut Option<f64>> {
+        let o = &mut self.overrides;
+        Some(match key {
+            "layers" => &mut o.layers,
+            "d_model" => &mut o.d_model,
+            "q_heads" => &mut o.q_heads,
+            "kv_heads" => &mut o.kv_heads,
+            "head_dim" => &mut o.head_dim,
+            "d_ff" => &mut o.d_ff,
+            "vocab" => &mut o.vocab,
+            "window" => &mut o.window,
+            "params_b" => &mut o.params_b,
+            "hbm_gb" => &mut o.hbm_gb,
+            "bw_gbps" => &mut o.bw_gbps,
+            "tflops" => &mut o.tflops,
+            "host_gbps" => &mut o.host_gbps,
+            "link_gbps" => &mut o.link_gbps,
+            "price" => &mut o.price,
+            "eff_gemm" => &mut o.eff_gemm,
+            "eff_attn" => &mut o.eff_attn,
+            "eff_bw" => &mut o.eff_bw,
+            "eff_mem" => &mut o.eff_mem,
+            "eff_host" => &mut o.eff_host,
+            "reserve_gb" => &mut o.reserve_gb,
+            "chunk" => &mut o.chunk,
+            "duplex" => &mut o.duplex,
+            _ => return None,
+        })
+    }
+
+    /// Resolves preset ids and overrides into the formulas' inputs. Total: an unknown preset id
+    /// falls back to the default with a warning.
+    pub fn resolve(&self) -> Resolved {
+        let mut warnings = Vec::new();
+        let model_preset = model_by_id(&self.model).or_else(|| {
+            warnings.push(format!("unknown model {}: using {DEFAULT_MODEL}", quote_value(&self.model)));
+            model_by_id(DEFAULT_MODEL)
+        });
+        let hw_preset = hardware_by_id(&self.hw).or_else(|| {
+            warnings.push(format!("unknown hardware {}: using {DEFAULT_HW}", quote_value(&self.hw)));
+            hardware_by_id(DEFAULT_HW)
+        });
+        let mut model = model_preset.map(|p| (p.spec)()).unwrap_or_else(fallback_model);
+        let mut hw = hw_preset.map(|p| p.spec).unwrap_or(FALLBACK_HW);
+        let o = &self.overrides;
+        apply_model_overrides(&mut model, o, &mut warnings);
+        apply_hw_overrides(&mut hw, o);
+        let eff = self.efficiency(&hw);
+        let compression = self.compression_factors(&mut warnings);
+        if self.tp > model.n_kv_heads && model.layers.iter().any(|g| matches!(g.attention, Attention::Full | Attention::SlidingWindow { .. })) {
+            warnings.push(format!(
+                "TP {} is more than the model's {} KV heads: each GPU keeps a full copy of one head, so KV is replicated",
+                self.tp, model.n_kv_heads
+            ));
+        }
+        if self.tp > 1 && (hw.link_bw_bytes_per_s <= 0.0 || self.tp > hw.link_domain_gpus) {
+            warnings.push(format!(
+                "TP {} is beyond this accelerator's fast-link domain ({} GPUs): all-reduces use the host link",
+                self.tp, hw.link_domain_gpus
+            ));
+        }
+        let inputs = Inputs {
+            model,
+            hw,
+            tp: self.tp.max(1),
+            precision: Precision { weight_bits: self.weight_bits, kv_bits: self.kv_bits, act_bits: self.act_bits },
+            workload: Workload {
+                ctx_tokens: self.ctx_tokens,
+                out_tokens: self.out_tokens,
+                users: self.users,
+                prefix_reuse: self.prefix_reuse,
+            },
+            compression,
+            eff,
+            realistic: self.mode == Mode::Realistic,
+        };
+        Resolved { inputs, warnings }
+    }
+
+    /// The efficiencies of the mode, with the user's overrides.
+    pub fn efficiency(&self, hw: &HardwareSpec) -> Efficiency {
+        let o = &self.overrides;
+        let base = match self.mode {
+            Mode::Peak => Efficiency::PEAK,
+            Mode::Realistic => Efficiency {
+                gemm: hw.gemm_fraction_measured,
+                attention: realistic::ATTENTION_FRACTION,
+                hbm_bw: realistic::HBM_BW_FRACTION,
+                mem_usable: realistic::MEM_USABLE_FRACTION,
+                runtime_reserve_bytes: realistic::RUNTIME_RESERVE_GIB * GIB,
+                host_bw: realistic::HOST_BW_FRACTION,
+                link_bw: realistic::LINK_BW_FRACTION,
+                allreduce_latency_s: realistic::ALLREDUCE_LATENCY_S,
+                prefill_chunk_tokens: realistic::PREFILL_CHUNK_TOKENS,
+                full_duplex: false,
+            },
+        };
+        Efficiency {
+            gemm: o.eff_gemm.unwrap_or(base.gemm),
+            attention: o.eff_attn.unwrap_or(base.attention),
+            hbm_bw: o.eff_bw.unwrap_or(base.hbm_bw),
+            mem_usable: o.eff_mem.unwrap_or(base.mem_usable),
+            runtime_reserve_bytes: o.reserve_gb.map_or(base.runtime_reserve_bytes, |g| g * GB),
+            host_bw: o.eff_host.unwrap_or(base.host_bw),
+            link_bw: base.link_bw,
+            allreduce_latency_s: base.allreduce_latency_s,
+            prefill_chunk_tokens: o.chunk.unwrap_or(base.prefill_chunk_tokens),
+            full_duplex: o.duplex.map_or(base.full_duplex, |d| d >= 1.0),
+        }
+    }
+
+    /// The four factors from the per-axis settings.
+    pub fn compression_factors(&self, warnings: &mut Vec<String>) -> Compression {
+        let mut c = Compression::default();
+        for (axis, setting) in Axis::ALL.iter().zip(self.compression.iter()) {
+            let keep = match setting {
+                AxisSetting::None => continue,
+                AxisSetting::Factor(f) => Keep::Fraction { fraction: *f },
+                AxisSetting::Method(id) => match method_by_id(id) {
+                    Some(m) if m.axis == *axis => m.keep,
+                    Some(m) => {
+                        warnings.push(format!("`{}`: {} compresses the {} axis, not {}", axis.key(), m.id, m.axis.label(), axis.label()));
+                        continue;
+                    }
+                    None => {
+                        warnings.push(format!("`{}`: unknown method {}", axis.key(), quote_value(id)));
+                        continue;
+                    }
+                },
+            };
+            match (axis, keep) {
+                (Axis::Token, Keep::TokenBudget { tokens }) => c.token = TokenKeep::Budget { tokens },
+                (Axis::Token, Keep::Fraction { fraction }) => c.token = TokenKeep::Fraction { fraction },
+                (Axis::Hidden, Keep::Bits { bits }) => c.hidden = (bits / self.kv_bits).min(1.0),
+                (Axis::Layer, Keep::Fraction { fraction }) => c.layer = fraction,
+                (Axis::Head, Keep::Fraction { fraction }) => c.head = fraction,
+                (Axis::Hidden, Keep::Fraction { fraction }) => c.hidden = fraction,
+                _ => {}
+            }
+        }
+        c
+    }
+}
+
+fn override_value(o: &Overrides, key: &str) -> Option<f64> {
+    let mut copy = Scenario { overrides: *o, ..Scenario::default() };
+    copy.override_slot(key).and_then(|slot| *slot)
+}
+
+/// Scales group counts so they add up to `layers`, keeping their proportions.
+fn scale_layers(model: &mut ModelSpec, layers: u32) {
+    let old = model.n_layers();
+    if old == 0 || layers == old {
+        return;
+    }
+    let ratio = f64::from(layers) / f64::from(old);
+    let mut assigned = 0u32;
+    for g in model.layers.iter_mut() {
+        g.count = (f64::from(g.count) * ratio).round() as u32;
+        assigned += g.count;
+    }
+    // Put the rounding difference on the largest group.
+    if let Some(big) = model.layers.iter_mut().max_by_key(|g| g.count) {
+        if assigned > layers {
+            big.count = big.count.saturating_sub(assigned - layers);
+        } else {
+            big.count += layers - assigned;
+        }
+    }
+    if let Some(moe) = model.moe.as_mut() {
+        moe.n_moe_layers = ((f64::from(moe.n_moe_layers) * ratio).round() as u32).min(layers);
+    }
+}
+
+fn apply_model_overrides(model: &mut ModelSpec, o: &Overrides, warnings: &mut Vec<String>) {
+    let as_u32 = |v: f64| v.clamp(0.0, f64::from(u32::MAX)) as u32;
+    if let Some(v) = o.layers {
+        scale_layers(model, as_u32(v));
+    }
+    if let Some(v) = o.d_model {
+        model.d_model = as_u32(v);
+    }
+    if let Some(v) = o.q_heads {
+        model.n_q_heads = as_u32(v);
+    }
+    if let Some(v) = o.kv_heads {
+        model.n_kv_heads = as_u32(v);
+    }
+    if model.n_kv_heads > model.n_q_heads {
+        warnings.push(format!(
+            "`kv_heads` ({}) is more than `q_heads` ({}): using {} KV heads",
+            model.n_kv_heads, model.n_q_heads, model.n_q_heads
+        ));
+        model.n_kv_heads = model.n_q_heads;
+    }
+    if let Some(v) = o.head_dim {
+        model.head_dim = as_u32(v);
+    }
+    if let Some(v) = o.d_ff {
+        model.d_ff = as_u32(v);
+    }
+    if let Some(v) = o.vocab {
+        model.vocab = as_u32(v);
+    }
+    if let Some(v) = o.window {
+        let mut any = false;
+        for g in model.layers.iter_mut() {
+            if let Attention::SlidingWindow { window_tokens } = &mut g.attention {
+                *window_tokens = as_u32(v);
+                any = true;
+            }
+        }
+        if !any {
+            warnings.push("`window` is set but this model has no sliding-window layers: ignored".to_owned());
+        }
+    }
+    if let Some(v) = o.params_b {
+        model.params_override = Some(v * 1e9);
+    }
+}
+
+fn apply_hw_overrides(hw: &mut HardwareSpec, o: &Overrides) {
+    if let Some(v) = o.hbm_gb {
+        hw.hbm_bytes = v * GB;
+    }
+    if let Some(v) = o.bw_gbps {
+        hw.hbm_bw_bytes_per_s = v * GB;
+    }
+    if let Some(v) = o.tflops {
+        hw.bf16_flops_per_s = v * TFLOPS;
+    }
+    if let Some(v) = o.host_gbps {
+        hw.host_bw_bytes_per_s = v * GB;
+    }
+    if let Some(v) = o.link_gbps {
+        hw.link_bw_bytes_per_s = v * GB;
+    }
+    if let Some(v) = o.price {
+        hw.usd_per_gpu_hour = v;
+    }
+}
+
+/// Used only if the preset tables were empty (they never are; kept so resolving stays total).
+fn fallback_model() -> ModelSpec {
+    ModelSpec {
+        d_model: 7168,
+        n_q_heads: 56,
+        n_kv_heads: 8,
+        head_dim: 128,
+        d_ff: 20480,
+        ffn_gated: true,
+        vocab: 64000,
+        tied_embeddings: false,
+        layers: vec![crate::spec::LayerGroup { count: 60, attention: Attention::Full }],
+        moe: None,
+        params_override: None,
+    }
+}
+
+/// Used only if the hardware table were empty: an A100-SXM-80GB.
+const FALLBACK_HW: HardwareSpec = HardwareSpec {
+    hbm_bytes: 85.90 * GB,
+    hbm_bw_bytes_per_s: 2039.0 * GB,
+    bf16_flops_per_s: 312.0 * TFLOPS,
+    fp8_flops_per_s: 0.0,
+    fp4_flops_per_s: 0.0,
+    link_bw_bytes_per_s: 300.0 * GB,
+    link_domain_gpus: 8,
+    host_bw_bytes_per_s: 31.5 * GB,
+    host_bytes_per_gpu: 250.0 * GB,
+    usd_per_gpu_hour: 0.0,
+    gemm_fraction_measured: 0.87,
+};

@@ -1,0 +1,213 @@
+//! The URL codec: a [`Scenario`] as a short, readable, versioned query string.
+//!
+//! - Keys are short and permanent (`model`, `hw`, `tp`, `ctx`, `out`, `users`, `mode`, ...; the
+//!   numeric ones are [`crate::scenario::FIELDS`]).
+//! - Only values that differ from the defaults are written, after `v=1`.
+//! - Decoding is total: an unknown key, or a bad value, keeps the default for that field and adds
+//!   a warning naming it; nothing else is lost.
+//! - Version rule: a link without `v` is read as version 1; a link from a newer version is read
+//!   as far as this version understands it, with a warning. Keys are never renamed or reused.
+
+use serde::Serialize;
+
+use crate::compression::{method_by_id, Axis};
+use crate::presets::{hardware_by_id, model_by_id};
+use crate::scenario::{field_by_key, quote_value, AxisSetting, Mode, Scenario, FIELDS};
+
+/// The query-string version this code writes.
+pub const URL_VERSION: u32 = 1;
+
+/// Most warnings one query produces (a hostile query cannot flood the page).
+pub const MAX_WARNINGS: usize = 20;
+
+/// A problem with one key of a query string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UrlWarning {
+    /// The key (as written, shortened).
+    pub key: String,
+    /// What was wrong and what was kept instead.
+    pub message: String,
+}
+
+impl std::fmt::Display for UrlWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The query string of everything in `s` that is not a default, `v=1` first.
+///
+/// ```
+/// let mut s = costmodel::Scenario::default();
+/// s.ctx_tokens = 100_000.0;
+/// assert_eq!(costmodel::url::to_query(&s), "v=1&ctx=100000");
+/// ```
+pub fn to_query(s: &Scenario) -> String {
+    let d = Scenario::default();
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("v", &URL_VERSION.to_string());
+    if s.model != d.model {
+        out.append_pair("model", &s.model);
+    }
+    if s.hw != d.hw {
+        out.append_pair("hw", &s.hw);
+    }
+    if s.mode != d.mode {
+        out.append_pair("mode", s.mode.as_str());
+    }
+    for f in FIELDS {
+        let (v, dv) = (s.get(f.key), d.get(f.key));
+        if let Some(v) = v {
+            if Some(v) != dv {
+                out.append_pair(f.key, &fmt_number(v));
+            }
+        }
+    }
+    for (axis, setting) in Axis::ALL.iter().zip(s.compression.iter()) {
+        match setting {
+            AxisSetting::None => {}
+            AxisSetting::Method(id) => {
+                out.append_pair(axis.key(), id);
+            }
+            AxisSetting::Factor(f) => {
+                out.append_pair(axis.key(), &fmt_number(*f));
+            }
+        }
+    }
+    out.finish()
+}
+
+/// Shortest decimal that reads back as the same `f64`.
+pub fn fmt_number(v: f64) -> String {
+    format!("{v}")
+}
+
+/// Decodes a query string (or a whole URL) into a scenario and warnings. Never fails.
+pub fn from_query(query: &str) -> (Scenario, Vec<UrlWarning>) {
+    let (s, w, _) = from_query_with(query, &[]);
+    (s, w)
+}
+
+/// As [`from_query`], but keys in `extra_keys` (the app's view state) are returned untouched
+/// instead of being warned about.
+pub fn from_query_with(query: &str, extra_keys: &[&str]) -> (Scenario, Vec<UrlWarning>, Vec<(String, String)>) {
+    let mut s = Scenario::default();
+    let mut warnings = Vec::new();
+    let mut extras = Vec::new();
+    let mut warn = |key: &str, message: String| {
+        if warnings.len() < MAX_WARNINGS {
+            warnings.push(UrlWarning { key: short_key(key), message });
+        }
+    };
+    let query = strip_to_query(query);
+    let mut seen: Vec<String> = Vec::new();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let key = key.as_ref();
+        let value = value.as_ref();
+        if key.is_empty() {
+            continue;
+        }
+        if seen.iter().any(|k| k == key) {
+            warn(key, format!("`{}` appears more than once: the last value is used", short_key(key)));
+        } else if seen.len() < 256 {
+            seen.push(key.to_owned());
+        }
+        match key {
+            "v" => match value.parse::<u32>() {
+                Ok(v) if v == URL_VERSION => {}
+                Ok(v) if v > URL_VERSION => warn(
+                    key,
+                    format!("this link was made by a newer KV Scope (v={v}); settings this version does not know were skipped"),
+                ),
+                _ => warn(key, format!("`v` must be a version number like {URL_VERSION}; got {}: read as version {URL_VERSION}", quote_value(value))),
+            },
+            "model" => {
+                if model_by_id(value).is_some() {
+                    s.model = value.to_owned();
+                } else {
+                    warn(key, format!("`model`: unknown model {}; kept {} (see `kvscope list` or the README for ids)", quote_value(value), s.model));
+                }
+            }
+            "hw" => {
+                if hardware_by_id(value).is_some() {
+                    s.hw = value.to_owned();
+                } else {
+                    warn(key, format!("`hw`: unknown hardware {}; kept {}", quote_value(value), s.hw));
+                }
+            }
+            "mode" => match value {
+                "peak" => s.mode = Mode::Peak,
+                "realistic" => s.mode = Mode::Realistic,
+                _ => warn(key, format!("`mode` must be `peak` or `realistic`; got {}: kept {}", quote_value(value), s.mode.as_str())),
+            },
+            _ => {
+                if let Some(i) = Axis::ALL.iter().position(|a| a.key() == key) {
+                    match parse_axis(Axis::ALL[i], value) {
+                        Ok(setting) => s.compression[i] = setting,
+                        Err(message) => warn(key, message),
+                    }
+                } else if let Some(f) = field_by_key(key) {
+                    match f.parse(value) {
+                        Ok(v) => {
+                            s.set(key, v);
+                        }
+                        Err(e) => warn(key, format!("{e}: kept the default")),
+                    }
+                } else if extra_keys.contains(&key) {
+                    extras.push((key.to_owned(), value.to_owned()));
+                } else {
+                    warn(key, format!("unknown setting `{}` ignored", short_key(key)));
+                }
+            }
+        }
+    }
+    (s, warnings, extras)
+}
+
+/// One compression axis: `none`, a method id of that axis, or a factor in (0, 1].
+pub fn parse_axis(axis: Axis, value: &str) -> Result<AxisSetting, String> {
+    if value == "none" || value.is_empty() {
+        return Ok(AxisSetting::None);
+    }
+    if let Some(m) = method_by_id(value) {
+        if m.axis == axis {
+            return Ok(AxisSetting::Method(m.id.to_owned()));
+        }
+        return Err(format!("`{}`: {} compresses the {} axis, not {}; kept none", axis.key(), m.id, m.axis.label(), axis.label()));
+    }
+    match value.parse::<f64>() {
+        Ok(f) if f > 0.0 && f <= 1.0 => Ok(AxisSetting::Factor(f)),
+        _ => {
+            let ids: Vec<&str> = crate::compression::METHODS.iter().filter(|m| m.axis == axis).map(|m| m.id).collect();
+            Err(format!(
+                "`{}` must be `none`, a factor in (0, 1], or one of {}; got {}: kept none",
+                axis.key(),
+                ids.join(", "),
+                quote_value(value)
+            ))
+        }
+    }
+}
+
+/// The query part of a URL or query string: after `?`, before `#`.
+fn strip_to_query(input: &str) -> &str {
+    let after = match input.find('?') {
+        Some(i) => &input[i + 1..],
+        None if input.contains("://") => "",
+        None => input,
+    };
+    match after.find('#') {
+        Some(i) => &after[..i],
+        None => after,
+    }
+}
+
+/// A key shortened for messages.
+fn short_key(key: &str) -> String {
+    let short: String = key.chars().take(24).collect();
+    if key.chars().count() > 24 {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
