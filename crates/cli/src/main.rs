@@ -1,1 +1,353 @@
-fn main() {}
+//! `kvscope`: evaluate, sweep and compare KV Scope scenarios from the command line. Every
+//! command takes the same query string (or whole URL) the web app shares, and computes with the
+//! same `costmodel` crate, so the numbers are the ones the page shows.
+//!
+//! Exit codes: 0 success, 2 bad input (the message names the key and the allowed values).
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use costmodel::cheap::{cheap_as, LONG_CTX_TOKENS, SHORT_CTX_TOKENS};
+use costmodel::sweep::{sweep, sweep_xs, Metric, SweepInput};
+use costmodel::units::{fmt_bytes, fmt_count, fmt_percent, fmt_seconds, fmt_sig};
+use costmodel::{evaluate_query, Report};
+
+/// Exit code for bad input.
+const EXIT_BAD_INPUT: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "kvscope", version, about = "The cost of serving long-context transformers: Yao Fu's four metrics, from a KV Scope link")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Evaluate a scenario: `kvscope eval 'model=yi-34b&hw=a100-sxm-80gb&ctx=50000'`.
+    Eval {
+        /// Query string or whole KV Scope URL.
+        query: String,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also print "show the math" for every output.
+        #[arg(long)]
+        math: bool,
+        /// Keep defaults for bad keys (as the web app does) instead of failing.
+        #[arg(long)]
+        lenient: bool,
+    },
+    /// Sweep one input: `kvscope sweep 'model=yi-34b' --x ctx --from 4000 --to 1000000 --points 50`.
+    Sweep {
+        /// Query string or whole KV Scope URL.
+        query: String,
+        /// The input to vary (ctx, out, users, tp, reuse, kv_bits, w_bits, kv_layer, kv_head, kv_token, kv_hidden).
+        #[arg(long, default_value = "ctx")]
+        x: String,
+        /// First value.
+        #[arg(long)]
+        from: f64,
+        /// Last value.
+        #[arg(long)]
+        to: f64,
+        /// Number of points (1 to 10,000).
+        #[arg(long, default_value_t = 50)]
+        points: usize,
+        /// Evenly spaced instead of log-spaced.
+        #[arg(long)]
+        linear: bool,
+        /// Print CSV.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// Print JSON (points and regime markers).
+        #[arg(long)]
+        json: bool,
+        /// Keep defaults for bad keys instead of failing.
+        #[arg(long)]
+        lenient: bool,
+    },
+    /// The paper's running example beside this model's numbers, with the reason for each difference.
+    Paper {
+        /// Print JSON rows {id, paper_value, model_value, unit, note}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// How much a long context costs against a short one, and which compression closes the gap.
+    Cheap {
+        /// Query string or whole KV Scope URL.
+        query: String,
+        /// Long context (tokens).
+        #[arg(long, default_value_t = LONG_CTX_TOKENS)]
+        long: f64,
+        /// Short context (tokens).
+        #[arg(long, default_value_t = SHORT_CTX_TOKENS)]
+        short: f64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List preset ids: models, hardware and compression methods.
+    List,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(EXIT_BAD_INPUT) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("kvscope: {message}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Eval { query, json, math, lenient } => eval(&query, json, math, lenient),
+        Command::Sweep { query, x, from, to, points, linear, csv, json, lenient } => {
+            sweep_cmd(&query, &x, from, to, points, !linear, csv, json, lenient)
+        }
+        Command::Paper { json } => paper(json),
+        Command::Cheap { query, long, short, json } => cheap(&query, long, short, json),
+        Command::List => {
+            list();
+            Ok(())
+        }
+    }
+}
+
+/// Evaluates a query; bad keys are an error unless `lenient`.
+fn evaluated(query: &str, lenient: bool) -> Result<costmodel::Evaluated, String> {
+    let e = evaluate_query(query);
+    if !lenient && e.url_warnings > 0 {
+        let msgs: Vec<&str> = e.report.warnings[..e.url_warnings].iter().map(String::as_str).collect();
+        return Err(format!("{}\n(--lenient keeps the defaults for these, as the web app does)", msgs.join("\n")));
+    }
+    Ok(e)
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(v).map_err(|e| format!("could not write JSON: {e}"))
+}
+
+fn eval(query: &str, json: bool, math: bool, lenient: bool) -> Result<(), String> {
+    let e = evaluated(query, lenient)?;
+    if json {
+        if math {
+            let lines = costmodel::math::explain(&e.inputs, &e.report);
+            let both = serde_json::json!({ "report": e.report, "math": lines });
+            println!("{}", to_json(&both)?);
+        } else {
+            println!("{}", to_json(&e.report)?);
+        }
+        return Ok(());
+    }
+    print!("{}", text_report(&e));
+    if math {
+        println!("\nShow the math:");
+        for l in costmodel::math::explain(&e.inputs, &e.report) {
+            println!("  {}: {}\n      = {}\n      = {}", l.id, l.formula, l.substituted, l.result);
+        }
+    }
+    Ok(())
+}
+
+fn opt_s(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_owned(), fmt_seconds)
+}
+
+fn text_report(e: &costmodel::Evaluated) -> String {
+    let r: &Report = &e.report;
+    let s = &e.scenario;
+    let gb = |x: f64| fmt_bytes(x, false);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} on {} × {} · {} tokens of context · {} generated · {} users · {} mode\n\n",
+        s.model,
+        s.tp,
+        s.hw,
+        fmt_count(s.ctx_tokens),
+        fmt_count(s.out_tokens),
+        fmt_count(s.users),
+        s.mode.as_str()
+    ));
+    out.push_str(&format!("KV cache          {} bytes per token, {} per user ({} per GPU)\n", fmt_count(r.kv_bytes_per_token), gb(r.kv_bytes_per_user), gb(r.kv_bytes_per_user_per_gpu)));
+    out.push_str(&format!("Concurrency       {} users fit (bounded by HBM capacity)\n", fmt_count(r.concurrency)));
+    if let Some(nf) = &r.no_fit {
+        out.push_str(&format!("Does not fit      {}\n", nf.reason));
+        if let Some(ctx) = nf.max_ctx_tokens {
+            out.push_str(&format!("                  longest context that fits one user: {} tokens\n", fmt_count(ctx)));
+        }
+        if let Some(tp) = nf.min_tp {
+            out.push_str(&format!("                  fewest GPUs that fit one user: {tp}\n"));
+        }
+    }
+    let bound = |p: Option<costmodel::roofline::PhaseTime>| p.map_or("", |p| if p.bound == costmodel::roofline::Bound::Compute { "FLOP/s" } else { "HBM bandwidth" });
+    out.push_str(&format!("Prefilling        {} per prompt (bounded by {}; attention {} of FLOP)\n", opt_s(r.prefill_s), bound(r.prefill), fmt_percent(r.kv_share.prefill_flop)));
+    out.push_str(&format!(
+        "Decoding          {} per step at batch {}, {} for the turn (bounded by {}; KV {} of bytes)\n",
+        opt_s(r.decode_step_s),
+        fmt_count(r.batch),
+        opt_s(r.decode_s),
+        bound(r.decode_step),
+        fmt_percent(r.kv_share.decode_bytes)
+    ));
+    out.push_str(&format!(
+        "Context switching {} ({}; swap {}, recompute {})\n",
+        opt_s(r.context_switch_s),
+        match r.switch_kind {
+            Some(costmodel::report::SwitchKind::Swap) => "swap over the host link",
+            Some(costmodel::report::SwitchKind::Recompute) => "recompute is cheaper",
+            None => "–",
+        },
+        opt_s(r.swap_s),
+        opt_s(r.recompute_s)
+    ));
+    out.push_str(&format!(
+        "Session           {} turns/s, {} output tokens/s, TTFT {}, TPOT {}; bounded by {}\n",
+        r.turns_per_s.map_or("–".to_owned(), fmt_sig),
+        r.output_tokens_per_s.map_or("–".to_owned(), fmt_sig),
+        opt_s(r.ttft_s),
+        opt_s(r.tpot_s),
+        r.bound.label()
+    ));
+    if let Some(usd) = r.usd_per_turn {
+        out.push_str(&format!(
+            "Cost              ${} per turn, ${} per million output tokens\n",
+            fmt_sig(usd),
+            r.usd_per_million_output_tokens.map_or("–".to_owned(), fmt_sig)
+        ));
+    }
+    let m = &r.memory;
+    out.push_str(&format!(
+        "Memory per GPU    {} = weights {} + KV {} + reserve {} + free {}\n",
+        gb(m.hbm_bytes),
+        gb(m.weights_bytes),
+        gb(m.kv_bytes),
+        gb(m.reserve_bytes),
+        gb(m.free_bytes)
+    ));
+    for w in &r.warnings {
+        out.push_str(&format!("warning: {w}\n"));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sweep_cmd(query: &str, x: &str, from: f64, to: f64, points: usize, log: bool, csv: bool, json: bool, lenient: bool) -> Result<(), String> {
+    let input = SweepInput::from_key(x).ok_or_else(|| {
+        let keys: Vec<&str> = SweepInput::ALL.iter().map(|i| i.key()).collect();
+        format!("`--x` must be one of {}; got {x:?}", keys.join(", "))
+    })?;
+    let (lo, hi) = input.range();
+    for (name, v) in [("--from", from), ("--to", to)] {
+        if !v.is_finite() || v < lo || v > hi {
+            return Err(format!("`{name}` for `{x}` must be from {lo} to {hi}; got {v}"));
+        }
+    }
+    if !(1..=costmodel::sweep::MAX_POINTS).contains(&points) {
+        return Err(format!("`--points` must be from 1 to {}; got {points}", costmodel::sweep::MAX_POINTS));
+    }
+    let e = evaluated(query, lenient)?;
+    let xs = sweep_xs(input, from, to, points, log && from > 0.0);
+    let result = sweep(&e.inputs, input, &xs);
+    if json {
+        println!("{}", to_json(&result)?);
+    } else if csv {
+        let mut line = vec![input.key()];
+        line.extend(Metric::ALL.iter().map(|m| m.key()));
+        println!("{}", line.join(","));
+        for p in &result.points {
+            let mut cells = vec![costmodel::url::fmt_number(p.x)];
+            cells.extend(Metric::ALL.iter().map(|m| {
+                let v = m.of(p);
+                if v.is_finite() {
+                    format!("{v}")
+                } else {
+                    String::new()
+                }
+            }));
+            println!("{}", cells.join(","));
+        }
+    } else {
+        println!("{:>14} {:>10} {:>12} {:>12} {:>12} {:>12}", input.key(), "users", "prefill", "decode", "switch", "turns/s");
+        for p in &result.points {
+            println!(
+                "{:>14} {:>10} {:>12} {:>12} {:>12} {:>12}",
+                fmt_sig(p.x),
+                fmt_count(p.concurrency),
+                fmt_seconds(p.prefill_s),
+                fmt_seconds(p.decode_s),
+                fmt_seconds(p.context_switch_s),
+                fmt_sig(p.turns_per_s)
+            );
+        }
+        for m in &result.markers {
+            println!("marker: {} at {} = {}", m.kind.label(), input.key(), fmt_sig(m.x));
+        }
+    }
+    Ok(())
+}
+
+fn paper(json: bool) -> Result<(), String> {
+    let rows = costmodel::paper::paper_rows();
+    if json {
+        println!("{}", to_json(&rows)?);
+        return Ok(());
+    }
+    println!("{:<20} {:>16} {:>16} {:>7}  note", "quantity", "paper", "this model", "unit");
+    for r in rows {
+        println!("{:<20} {:>16} {:>16} {:>7}  {}", r.id, fmt_sig(r.paper_value), fmt_sig(r.model_value), r.unit, r.note);
+    }
+    Ok(())
+}
+
+fn cheap(query: &str, long: f64, short: f64, json: bool) -> Result<(), String> {
+    for (name, v) in [("--long", long), ("--short", short)] {
+        if !v.is_finite() || !(1.0..=1e8).contains(&v) {
+            return Err(format!("`{name}` must be from 1 to 100000000 tokens; got {v}"));
+        }
+    }
+    let e = evaluated(query, false)?;
+    let c = cheap_as(&e.inputs, long, short);
+    if json {
+        println!("{}", to_json(&c)?);
+        return Ok(());
+    }
+    let opt = |v: Option<f64>| v.map_or("does not fit".to_owned(), fmt_sig);
+    println!("GPU-seconds per turn: {} at {} tokens, {} at {} tokens", opt(c.long_gpu_s_per_turn), fmt_count(long), opt(c.short_gpu_s_per_turn), fmt_count(short));
+    println!("cost ratio: {} (decode and switching alone: {})", opt(c.cost_ratio), opt(c.kv_cost_ratio));
+    match c.needed_factor {
+        Some(f) => {
+            println!("KV factor that makes decode and switching as cheap: {}", fmt_sig(f));
+            println!("whole-turn ratio at that factor: {} (prefill attention is not removed by compression)", opt(c.ratio_at_needed));
+            for s in &c.stacks {
+                println!("  {} → factor {}", s.methods.join(" + "), fmt_sig(s.factor));
+            }
+        }
+        None => println!("no KV factor down to 1e-6 reaches it: the weights and prefill alone cost more"),
+    }
+    Ok(())
+}
+
+fn list() {
+    println!("models:");
+    for m in costmodel::presets::MODELS {
+        println!("  {:<18} {}", m.id, m.label);
+    }
+    println!("hardware:");
+    for h in costmodel::presets::HARDWARE {
+        println!("  {:<18} {}", h.id, h.label);
+    }
+    println!("compression methods:");
+    for m in costmodel::compression::METHODS {
+        println!("  {:<18} {:<7} {}", m.id, m.axis.label(), m.label);
+    }
+}

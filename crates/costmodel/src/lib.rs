@@ -19,15 +19,19 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod cheap;
 pub mod compression;
 pub mod kv;
+pub mod math;
 pub mod model;
+pub mod paper;
 pub mod phases;
 pub mod presets;
 pub mod report;
 pub mod roofline;
 pub mod scenario;
 pub mod spec;
+pub mod sweep;
 pub mod units;
 pub mod url;
 
@@ -37,3 +41,33 @@ pub use spec::{
 };
 pub use report::{evaluate, Report};
 pub use scenario::{Mode, Scenario};
+
+/// A query string evaluated exactly as the app shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluated {
+    /// The decoded scenario.
+    pub scenario: Scenario,
+    /// Its resolved inputs.
+    pub inputs: Inputs,
+    /// The report; its `warnings` hold the URL's, the resolution's and the result's, in order.
+    pub report: Report,
+    /// How many of the report's warnings came from the query string itself.
+    pub url_warnings: usize,
+}
+
+/// Decodes, resolves and evaluates a query string (or whole URL). Never panics.
+pub fn evaluate_query(query: &str) -> Evaluated {
+    let (scenario, url_warnings) = url::from_query(query);
+    evaluate_scenario(scenario, url_warnings.into_iter().map(|w| w.message).collect())
+}
+
+/// Resolves and evaluates a scenario, with warnings already gathered (from the URL) first.
+pub fn evaluate_scenario(scenario: Scenario, mut warnings: Vec<String>) -> Evaluated {
+    let url_warnings = warnings.len();
+    let resolved = scenario.resolve();
+    let mut report = evaluate(&resolved.inputs);
+    warnings.extend(resolved.warnings);
+    warnings.append(&mut report.warnings);
+    report.warnings = warnings;
+    Evaluated { scenario, inputs: resolved.inputs, report, url_warnings }
+}

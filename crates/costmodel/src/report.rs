@@ -190,11 +190,20 @@ pub struct Report {
 /// `no_fit` set and no latencies.
 pub fn evaluate(inputs: &Inputs) -> Report {
     let p = Prepared::new(inputs);
-    evaluate_prepared(inputs, &p)
+    evaluate_prepared(inputs, &p, Detail::Full)
+}
+
+/// How much an evaluation explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything, including what would fit when nothing does.
+    Full,
+    /// Numbers only (sweeps): no search for the fewest GPUs, no text.
+    Numbers,
 }
 
 /// Evaluates with coefficients already folded (sweeps reuse the work).
-pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared) -> Report {
+pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Report {
     let w = inputs.workload;
     let n = w.ctx_tokens;
     let kept = inputs.compression.token.kept_tokens(n);
@@ -261,7 +270,10 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared) -> Report {
     report.memory.free_bytes = (hbm - m.weights_bytes - m.kv_bytes - m.reserve_bytes).max(0.0);
 
     if concurrency < 1.0 {
-        report.no_fit = Some(no_fit(inputs, p, max_ctx_tokens));
+        report.no_fit = Some(match detail {
+            Detail::Full => no_fit(inputs, p, max_ctx_tokens),
+            Detail::Numbers => NoFit { reason: String::new(), weights_too_large: false, max_ctx_tokens, min_tp: None },
+        });
         return report;
     }
 
@@ -320,7 +332,7 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared) -> Report {
             SwitchKind::Recompute => prefill.bound.into(),
         }
     };
-    if swapping && report.swapped_users > host_capacity_users {
+    if detail == Detail::Full && swapping && report.swapped_users > host_capacity_users {
         report.warnings.push(format!(
             "host memory holds {} swapped-out caches but {} users wait: the rest must be recomputed",
             host_capacity_users, report.swapped_users

@@ -1,0 +1,445 @@
+//! Sweeps (cost-model.md §4.7): vary one input over a range, get every output per point, and
+//! the regime markers where the picture changes (decode turns KV-bound, concurrency falls to 1
+//! and to 0, attention passes half of prefill FLOP, swapping starts).
+//!
+//! The sweep path computes numbers only: no text, one clone of the inputs per sweep.
+
+use serde::{Deserialize, Serialize};
+
+use crate::phases::Prepared;
+use crate::report::{evaluate_prepared, Detail, Report};
+use crate::spec::{Inputs, TokenKeep};
+
+/// An input a sweep can vary. Names match the URL keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SweepInput {
+    /// Context tokens (log axis by default).
+    Ctx,
+    /// Generated tokens per turn.
+    Out,
+    /// Users wanting service.
+    Users,
+    /// GPUs in the TP group.
+    Tp,
+    /// Queries per prefilled context.
+    Reuse,
+    /// Bits per KV element.
+    KvBits,
+    /// Bits per weight.
+    WBits,
+    /// Layer compression factor.
+    KvLayer,
+    /// Head compression factor.
+    KvHead,
+    /// Token compression factor.
+    KvToken,
+    /// Hidden compression factor.
+    KvHidden,
+}
+
+impl SweepInput {
+    /// Every sweepable input.
+    pub const ALL: [SweepInput; 11] = [
+        SweepInput::Ctx,
+        SweepInput::Out,
+        SweepInput::Users,
+        SweepInput::Tp,
+        SweepInput::Reuse,
+        SweepInput::KvBits,
+        SweepInput::WBits,
+        SweepInput::KvLayer,
+        SweepInput::KvHead,
+        SweepInput::KvToken,
+        SweepInput::KvHidden,
+    ];
+
+    /// URL key.
+    pub fn key(self) -> &'static str {
+        match self {
+            SweepInput::Ctx => "ctx",
+            SweepInput::Out => "out",
+            SweepInput::Users => "users",
+            SweepInput::Tp => "tp",
+            SweepInput::Reuse => "reuse",
+            SweepInput::KvBits => "kv_bits",
+            SweepInput::WBits => "w_bits",
+            SweepInput::KvLayer => "kv_layer",
+            SweepInput::KvHead => "kv_head",
+            SweepInput::KvToken => "kv_token",
+            SweepInput::KvHidden => "kv_hidden",
+        }
+    }
+
+    /// Axis label with unit.
+    pub fn label(self) -> &'static str {
+        match self {
+            SweepInput::Ctx => "context (tokens)",
+            SweepInput::Out => "generated tokens per turn",
+            SweepInput::Users => "users",
+            SweepInput::Tp => "GPUs (TP)",
+            SweepInput::Reuse => "queries per prefilled context",
+            SweepInput::KvBits => "KV precision (bits)",
+            SweepInput::WBits => "weight precision (bits)",
+            SweepInput::KvLayer => "layer factor",
+            SweepInput::KvHead => "head factor",
+            SweepInput::KvToken => "token factor",
+            SweepInput::KvHidden => "hidden factor",
+        }
+    }
+
+    /// Parses a URL key.
+    pub fn from_key(key: &str) -> Option<SweepInput> {
+        SweepInput::ALL.iter().copied().find(|x| x.key() == key)
+    }
+
+    /// Whole numbers only.
+    pub fn is_integer(self) -> bool {
+        matches!(self, SweepInput::Ctx | SweepInput::Out | SweepInput::Users | SweepInput::Tp | SweepInput::Reuse)
+    }
+
+    /// The allowed range.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            SweepInput::Ctx => (1.0, 1e8),
+            SweepInput::Out => (1.0, 1e6),
+            SweepInput::Users => (1.0, 1e6),
+            SweepInput::Tp => (1.0, 128.0),
+            SweepInput::Reuse => (1.0, 1e6),
+            SweepInput::KvBits | SweepInput::WBits => (1.0, 32.0),
+            _ => (1e-4, 1.0),
+        }
+    }
+
+    /// Sets this input to `x` in `inputs`.
+    pub fn apply(self, inputs: &mut Inputs, x: f64) {
+        let x = if self.is_integer() { x.round() } else { x };
+        match self {
+            SweepInput::Ctx => inputs.workload.ctx_tokens = x,
+            SweepInput::Out => inputs.workload.out_tokens = x,
+            SweepInput::Users => inputs.workload.users = x,
+            SweepInput::Tp => inputs.tp = x.clamp(1.0, 128.0) as u32,
+            SweepInput::Reuse => inputs.workload.prefix_reuse = x,
+            SweepInput::KvBits => inputs.precision.kv_bits = x,
+            SweepInput::WBits => inputs.precision.weight_bits = x,
+            SweepInput::KvLayer => inputs.compression.layer = x,
+            SweepInput::KvHead => inputs.compression.head = x,
+            SweepInput::KvToken => inputs.compression.token = TokenKeep::Fraction { fraction: x },
+            SweepInput::KvHidden => inputs.compression.hidden = x,
+        }
+    }
+}
+
+/// An output a chart can put on y.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Users that fit.
+    Concurrency,
+    /// Prefill of one prompt (s).
+    PrefillS,
+    /// One decode step (s).
+    DecodeStepS,
+    /// All generated tokens of a turn (s).
+    DecodeS,
+    /// One context switch (s).
+    ContextSwitchS,
+    /// Turns per second.
+    TurnsPerS,
+    /// Output tokens per second.
+    OutputTokensPerS,
+    /// Time to first token (s).
+    TtftS,
+    /// Time per output token (s).
+    TpotS,
+    /// GPU-seconds per turn.
+    GpuSPerTurn,
+    /// Dollars per million output tokens.
+    UsdPerMillionOutputTokens,
+    /// KV bytes per user.
+    KvBytesPerUser,
+    /// KV share of decode bytes.
+    KvShareDecode,
+}
+
+impl Metric {
+    /// Every metric.
+    pub const ALL: [Metric; 13] = [
+        Metric::Concurrency,
+        Metric::PrefillS,
+        Metric::DecodeStepS,
+        Metric::DecodeS,
+        Metric::ContextSwitchS,
+        Metric::TurnsPerS,
+        Metric::OutputTokensPerS,
+        Metric::TtftS,
+        Metric::TpotS,
+        Metric::GpuSPerTurn,
+        Metric::UsdPerMillionOutputTokens,
+        Metric::KvBytesPerUser,
+        Metric::KvShareDecode,
+    ];
+
+    /// URL key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Concurrency => "concurrency",
+            Metric::PrefillS => "prefill_s",
+            Metric::DecodeStepS => "decode_step_s",
+            Metric::DecodeS => "decode_s",
+            Metric::ContextSwitchS => "context_switch_s",
+            Metric::TurnsPerS => "turns_per_s",
+            Metric::OutputTokensPerS => "output_tokens_per_s",
+            Metric::TtftS => "ttft_s",
+            Metric::TpotS => "tpot_s",
+            Metric::GpuSPerTurn => "gpu_s_per_turn",
+            Metric::UsdPerMillionOutputTokens => "usd_per_million_output_tokens",
+            Metric::KvBytesPerUser => "kv_bytes_per_user",
+            Metric::KvShareDecode => "kv_share_decode",
+        }
+    }
+
+    /// Axis label with unit.
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Concurrency => "concurrent users",
+            Metric::PrefillS => "prefill (s)",
+            Metric::DecodeStepS => "decode step (s)",
+            Metric::DecodeS => "decode of a turn (s)",
+            Metric::ContextSwitchS => "context switch (s)",
+            Metric::TurnsPerS => "turns per second",
+            Metric::OutputTokensPerS => "output tokens per second",
+            Metric::TtftS => "time to first token (s)",
+            Metric::TpotS => "time per output token (s)",
+            Metric::GpuSPerTurn => "GPU-seconds per turn",
+            Metric::UsdPerMillionOutputTokens => "USD per million output tokens",
+            Metric::KvBytesPerUser => "KV per user (bytes)",
+            Metric::KvShareDecode => "KV share of decode bytes",
+        }
+    }
+
+    /// Parses a URL key.
+    pub fn from_key(key: &str) -> Option<Metric> {
+        Metric::ALL.iter().copied().find(|m| m.key() == key)
+    }
+
+    /// This metric of a point (NaN where it does not exist, e.g. latencies of a scenario that
+    /// does not fit).
+    pub fn of(self, p: &SweepPoint) -> f64 {
+        match self {
+            Metric::Concurrency => p.concurrency,
+            Metric::PrefillS => p.prefill_s,
+            Metric::DecodeStepS => p.decode_step_s,
+            Metric::DecodeS => p.decode_s,
+            Metric::ContextSwitchS => p.context_switch_s,
+            Metric::TurnsPerS => p.turns_per_s,
+            Metric::OutputTokensPerS => p.output_tokens_per_s,
+            Metric::TtftS => p.ttft_s,
+            Metric::TpotS => p.tpot_s,
+            Metric::GpuSPerTurn => p.gpu_s_per_turn,
+            Metric::UsdPerMillionOutputTokens => p.usd_per_million_output_tokens,
+            Metric::KvBytesPerUser => p.kv_bytes_per_user,
+            Metric::KvShareDecode => p.kv_share_decode,
+        }
+    }
+}
+
+/// Every output at one x. Missing values are NaN.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SweepPoint {
+    /// The input's value.
+    pub x: f64,
+    /// Users that fit.
+    pub concurrency: f64,
+    /// Prefill of one prompt (s).
+    pub prefill_s: f64,
+    /// One decode step (s).
+    pub decode_step_s: f64,
+    /// A turn's decode (s).
+    pub decode_s: f64,
+    /// One context switch (s).
+    pub context_switch_s: f64,
+    /// Turns per second.
+    pub turns_per_s: f64,
+    /// Output tokens per second.
+    pub output_tokens_per_s: f64,
+    /// Time to first token (s).
+    pub ttft_s: f64,
+    /// Time per output token (s).
+    pub tpot_s: f64,
+    /// GPU-seconds per turn.
+    pub gpu_s_per_turn: f64,
+    /// USD per million output tokens.
+    pub usd_per_million_output_tokens: f64,
+    /// KV bytes per user.
+    pub kv_bytes_per_user: f64,
+    /// KV share of decode bytes.
+    pub kv_share_decode: f64,
+    /// KV share of prefill FLOP.
+    pub kv_share_prefill: f64,
+    /// Decode reads more KV than weights.
+    pub decode_kv_bound: bool,
+    /// More users than fit.
+    pub swapping: bool,
+}
+
+impl SweepPoint {
+    fn from_report(x: f64, r: &Report, users: f64) -> SweepPoint {
+        let nan = f64::NAN;
+        SweepPoint {
+            x,
+            concurrency: r.concurrency,
+            prefill_s: r.prefill_s.unwrap_or(nan),
+            decode_step_s: r.decode_step_s.unwrap_or(nan),
+            decode_s: r.decode_s.unwrap_or(nan),
+            context_switch_s: r.context_switch_s.unwrap_or(nan),
+            turns_per_s: r.turns_per_s.unwrap_or(nan),
+            output_tokens_per_s: r.output_tokens_per_s.unwrap_or(nan),
+            ttft_s: r.ttft_s.unwrap_or(nan),
+            tpot_s: r.tpot_s.unwrap_or(nan),
+            gpu_s_per_turn: r.gpu_s_per_turn.unwrap_or(nan),
+            usd_per_million_output_tokens: r.usd_per_million_output_tokens.unwrap_or(nan),
+            kv_bytes_per_user: r.kv_bytes_per_user,
+            kv_share_decode: r.kv_share.decode_bytes,
+            kv_share_prefill: r.kv_share.prefill_flop,
+            decode_kv_bound: r.decode_kv_bound,
+            swapping: users.floor() > r.concurrency,
+        }
+    }
+}
+
+/// Where the picture changes along a sweep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerKind {
+    /// From here on, a decode step reads more KV than weights.
+    DecodeKvBound,
+    /// From here on, at most one user fits.
+    ConcurrencyOne,
+    /// From here on, no user fits.
+    ConcurrencyZero,
+    /// From here on, attention is more than half of prefill FLOP.
+    AttentionHalfPrefill,
+    /// From here on, more users want service than fit: context switching starts.
+    SwappingStarts,
+}
+
+impl MarkerKind {
+    /// Short label for a chart.
+    pub fn label(self) -> &'static str {
+        match self {
+            MarkerKind::DecodeKvBound => "decode KV-bound",
+            MarkerKind::ConcurrencyOne => "1 user fits",
+            MarkerKind::ConcurrencyZero => "nothing fits",
+            MarkerKind::AttentionHalfPrefill => "attention > ½ prefill",
+            MarkerKind::SwappingStarts => "swapping starts",
+        }
+    }
+}
+
+/// A regime marker at an x value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Marker {
+    /// What changes.
+    pub kind: MarkerKind,
+    /// Where (the first x at which it holds, refined by bisection).
+    pub x: f64,
+}
+
+/// A whole sweep.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sweep {
+    /// The varied input.
+    pub input: SweepInput,
+    /// Points in increasing x.
+    pub points: Vec<SweepPoint>,
+    /// Regime markers, in increasing x.
+    pub markers: Vec<Marker>,
+}
+
+/// The x values of a sweep: `n` points from `from` to `to`, log-spaced when `log` (and both
+/// ends are positive). Integer inputs are rounded and deduplicated.
+pub fn sweep_xs(input: SweepInput, from: f64, to: f64, n: usize, log: bool) -> Vec<f64> {
+    let (lo, hi) = input.range();
+    let from = from.clamp(lo, hi);
+    let to = to.clamp(lo, hi);
+    let n = n.clamp(1, MAX_POINTS);
+    let mut xs = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = if n == 1 { 0.0 } else { i as f64 / (n - 1) as f64 };
+        let x = if log && from > 0.0 && to > 0.0 { (from.ln() + t * (to.ln() - from.ln())).exp() } else { from + t * (to - from) };
+        let x = if input.is_integer() { x.round() } else { x };
+        if xs.last() != Some(&x) {
+            xs.push(x);
+        }
+    }
+    xs
+}
+
+/// Most points one sweep computes.
+pub const MAX_POINTS: usize = 10_000;
+
+/// One point: the report's numbers at `x`, without text.
+pub fn point(inputs: &mut Inputs, input: SweepInput, x: f64) -> SweepPoint {
+    input.apply(inputs, x);
+    let p = Prepared::new(inputs);
+    let r = evaluate_prepared(inputs, &p, Detail::Numbers);
+    SweepPoint::from_report(x, &r, inputs.workload.users)
+}
+
+/// Sweeps `input` over `xs`, computing every output and the regime markers.
+pub fn sweep(base: &Inputs, input: SweepInput, xs: &[f64]) -> Sweep {
+    let mut inputs = base.clone();
+    let points: Vec<SweepPoint> = xs.iter().map(|&x| point(&mut inputs, input, x)).collect();
+    let markers = markers(&mut inputs, input, &points);
+    Sweep { input, points, markers }
+}
+
+/// Bisection steps that refine a marker between two sweep points.
+const MARKER_BISECTIONS: usize = 40;
+
+fn markers(inputs: &mut Inputs, input: SweepInput, points: &[SweepPoint]) -> Vec<Marker> {
+    let tests: [(MarkerKind, fn(&SweepPoint) -> bool); 5] = [
+        (MarkerKind::DecodeKvBound, |p| p.decode_kv_bound),
+        (MarkerKind::ConcurrencyOne, |p| p.concurrency <= 1.0),
+        (MarkerKind::ConcurrencyZero, |p| p.concurrency < 1.0),
+        (MarkerKind::AttentionHalfPrefill, |p| p.kv_share_prefill > 0.5),
+        (MarkerKind::SwappingStarts, |p| p.swapping),
+    ];
+    let mut out = Vec::new();
+    for (kind, holds) in tests {
+        for pair in points.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if !holds(a) && holds(b) {
+                out.push(Marker { kind, x: refine(inputs, input, a.x, b.x, holds) });
+                break;
+            }
+        }
+        // Holds from the very first point: mark it there (the regime covers the whole start).
+        if let Some(first) = points.first() {
+            if holds(first) && points.len() > 1 && !out.iter().any(|m| m.kind == kind) {
+                out.push(Marker { kind, x: first.x });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.x.total_cmp(&b.x));
+    out
+}
+
+/// The smallest x in (lo, hi] at which `holds`, by bisection (geometric when both ends are
+/// positive, integer for integer inputs).
+fn refine(inputs: &mut Inputs, input: SweepInput, mut lo: f64, mut hi: f64, holds: fn(&SweepPoint) -> bool) -> f64 {
+    for _ in 0..MARKER_BISECTIONS {
+        let mid = if lo > 0.0 { (lo * hi).sqrt() } else { (lo + hi) / 2.0 };
+        let mid = if input.is_integer() { mid.floor() } else { mid };
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if holds(&point(inputs, input, mid)) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
+}
