@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# KV Scope: set up, lint, test natively, build the site, test in headless
+# Chromium (wasm-bindgen-test) and end to end (Playwright). Stops at the first
+# failing step and names it; exits non-zero on any failure.
+#
+# Usage: scripts/test.sh
+# Screenshots of the e2e run go to target/screenshots/.
+set -euo pipefail
+
+# Native packages: clippy, tests and (for costmodel) benches. Add charts here once it exists.
+NATIVE_PACKAGES=(costmodel kvscope-cli)
+# Packages whose unit and integration tests also run on wasm32 (app in Chromium, costmodel in Node).
+WASM_PACKAGES=(kvscope-web costmodel)
+BENCH_PACKAGES=(costmodel)
+
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$KV_ROOT"
+
+# "-p a -p b" from a package list
+kv_pkgs() {
+  local p
+  for p in "$@"; do printf -- '-p\n%s\n' "$p"; done
+}
+mapfile -t native_args < <(kv_pkgs "${NATIVE_PACKAGES[@]}")
+mapfile -t wasm_args < <(kv_pkgs "${WASM_PACKAGES[@]}")
+mapfile -t bench_args < <(kv_pkgs "${BENCH_PACKAGES[@]}")
+
+kv_step "clippy (native: ${NATIVE_PACKAGES[*]})"
+cargo clippy "${native_args[@]}" --all-targets --locked -- -D warnings
+
+kv_step "native tests (${NATIVE_PACKAGES[*]})"
+cargo test "${native_args[@]}" --locked
+
+kv_step "benches compile (${BENCH_PACKAGES[*]})"
+cargo bench "${bench_args[@]}" --no-run --locked
+
+kv_step "trunk build --release into dist/"
+trunk build --release --offline --locked
+echo
+echo "dist sizes (bytes; gzip -9):"
+total_raw=0
+total_gz=0
+shopt -s nullglob
+for f in dist/*.wasm dist/*.js dist/*.css; do
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9c "$f" | wc -c)
+  total_raw=$((total_raw + raw))
+  total_gz=$((total_gz + gz))
+  printf '  %-48s %9d raw %9d gzip\n' "$f" "$raw" "$gz"
+done
+shopt -u nullglob
+printf '  %-48s %9d raw %9d gzip\n' "total (.wasm + .js + .css)" "$total_raw" "$total_gz"
+
+kv_step "wasm tests (${WASM_PACKAGES[*]}; app in headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown "${wasm_args[@]}" --lib --tests --locked
+
+kv_step "e2e (Playwright + Chromium against dist/)"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p target
+python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >target/e2e-http.log 2>&1 &
+http_pid=$!
+KV_CLEANUP+=("kill $http_pid 2>/dev/null")
+url="http://127.0.0.1:$port/"
+python3 - "$url" <<'PY'
+import sys, time, urllib.request
+for _ in range(100):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=1).read()
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.1)
+sys.exit(f"HTTP server at {sys.argv[1]} did not answer within 10 s")
+PY
+e2e_log=target/e2e.log
+set +e
+node tests/e2e/run.mjs "$url" 2>&1 | tee "$e2e_log"
+e2e_rc=${PIPESTATUS[0]}
+set -e
+e2e_summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$e2e_log" | tail -n 1 || true)
+if [[ -z "$e2e_summary" ]]; then
+  # The runner crashed before it could count: report that as one failed check.
+  e2e_summary="0 passed, 1 failed"
+  [[ $e2e_rc -ne 0 ]] || e2e_rc=1
+fi
+e2e_step=$KV_STEP
+
+kv_summary
+echo "Screenshots: target/screenshots/"
+echo
+if [[ $e2e_rc -ne 0 ]]; then
+  echo "FAILED in step \"$e2e_step\" (see $e2e_log)"
+fi
+# Last line: the e2e check count (the native and wasm test runners print their own).
+echo "$e2e_summary"
+exit "$e2e_rc"

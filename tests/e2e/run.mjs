@@ -1,0 +1,235 @@
+// KV Scope end-to-end checks: Playwright (playwright-core) driving Debian's /usr/bin/chromium.
+//
+// Usage: node tests/e2e/run.mjs http://127.0.0.1:8080/
+// (scripts/test.sh serves dist/ on a free 127.0.0.1 port and runs this.)
+// Screenshots go to target/screenshots/ (override with SCREENSHOT_DIR).
+// Prints `ok - msg` / `FAIL - msg` per check, then `N passed, M failed`; exits 1 on any failure.
+//
+// Layout of this file:
+//   1. harness    check() and friends, counters
+//   2. browser    launch flags, openPage() that records page and console errors
+//   3. page utils selectors by data-testid, waiting, screenshots
+//   4. SECTIONS   the checks, one async function per section: ADD NEW SECTIONS THERE
+//   5. main       runs every section; an exception in a section is one failed check
+//
+// Never run `npx playwright install`: it downloads a browser. We use Debian's chromium.
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const BASE_URL = process.argv[2] ?? 'http://127.0.0.1:8080/';
+const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'target', 'screenshots');
+/** Default timeout for waits, in ms. */
+const TIMEOUT_MS = 15_000;
+
+// ---------------------------------------------------------------------------
+// 1. harness
+// ---------------------------------------------------------------------------
+let passed = 0;
+let failed = 0;
+
+/** Record one check: prints `ok - msg` or `FAIL - msg`. Returns cond, so callers can stop early. */
+export function check(cond, msg) {
+  if (cond) {
+    passed++;
+    console.log(`ok - ${msg}`);
+  } else {
+    failed++;
+    console.log(`FAIL - ${msg}`);
+  }
+  return Boolean(cond);
+}
+
+/** check(actual === expected), printing both values on failure. */
+export function checkEq(actual, expected, msg) {
+  const ok = actual === expected;
+  return check(ok, ok ? msg : `${msg}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+/** check(a !== b), printing the value on failure. */
+export function checkNe(a, b, msg) {
+  const ok = a !== b;
+  return check(ok, ok ? msg : `${msg}: both are ${JSON.stringify(a)}`);
+}
+
+/** Check that a number lies in [lo, hi]. */
+export function checkBetween(x, lo, hi, msg) {
+  const ok = typeof x === 'number' && Number.isFinite(x) && x >= lo && x <= hi;
+  return check(ok, ok ? msg : `${msg}: ${x} not in [${lo}, ${hi}]`);
+}
+
+// ---------------------------------------------------------------------------
+// 2. browser
+// ---------------------------------------------------------------------------
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+
+/**
+ * Open `url` (default: the base URL) in a fresh browser context.
+ * Returns { page, context, errors }: errors collects uncaught page errors and console.error
+ * messages (a Rust panic arrives through console_error_panic_hook as a console error).
+ * Close with `await context.close()`.
+ */
+export async function openPage(browser, url = BASE_URL, contextOptions = DESKTOP) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+/** URL relative to the base, e.g. appUrl('?ctx=32768'). */
+export function appUrl(relative = '') {
+  return new URL(relative, BASE_URL).toString();
+}
+
+// ---------------------------------------------------------------------------
+// 3. page utils
+// ---------------------------------------------------------------------------
+/** CSS selector for a data-testid. */
+export const tid = (id) => `[data-testid="${id}"]`;
+
+/** Wait until the element with this data-testid exists and has non-empty text; returns the text. */
+export async function waitForText(page, testid, timeout = TIMEOUT_MS) {
+  await page.waitForFunction(
+    (sel) => (document.querySelector(sel)?.textContent ?? '').trim().length > 0,
+    tid(testid),
+    { timeout },
+  );
+  return textOf(page, testid);
+}
+
+/** Trimmed text of the element with this data-testid, or null if it is absent. */
+export async function textOf(page, testid) {
+  return page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? null, tid(testid));
+}
+
+/** Wait for the app to be rendered (the concurrency metric has text). */
+export async function waitForApp(page) {
+  return waitForText(page, 'metric-concurrency');
+}
+
+/** Save a full-page screenshot as target/screenshots/<name>.png; returns the path. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Text that means the wasm app crashed. */
+const CRASH_PATTERNS = [/panicked at/i, /RuntimeError/, /unreachable executed/i];
+
+/** Check that no page error, console error, failed request or panic text was seen. */
+export async function checkNoErrors(page, errors, label) {
+  check(errors.length === 0, `${label}: no page/console errors${errors.length ? ': ' + JSON.stringify(errors) : ''}`);
+  const body = await page.evaluate(() => document.body?.innerText ?? '');
+  const hit = CRASH_PATTERNS.find((re) => re.test(body));
+  check(!hit, `${label}: no panic text in the page${hit ? ` (matched ${hit})` : ''}`);
+}
+
+// ---------------------------------------------------------------------------
+// 4. SECTIONS: each is `async (browser) => {}` and calls check(). Add new ones to the list.
+// ---------------------------------------------------------------------------
+
+/** The app loads on a desktop viewport, renders the metric, and logs no errors. */
+async function desktopLoads(browser) {
+  const { page, context, errors } = await openPage(browser, BASE_URL, DESKTOP);
+  try {
+    const metric = await waitForApp(page);
+    check(metric.length > 0, `desktop: metric-concurrency has text (${JSON.stringify(metric)})`);
+    checkEq(await page.title(), 'KV Scope — the cost of long context', 'desktop: page title');
+    checkEq((await page.textContent('h1'))?.trim(), 'KV Scope', 'desktop: h1 text');
+    const file = await screenshot(page, 'desktop');
+    check(fs.statSync(file).size > 0, `desktop: screenshot ${path.relative(ROOT, file)}`);
+    await checkNoErrors(page, errors, 'desktop');
+  } finally {
+    await context.close();
+  }
+}
+
+/** The app loads on a phone viewport (390×844, touch) and logs no errors. */
+async function phoneLoads(browser) {
+  const { page, context, errors } = await openPage(browser, BASE_URL, PHONE);
+  try {
+    const metric = await waitForApp(page);
+    check(metric.length > 0, `phone: metric-concurrency has text (${JSON.stringify(metric)})`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `phone: no horizontal overflow (${overflow}px)`);
+    const file = await screenshot(page, 'phone');
+    check(fs.statSync(file).size > 0, `phone: screenshot ${path.relative(ROOT, file)}`);
+    await checkNoErrors(page, errors, 'phone');
+  } finally {
+    await context.close();
+  }
+}
+
+const SECTIONS = [desktopLoads, phoneLoads];
+
+// ---------------------------------------------------------------------------
+// 5. main
+// ---------------------------------------------------------------------------
+async function main() {
+  const t0 = Date.now();
+  console.log(`e2e: ${BASE_URL} (screenshots in ${path.relative(ROOT, SHOTS) || SHOTS})`);
+  const browser = await chromium.launch(LAUNCH);
+  try {
+    for (const section of SECTIONS) {
+      console.log(`# ${section.name}`);
+      try {
+        await section(browser);
+      } catch (e) {
+        check(false, `${section.name}: threw ${e?.stack ?? e}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`# e2e wall ${Date.now() - t0} ms`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+// Run only when executed directly, so another script can import the helpers above.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.log(`FAIL - e2e harness crashed: ${e?.stack ?? e}`);
+      console.log(`${passed} passed, ${failed + 1} failed`);
+      process.exit(1);
+    },
+  );
+}
