@@ -395,11 +395,14 @@ pub fn sweep(base: &Inputs, input: SweepInput, xs: &[f64]) -> Sweep {
     Sweep { input, points, markers }
 }
 
+/// Whether a regime holds at a point.
+type RegimeTest = fn(&SweepPoint) -> bool;
+
 /// Bisection steps that refine a marker between two sweep points.
 const MARKER_BISECTIONS: usize = 40;
 
 fn markers(inputs: &mut Inputs, input: SweepInput, points: &[SweepPoint]) -> Vec<Marker> {
-    let tests: [(MarkerKind, fn(&SweepPoint) -> bool); 5] = [
+    let tests: [(MarkerKind, RegimeTest); 5] = [
         (MarkerKind::DecodeKvBound, |p| p.decode_kv_bound),
         (MarkerKind::ConcurrencyOne, |p| p.concurrency <= 1.0),
         (MarkerKind::ConcurrencyZero, |p| p.concurrency < 1.0),

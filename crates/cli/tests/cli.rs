@@ -1,0 +1,147 @@
+//! The `kvscope` binary as a user runs it: JSON keys, every preset pair, exit codes.
+
+use std::process::{Command, Output};
+
+fn kvscope(args: &[&str]) -> Output {
+    match Command::new(env!("CARGO_BIN_EXE_kvscope")).args(args).output() {
+        Ok(out) => out,
+        Err(e) => panic!("could not run kvscope: {e}"),
+    }
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "exit {:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    match serde_json::from_slice(&out.stdout) {
+        Ok(v) => v,
+        Err(e) => panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)),
+    }
+}
+
+#[test]
+fn eval_json_has_the_documented_keys_and_the_paper_numbers() {
+    let v = json(&kvscope(&["eval", "model=yi-34b&hw=a100-sxm-80gb&ctx=50000&mode=peak", "--json"]));
+    for key in [
+        "kv_bytes_per_token",
+        "kv_bytes_per_user",
+        "concurrency",
+        "prefill_s",
+        "decode_step_s",
+        "decode_s",
+        "context_switch_s",
+        "turns_per_s",
+        "warnings",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key} in {v}");
+    }
+    // 2 × 60 × 8 × 128 × 2 B (cost-model.md §4.1), and 12.288 GB at 50,000 tokens.
+    assert_eq!(v["kv_bytes_per_token"].as_f64(), Some(245_760.0));
+    assert_eq!(v["kv_bytes_per_user"].as_f64(), Some(12.288e9));
+    assert_eq!(v["concurrency"].as_f64(), Some(1.0));
+    assert_eq!(v["warnings"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn eval_takes_a_whole_url() {
+    let v = json(&kvscope(&["eval", "https://example.org/kvscope/?v=1&model=llama-3.1-8b&hw=h100-sxm&ctx=8000#x", "--json"]));
+    // Llama-3.1-8B: 2 × 32 layers × 8 KV heads × 128 × 2 B = 131,072 B per token.
+    assert_eq!(v["kv_bytes_per_token"].as_f64(), Some(131_072.0));
+}
+
+#[test]
+fn every_preset_pair_evaluates_without_a_panic() {
+    let list = kvscope(&["list"]);
+    assert!(list.status.success());
+    let text = String::from_utf8_lossy(&list.stdout).into_owned();
+    let mut section = "";
+    let (mut models, mut hws) = (Vec::new(), Vec::new());
+    for line in text.lines() {
+        if !line.starts_with(' ') {
+            section = line;
+            continue;
+        }
+        let id = line.split_whitespace().next().unwrap_or_default().to_owned();
+        match section {
+            "models:" => models.push(id),
+            "hardware:" => hws.push(id),
+            _ => {}
+        }
+    }
+    assert!(models.len() >= 16 && hws.len() >= 18, "{models:?} {hws:?}");
+    for m in &models {
+        for h in &hws {
+            let q = format!("model={m}&hw={h}&ctx=50000&mode=peak");
+            let v = json(&kvscope(&["eval", &q, "--json"]));
+            assert!(v["kv_bytes_per_user"].as_f64().is_some_and(|x| x > 0.0), "{q}");
+            assert!(v["warnings"].as_array().is_some(), "{q}");
+        }
+    }
+}
+
+#[test]
+fn bad_input_names_the_key_and_exits_2() {
+    let out = kvscope(&["eval", "model=yi-34b&ctx=-3"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("`ctx`") && err.contains("from 1 to 100000000"), "{err}");
+
+    let out = kvscope(&["eval", "hw=tpu-v9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`hw`"));
+
+    let out = kvscope(&["sweep", "model=yi-34b", "--x", "colour", "--from", "1", "--to", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--x") && err.contains("ctx"), "{err}");
+
+    let out = kvscope(&["sweep", "model=yi-34b", "--from", "0", "--to", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--from"));
+
+    let out = kvscope(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn lenient_eval_keeps_defaults_and_reports_warnings() {
+    let v = json(&kvscope(&["eval", "ctx=abc&users=2", "--json", "--lenient"]));
+    let w = v["warnings"].as_array().cloned().unwrap_or_default();
+    assert_eq!(w.len(), 1);
+    assert!(w[0].as_str().is_some_and(|s| s.contains("`ctx`")));
+}
+
+#[test]
+fn sweep_csv_has_a_header_and_the_requested_points() {
+    let out = kvscope(&["sweep", "model=yi-34b&hw=a100-sxm-80gb", "--x", "ctx", "--from", "4000", "--to", "1000000", "--points", "50", "--csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("ctx,concurrency,prefill_s"));
+    assert_eq!(lines.len(), 51);
+    assert!(lines[1].starts_with("4000,"));
+    assert!(lines[50].starts_with("1000000,"));
+}
+
+#[test]
+fn sweep_json_marks_the_regimes() {
+    let v = json(&kvscope(&["sweep", "model=yi-34b&hw=a100-sxm-80gb&users=4", "--from", "1000", "--to", "1000000", "--points", "100", "--json"]));
+    let markers = v["markers"].as_array().cloned().unwrap_or_default();
+    let kinds: Vec<&str> = markers.iter().filter_map(|m| m["kind"].as_str()).collect();
+    // Concurrency falls to 0 where the KV no longer fits beside the weights:
+    // (85.90e9 − 68.78e9) / 245,760 ≈ 69,660 tokens.
+    assert!(kinds.contains(&"concurrency_zero"), "{kinds:?}");
+    let zero = markers.iter().find(|m| m["kind"] == "concurrency_zero").and_then(|m| m["x"].as_f64());
+    assert!(zero.is_some_and(|x| (x - 69_660.0).abs() < 100.0), "{zero:?}");
+}
+
+#[test]
+fn paper_json_rows() {
+    let v = json(&kvscope(&["paper", "--json"]));
+    let rows = v.as_array().cloned().unwrap_or_default();
+    for id in ["kv_bytes_per_token", "kv_4k_bytes", "kv_50k_bytes", "kv_100k_bytes", "prefill_4k_s", "prefill_50k_s", "decode_250_4k_s", "decode_250_50k_s", "users_50k"] {
+        let row = rows.iter().find(|r| r["id"] == id);
+        let row = row.unwrap_or_else(|| panic!("missing {id}"));
+        for k in ["paper_value", "model_value", "unit", "note"] {
+            assert!(row.get(k).is_some(), "{id} lacks {k}");
+        }
+    }
+}
