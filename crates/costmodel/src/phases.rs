@@ -172,7 +172,12 @@ impl Prepared {
         let gemm_flops_per_s = tp_f * tensor_rate(hw, gemm_bits) * e.gemm;
         let attn_flops_per_s = tp_f * tensor_rate(hw, p.act_bits) * e.attention;
         let fast_link = hw.link_bw_bytes_per_s > 0.0 && tp <= hw.link_domain_gpus;
-        let allreduce_bw = if fast_link { hw.link_bw_bytes_per_s } else { hw.host_bw_bytes_per_s } * e.link_bw;
+        let mesh_bw = if hw.link_peer_bw_bytes_per_s > 0.0 {
+            hw.link_bw_bytes_per_s.min(f64::from(tp - 1) * hw.link_peer_bw_bytes_per_s)
+        } else {
+            hw.link_bw_bytes_per_s
+        };
+        let allreduce_bw = if fast_link { mesh_bw } else { hw.host_bw_bytes_per_s } * e.link_bw;
 
         let weights_bytes_per_gpu = weights_bytes / tp_f;
         let act_bytes = p.act_bits / BITS_PER_BYTE;

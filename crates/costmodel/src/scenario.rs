@@ -106,6 +106,11 @@ pub struct Scenario {
     pub compression: [AxisSetting; 4],
     /// Numeric overrides by key (see [`FIELDS`]); `None` keeps the preset's or mode's value.
     pub overrides: Overrides,
+    /// A model architecture given in full (e.g. imported from a Hugging Face `config.json`).
+    /// When set it is used instead of the `model` preset (overrides still apply). The URL codec
+    /// does not write it yet: a shared link carries the preset id only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<ModelSpec>,
 }
 
 /// Overrides of preset and mode values. `None` keeps the default.
@@ -175,6 +180,7 @@ impl Default for Scenario {
             act_bits: 16.0,
             compression: Default::default(),
             overrides: Overrides::default(),
+            custom: None,
         }
     }
 }
@@ -390,15 +396,23 @@ impl Scenario {
     /// falls back to the default with a warning.
     pub fn resolve(&self) -> Resolved {
         let mut warnings = Vec::new();
-        let model_preset = model_by_id(&self.model).or_else(|| {
-            warnings.push(format!("unknown model {}: using {DEFAULT_MODEL}", quote_value(&self.model)));
-            model_by_id(DEFAULT_MODEL)
-        });
+        let model_preset = if self.custom.is_some() {
+            None
+        } else {
+            model_by_id(&self.model).or_else(|| {
+                warnings.push(format!("unknown model {}: using {DEFAULT_MODEL}", quote_value(&self.model)));
+                model_by_id(DEFAULT_MODEL)
+            })
+        };
         let hw_preset = hardware_by_id(&self.hw).or_else(|| {
             warnings.push(format!("unknown hardware {}: using {DEFAULT_HW}", quote_value(&self.hw)));
             hardware_by_id(DEFAULT_HW)
         });
-        let mut model = model_preset.map(|p| (p.spec)()).unwrap_or_else(fallback_model);
+        let mut model = match (&self.custom, model_preset) {
+            (Some(custom), _) => custom.clone(),
+            (None, Some(p)) => (p.spec)(),
+            (None, None) => fallback_model(),
+        };
         let mut hw = hw_preset.map(|p| p.spec).unwrap_or(FALLBACK_HW);
         let o = &self.overrides;
         apply_model_overrides(&mut model, o, &mut warnings);
@@ -624,6 +638,7 @@ const FALLBACK_HW: HardwareSpec = HardwareSpec {
     fp4_flops_per_s: 0.0,
     link_bw_bytes_per_s: 300.0 * GB,
     link_domain_gpus: 8,
+    link_peer_bw_bytes_per_s: 0.0,
     host_bw_bytes_per_s: 31.5 * GB,
     host_bytes_per_gpu: 250.0 * GB,
     usd_per_gpu_hour: 0.0,

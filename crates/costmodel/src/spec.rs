@@ -114,6 +114,10 @@ pub struct HardwareSpec {
     pub link_bw_bytes_per_s: f64,
     /// How many GPUs the fast link connects (8 on an HGX board, 2 with a bridge, 72 in NVL72).
     pub link_domain_gpus: u32,
+    /// Point-to-point meshes (AMD Infinity Fabric): bandwidth to any one peer, one direction
+    /// (bytes/s). A `TP`-way group then reaches `min(link, (TP − 1) · peer)`. 0 for switched
+    /// fabrics (NVSwitch), where every GPU reaches the full link bandwidth.
+    pub link_peer_bw_bytes_per_s: f64,
     /// Host link bandwidth, one direction (bytes/s): PCIe or NVLink-C2C.
     pub host_bw_bytes_per_s: f64,
     /// Host memory available to park swapped-out KV, per GPU (bytes).

@@ -214,3 +214,17 @@ fn prefix_reuse_amortizes_prefill() {
     let c4 = evaluate(&s4.resolve().inputs).cycle.expect("fits");
     assert_rel(c4.prefill_s * 4.0, c1.prefill_s, 1e-12);
 }
+
+#[test]
+fn amd_mesh_pairs_share_one_peer_link() {
+    // MI300X: 448 GB/s per direction all-to-all, but 64 GB/s to any one peer. TP 2 all-reduces
+    // run at min(448, 1 × 64) = 64 GB/s; TP 8 at min(448, 7 × 64) = 448 GB/s.
+    // Yi-34B prefill of 4,000 tokens: 60 layers × 2 × 57.344 MB × 2(TP−1)/TP / bw.
+    let bytes = 4000.0 * 7168.0 * 2.0;
+    for (tp, bw) in [(2u32, 64e9), (8, 448e9)] {
+        let (s, _) = from_query(&format!("model=yi-34b&hw=mi300x&tp={tp}&ctx=4000"));
+        let r = evaluate(&s.resolve().inputs);
+        let ring = 2.0 * (f64::from(tp) - 1.0) / f64::from(tp);
+        assert_rel(r.prefill.expect("fits").comm_s, 60.0 * 2.0 * ring * bytes / bw, 1e-9);
+    }
+}
