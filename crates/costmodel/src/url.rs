@@ -107,6 +107,11 @@ pub fn from_query_with(query: &str, extra_keys: &[&str]) -> (Scenario, Vec<UrlWa
         if key.is_empty() {
             continue;
         }
+        // The app's view keys may repeat (`pin` is one per pinned scenario): no warning for them.
+        if extra_keys.contains(&key) {
+            extras.push((key.to_owned(), value.to_owned()));
+            continue;
+        }
         if seen.iter().any(|k| k == key) {
             warn(key, format!("`{}` appears more than once: the last value is used", short_key(key)));
         } else if seen.len() < 256 {
@@ -153,8 +158,6 @@ pub fn from_query_with(query: &str, extra_keys: &[&str]) -> (Scenario, Vec<UrlWa
                         }
                         Err(e) => warn(key, format!("{e}: kept the default")),
                     }
-                } else if extra_keys.contains(&key) {
-                    extras.push((key.to_owned(), value.to_owned()));
                 } else {
                     warn(key, format!("unknown setting `{}` ignored", short_key(key)));
                 }
@@ -209,5 +212,21 @@ fn short_key(key: &str) -> String {
         format!("{short}…")
     } else {
         short
+    }
+}
+
+#[cfg(test)]
+mod view_key_tests {
+    use super::*;
+
+    #[test]
+    fn view_keys_may_repeat_without_warnings() {
+        let (s, w, extras) = from_query_with("ctx=1000&pin=a%3D1&pin=b%3D2&x=ctx", &["pin", "x"]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.ctx_tokens, 1000.0);
+        assert_eq!(
+            extras,
+            vec![("pin".to_owned(), "a=1".to_owned()), ("pin".to_owned(), "b=2".to_owned()), ("x".to_owned(), "ctx".to_owned())]
+        );
     }
 }
