@@ -644,3 +644,19 @@ const FALLBACK_HW: HardwareSpec = HardwareSpec {
     usd_per_gpu_hour: 0.0,
     gemm_fraction_measured: 0.87,
 };
+
+#[cfg(test)]
+mod custom_tests {
+    use super::*;
+
+    #[test]
+    fn a_custom_model_is_used_instead_of_the_preset() {
+        let mut spec = fallback_model();
+        spec.n_kv_heads = 4;
+        let s = Scenario { model: "no-such-model".to_owned(), custom: Some(spec), ..Scenario::default() };
+        let r = s.resolve();
+        assert_eq!(r.inputs.model.n_kv_heads, 4);
+        assert!(r.warnings.iter().all(|w| !w.contains("unknown model")), "{:?}", r.warnings);
+        assert!(!crate::url::to_query(&s).contains("custom"));
+    }
+}
