@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use costmodel::cheap::{cheap_as, LONG_CTX_TOKENS, SHORT_CTX_TOKENS};
-use costmodel::sweep::{sweep, sweep_xs, Metric, SweepInput};
+use costmodel::sweep::{sweep, sweep_xs, SweepInput};
 use costmodel::units::{fmt_bytes, fmt_count, fmt_percent, fmt_seconds, fmt_sig};
 use costmodel::{evaluate_query, Report};
 
@@ -261,21 +261,7 @@ fn sweep_cmd(query: &str, x: &str, from: f64, to: f64, points: usize, log: bool,
     if json {
         println!("{}", to_json(&result)?);
     } else if csv {
-        let mut line = vec![input.key()];
-        line.extend(Metric::ALL.iter().map(|m| m.key()));
-        println!("{}", line.join(","));
-        for p in &result.points {
-            let mut cells = vec![costmodel::url::fmt_number(p.x)];
-            cells.extend(Metric::ALL.iter().map(|m| {
-                let v = m.of(p);
-                if v.is_finite() {
-                    format!("{v}")
-                } else {
-                    String::new()
-                }
-            }));
-            println!("{}", cells.join(","));
-        }
+        print!("{}", costmodel::sweep::sweep_csv(&result));
     } else {
         println!("{:>14} {:>10} {:>12} {:>12} {:>12} {:>12}", input.key(), "users", "prefill", "decode", "switch", "turns/s");
         for p in &result.points {

@@ -398,6 +398,31 @@ pub fn sweep(base: &Inputs, input: SweepInput, xs: &[f64]) -> Sweep {
 /// Whether a regime holds at a point.
 type RegimeTest = fn(&SweepPoint) -> bool;
 
+/// The sweep as CSV: a header of the input's key and every [`Metric`] key, then one row per
+/// point; missing values (a scenario that does not fit) are empty cells. The CLI's
+/// `kvscope sweep --csv` and the app's export both print this.
+pub fn sweep_csv(sweep: &Sweep) -> String {
+    let mut out = String::new();
+    out.push_str(sweep.input.key());
+    for m in Metric::ALL {
+        out.push(',');
+        out.push_str(m.key());
+    }
+    out.push('\n');
+    for p in &sweep.points {
+        out.push_str(&crate::url::fmt_number(p.x));
+        for m in Metric::ALL {
+            out.push(',');
+            let v = m.of(p);
+            if v.is_finite() {
+                out.push_str(&format!("{v}"));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Bisection steps that refine a marker between two sweep points.
 const MARKER_BISECTIONS: usize = 40;
 
@@ -445,4 +470,21 @@ fn refine(inputs: &mut Inputs, input: SweepInput, mut lo: f64, mut hi: f64, hold
         }
     }
     hi
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_a_header_and_one_row_per_point() {
+        let inputs = crate::url::from_query("ctx=4000").0.resolve().inputs;
+        let s = sweep(&inputs, SweepInput::Ctx, &[4_000.0, 8_000.0]);
+        let csv = sweep_csv(&s);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("ctx,concurrency,prefill_s,"));
+        assert_eq!(lines[0].split(',').count(), Metric::ALL.len() + 1);
+        assert!(lines[1].starts_with("4000,"));
+    }
 }
