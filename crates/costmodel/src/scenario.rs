@@ -74,7 +74,27 @@ pub mod realistic {
     /// Prefill is chunked into 8,192-token pieces: vLLM V1's default `max_num_batched_tokens`
     /// for online serving with chunked prefill (vLLM docs, Optimization and Tuning).
     pub const PREFILL_CHUNK_TOKENS: f64 = 8192.0;
+
+    /// Where each realistic default comes from, by field key (the doc comments above, as data
+    /// for the app and the CLI); `None` for keys without a realistic default.
+    pub fn source(key: &str) -> Option<&'static str> {
+        Some(match key {
+            "eff_gemm" => "the accelerator's best measured BF16 matmul fraction (MAMF, stas00/ml-engineering compute/accelerator/README.md), from the hardware preset",
+            "eff_attn" => "FlashAttention-2 reaches 50-73% of the A100's peak in the forward pass (Dao, arXiv:2307.08691, 2023, §4.1)",
+            "eff_bw" => "an H200 device-to-device copy measured 4,287 of 4,800 GB/s (89%); small-batch decode kernels reach a little less",
+            "eff_mem" => "vLLM's default gpu_memory_utilization = 0.9 of total device memory (vLLM docs, Engine Arguments)",
+            "eff_host" => "pinned host-device copies reach 88% of PCIe Gen5 x16 (H200: 55.4 of 63.0 GB/s)",
+            "reserve_gb" => "non-torch memory (CUDA context, NCCL, CUDA graphs) vLLM's profiler subtracts; 1 GiB is a typical logged value (an assumption)",
+            "chunk" => "vLLM V1's default max_num_batched_tokens = 8,192 with chunked prefill (vLLM docs, Optimization and Tuning)",
+            "duplex" => "swap-out and swap-in are not overlapped by default (one copy engine direction at a time)",
+            _ => return None,
+        })
+    }
 }
+
+/// Where the peak-mode value of an efficiency field comes from (every key: the paper's
+/// assumption of 100% of every datasheet figure and all of HBM usable).
+pub const PEAK_SOURCE: &str = "the paper's peak analysis: 100% of every datasheet figure, all of HBM usable, no reserve";
 
 /// The whole input. Defaults are the paper's running example: Yi-34B, one A100-SXM-80GB, 50,000
 /// tokens of context, 250 generated, one user, peak mode.
