@@ -228,3 +228,32 @@ fn amd_mesh_pairs_share_one_peer_link() {
         assert_rel(r.prefill.expect("fits").comm_s, 60.0 * 2.0 * ring * bytes / bw, 1e-9);
     }
 }
+
+#[test]
+fn closed_form_decode_equals_the_step_by_step_sum() {
+    // The closed form must equal Σ decode_step over every generated token, including where a
+    // window fills, a token budget is reached, or compute overtakes memory mid-generation.
+    let m = dense(vec![full(8), LayerGroup { count: 24, attention: Attention::SlidingWindow { window_tokens: 4096 } }]);
+    let cases: [(&str, Option<ModelSpec>); 4] = [
+        ("ctx=4000&out=300&users=1", Some(m.clone())),         // window fills at 4,096
+        ("ctx=3900&out=500&users=64&hw=h100-sxm&tp=2", Some(m)), // big batch: compute-bound
+        ("ctx=900&out=400&kv_token=snapkv-1024", None),        // budget reached at 1,024
+        ("ctx=20000&out=256&users=3&mode=realistic&tp=2", None),
+    ];
+    for (q, model) in cases {
+        let (s, w) = from_query(q);
+        assert!(w.is_empty(), "{w:?}");
+        let mut inputs = s.resolve().inputs;
+        if let Some(model) = model {
+            inputs.model = model;
+        }
+        let p = Prepared::new(&inputs);
+        let r = evaluate(&inputs);
+        let batch = r.batch;
+        let n = inputs.workload.ctx_tokens;
+        let looped: f64 = (0..inputs.workload.out_tokens as u32)
+            .map(|i| p.decode_step(batch, inputs.compression.token.kept_tokens(n + f64::from(i))).total_s)
+            .sum();
+        assert_rel(r.decode_s.expect("fits"), looped, 1e-9);
+    }
+}
