@@ -189,6 +189,12 @@ fn text_report(e: &costmodel::Evaluated) -> String {
             out.push_str(&format!("                  fewest GPUs that fit one user: {tp}\n"));
         }
     }
+    if r.no_fit.is_some() {
+        for w in &r.warnings {
+            out.push_str(&format!("warning: {w}\n"));
+        }
+        return out;
+    }
     let bound = |p: Option<costmodel::roofline::PhaseTime>| p.map_or("", |p| if p.bound == costmodel::roofline::Bound::Compute { "FLOP/s" } else { "HBM bandwidth" });
     out.push_str(&format!("Prefilling        {} per prompt (bounded by {}; attention {} of FLOP)\n", opt_s(r.prefill_s), bound(r.prefill), fmt_percent(r.kv_share.prefill_flop)));
     out.push_str(&format!(
