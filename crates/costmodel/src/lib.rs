@@ -21,6 +21,7 @@
 
 pub mod cheap;
 pub mod compression;
+pub mod import;
 pub mod kv;
 pub mod math;
 pub mod model;
