@@ -13,8 +13,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 fn benches(c: &mut Criterion) {
     let scenarios = [
         ("paper", "model=yi-34b&hw=a100-sxm-80gb&ctx=50000&mode=peak"),
-        ("deepseek-v3-realistic", "model=deepseek-v3&hw=h200&tp=8&ctx=128000&users=64&mode=realistic"),
-        ("gpt-oss-windowed", "model=gpt-oss-120b&hw=h100-sxm&ctx=100000&users=16&kv_token=snapkv-4096"),
+        ("deepseek-v3-fp8-realistic", "model=deepseek-v3&hw=h200&tp=8&w_bits=8&ctx=128000&users=64&mode=realistic"),
+        ("gpt-oss-windowed", "model=gpt-oss-120b&hw=h100-sxm&tp=4&ctx=100000&users=16&kv_token=snapkv-4096"),
+        ("no-fit-search", "model=llama-3.1-405b&hw=a100-sxm-80gb&ctx=1000000"),
     ];
     for (name, q) in scenarios {
         let inputs = from_query(q).0.resolve().inputs;

@@ -71,9 +71,10 @@ pub struct KvShape {
 pub const MAX_WINDOWS: usize = 4;
 
 impl KvShape {
-    /// The KV shape of `inputs`, per GPU when `per_gpu` is set, with all compression factors
-    /// except the token one (which [`KvShape::bytes`] applies) folded in.
-    pub fn new(inputs: &Inputs, per_gpu: bool) -> KvShape {
+    /// The KV shape of `inputs`, on one GPU of a `tp`-way group (`Some(tp)`) or for the whole
+    /// model (`None`), with all compression factors except the token one (which
+    /// [`KvShape::bytes`] applies) folded in.
+    pub fn new(inputs: &Inputs, tp: Option<u32>) -> KvShape {
         let model = &inputs.model;
         let c = inputs.compression;
         let bytes_per_element = inputs.precision.kv_bits / BITS_PER_BYTE;
@@ -85,7 +86,7 @@ impl KvShape {
             fixed_bytes: 0.0,
         };
         for group in &model.layers {
-            let gpu_share = if per_gpu { kv_fraction_per_gpu(model, &group.attention, inputs.tp) } else { 1.0 };
+            let gpu_share = tp.map_or(1.0, |tp| kv_fraction_per_gpu(model, &group.attention, tp));
             let layers = f64::from(group.count);
             let per_token = layers
                 * kv_elements_per_token_per_layer(model, &group.attention)

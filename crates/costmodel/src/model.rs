@@ -97,32 +97,52 @@ impl ModelSpec {
         (attention + ffn_total + emb, attention + ffn_active + emb)
     }
 
-    /// Total parameters used by the cost model: the override when set, else the computed count.
-    pub fn total_params(&self) -> f64 {
-        self.params_override.unwrap_or_else(|| self.computed_params().0)
-    }
-
-    /// Active parameters per token used by the cost model. With an override of the total, the
-    /// computed active count is scaled by the same ratio.
-    pub fn active_params(&self) -> f64 {
-        let (total, active) = self.computed_params();
-        match self.params_override {
-            Some(p) if total > 0.0 => active * p / total,
-            _ => active,
+    /// The parameter counts the cost model uses, computed once. With an override of the total,
+    /// the computed active count is scaled by the same ratio.
+    pub fn params(&self) -> ParamCounts {
+        let (computed_total, computed_active) = self.computed_params();
+        let scale = match self.params_override {
+            Some(p) if computed_total > 0.0 => p / computed_total,
+            _ => 1.0,
+        };
+        let active = computed_active * scale;
+        ParamCounts {
+            total: self.params_override.unwrap_or(computed_total),
+            active,
+            active_nonembedding: (active - self.embedding_params()).max(0.0),
+            override_scale: scale,
         }
     }
 
-    /// Parameters that are not the embedding or the output head (the ones a token's matmuls
-    /// touch), active per token. The output head is charged separately, for the last token only.
-    pub fn active_nonembedding_params(&self) -> f64 {
-        (self.active_params() - self.embedding_params()).max(0.0)
+    /// Total parameters used by the cost model: the override when set, else the computed count.
+    pub fn total_params(&self) -> f64 {
+        self.params().total
     }
 
-    /// Bytes of one routed expert's weights across one layer, at `weight_bits`.
+    /// Active parameters per token used by the cost model.
+    pub fn active_params(&self) -> f64 {
+        self.params().active
+    }
+
+    /// Parameters of one routed expert in one layer (before any override scaling).
     pub fn expert_params(&self) -> f64 {
         match self.moe {
             Some(moe) => self.ffn_matrices() * f64::from(self.d_model) * f64::from(moe.d_expert),
             None => 0.0,
         }
     }
+}
+
+/// Parameter counts as the cost model uses them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParamCounts {
+    /// Total parameters (all experts).
+    pub total: f64,
+    /// Active per token.
+    pub active: f64,
+    /// Active per token without the embedding and the output head (the output head is charged
+    /// separately, for the tokens whose logits are computed).
+    pub active_nonembedding: f64,
+    /// Override of the total over the computed total (1 without an override).
+    pub override_scale: f64,
 }

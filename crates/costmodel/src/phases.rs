@@ -27,6 +27,8 @@ pub const FP4_BITS: f64 = 4.0;
 pub struct Prepared {
     /// GPUs in the TP group.
     pub tp: u32,
+    /// Parameter counts.
+    pub params: crate::model::ParamCounts,
     /// KV bytes per user on one GPU, as a function of kept tokens.
     pub kv_gpu: KvShape,
     /// KV bytes per user on the whole group (what a user's cache weighs), before TP.
@@ -79,8 +81,24 @@ pub struct Prepared {
     pub reserve_bytes_per_gpu: f64,
     /// Prefill chunk (tokens), 0 = whole prompt.
     pub prefill_chunk_tokens: f64,
+    /// Prefill activation workspace per prompt token, per GPU (bytes; 0 in peak mode).
+    pub workspace_bytes_per_token: f64,
+    /// HBM the engine may allocate, per GPU (bytes).
+    pub usable_bytes_per_gpu: f64,
+    /// The runtime's own reserve, per GPU (bytes).
+    pub runtime_reserve_bytes: f64,
     /// Swap out and in overlap.
     pub full_duplex: bool,
+}
+
+/// Tokens whose activations the prefill workspace holds at once: the chunk, or the whole
+/// prompt without chunking.
+fn workspace_tokens(chunk_tokens: f64, ctx_tokens: f64) -> f64 {
+    if chunk_tokens > 0.0 {
+        chunk_tokens.min(ctx_tokens)
+    } else {
+        ctx_tokens
+    }
 }
 
 /// Peak FLOP/s of the tensor path a computation at `bits` runs on.
@@ -99,19 +117,24 @@ impl Prepared {
     /// precisions (weight-only quantization computes in 16 bits); attention at the activation
     /// precision's rate.
     pub fn new(inputs: &Inputs) -> Prepared {
+        Prepared::for_tp(inputs, inputs.tp)
+    }
+
+    /// As [`Prepared::new`] with another TP group size (the "fewest GPUs that fit" search).
+    pub fn for_tp(inputs: &Inputs, tp: u32) -> Prepared {
         let m = &inputs.model;
         let hw = &inputs.hw;
         let e = &inputs.eff;
         let p = &inputs.precision;
-        let tp = inputs.tp.max(1);
+        let tp = tp.max(1);
         let tp_f = f64::from(tp);
         let d = f64::from(m.d_model);
         let hq = f64::from(m.n_q_heads);
         let dh = f64::from(m.head_dim);
         let weight_bytes_per_param = p.weight_bits / BITS_PER_BYTE;
-        let weights_bytes = m.total_params() * weight_bytes_per_param;
-        let expert_bytes = m.expert_params() * weight_bytes_per_param
-            * (m.params_override.map_or(1.0, |o| o / m.computed_params().0.max(1.0)));
+        let params = m.params();
+        let weights_bytes = params.total * weight_bytes_per_param;
+        let expert_bytes = m.expert_params() * weight_bytes_per_param * params.override_scale;
         let moe = m.moe.map(|x| (f64::from(x.n_experts), f64::from(x.top_k), f64::from(x.n_moe_layers)));
         let routed_bytes = moe.map_or(0.0, |(n_e, _, layers)| n_e * layers * expert_bytes);
 
@@ -185,29 +208,27 @@ impl Prepared {
             Some(x) => f64::from(m.d_ff.max((x.top_k + x.n_shared_experts) * x.d_expert)),
             None => f64::from(m.d_ff),
         };
-        let chunk = if e.prefill_chunk_tokens > 0.0 {
-            e.prefill_chunk_tokens.min(inputs.workload.ctx_tokens)
-        } else {
-            inputs.workload.ctx_tokens
-        };
-        let workspace = if inputs.realistic {
-            chunk * (WORKSPACE_D_MODEL_VECTORS * d + WORKSPACE_FFN_VECTORS * ffn_width) * act_bytes / tp_f
+        // Workspace bytes per prompt token (realistic mode only), per GPU.
+        let workspace_bytes_per_token = if inputs.realistic {
+            (WORKSPACE_D_MODEL_VECTORS * d + WORKSPACE_FFN_VECTORS * ffn_width) * act_bytes / tp_f
         } else {
             0.0
         };
-        let reserve = e.runtime_reserve_bytes + workspace;
+        let reserve = e.runtime_reserve_bytes
+            + workspace_bytes_per_token * workspace_tokens(e.prefill_chunk_tokens, inputs.workload.ctx_tokens);
         let budget = hw.hbm_bytes * e.mem_usable - weights_bytes_per_gpu - reserve;
         let logits = FLOP_PER_MAC * d * f64::from(m.vocab);
         Prepared {
             tp,
-            kv_gpu: KvShape::new(inputs, true),
-            kv_model: KvShape::new(inputs, false),
+            params,
+            kv_gpu: KvShape::new(inputs, Some(tp)),
+            kv_model: KvShape::new(inputs, None),
             weights_bytes,
             weights_bytes_per_gpu,
             dense_weight_bytes: weights_bytes - routed_bytes,
             expert_bytes,
             moe,
-            linear_flop_per_token: FLOP_PER_MAC * m.active_nonembedding_params() + kvless_flop_per_token,
+            linear_flop_per_token: FLOP_PER_MAC * params.active_nonembedding + kvless_flop_per_token,
             logits_flop_per_token: logits,
             attn_decode_flop_per_kept_token,
             attn_decode_windows,
@@ -224,9 +245,20 @@ impl Prepared {
             act_bytes_per_token: d * act_bytes,
             kv_budget_bytes_per_gpu: budget,
             reserve_bytes_per_gpu: reserve,
+            workspace_bytes_per_token,
+            usable_bytes_per_gpu: hw.hbm_bytes * e.mem_usable,
+            runtime_reserve_bytes: e.runtime_reserve_bytes,
             prefill_chunk_tokens: e.prefill_chunk_tokens,
             full_duplex: e.full_duplex,
         }
+    }
+
+    /// Re-folds only what depends on the context length (the prefill workspace), so a sweep
+    /// over workload inputs (context, generated tokens, users, reuse) prepares once.
+    pub fn set_ctx(&mut self, ctx_tokens: f64) {
+        self.reserve_bytes_per_gpu = self.runtime_reserve_bytes
+            + self.workspace_bytes_per_token * workspace_tokens(self.prefill_chunk_tokens, ctx_tokens);
+        self.kv_budget_bytes_per_gpu = self.usable_bytes_per_gpu - self.weights_bytes_per_gpu - self.reserve_bytes_per_gpu;
     }
 
     /// Users whose caches fit beside the weights on every GPU of the group.

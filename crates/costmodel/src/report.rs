@@ -223,8 +223,8 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
         kv_bytes_per_user: kv_user,
         kv_bytes_per_user_per_gpu: kv_user_gpu,
         weights_bytes: p.weights_bytes,
-        params: inputs.model.total_params(),
-        active_params: inputs.model.active_params(),
+        params: p.params.total,
+        active_params: p.params.active,
         concurrency,
         max_ctx_tokens,
         batch: batch.max(0.0),
@@ -346,9 +346,7 @@ fn no_fit(inputs: &Inputs, p: &Prepared, max_ctx_tokens: Option<f64>) -> NoFit {
     let usable = inputs.hw.hbm_bytes * inputs.eff.mem_usable - p.reserve_bytes_per_gpu;
     let weights_too_large = p.weights_bytes_per_gpu >= usable;
     let min_tp = (0..=7).map(|i| 1u32 << i).find(|&tp| {
-        let mut trial = inputs.clone();
-        trial.tp = tp;
-        let q = Prepared::new(&trial);
+        let q = Prepared::for_tp(inputs, tp);
         q.concurrency(inputs.compression.token.kept_tokens(inputs.workload.ctx_tokens)) >= 1.0
     });
     let reason = if weights_too_large {

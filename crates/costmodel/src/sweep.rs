@@ -390,7 +390,21 @@ pub fn point(inputs: &mut Inputs, input: SweepInput, x: f64) -> SweepPoint {
 /// Sweeps `input` over `xs`, computing every output and the regime markers.
 pub fn sweep(base: &Inputs, input: SweepInput, xs: &[f64]) -> Sweep {
     let mut inputs = base.clone();
-    let points: Vec<SweepPoint> = xs.iter().map(|&x| point(&mut inputs, input, x)).collect();
+    let workload_only = matches!(input, SweepInput::Ctx | SweepInput::Out | SweepInput::Users | SweepInput::Reuse);
+    let points: Vec<SweepPoint> = if workload_only {
+        // The folded coefficients do not depend on the workload but for the prefill workspace.
+        let mut p = Prepared::new(&inputs);
+        xs.iter()
+            .map(|&x| {
+                input.apply(&mut inputs, x);
+                p.set_ctx(inputs.workload.ctx_tokens);
+                let r = evaluate_prepared(&inputs, &p, Detail::Numbers);
+                SweepPoint::from_report(x, &r, inputs.workload.users)
+            })
+            .collect()
+    } else {
+        xs.iter().map(|&x| point(&mut inputs, input, x)).collect()
+    };
     let markers = markers(&mut inputs, input, &points);
     Sweep { input, points, markers }
 }
@@ -423,8 +437,11 @@ pub fn sweep_csv(sweep: &Sweep) -> String {
     out
 }
 
-/// Bisection steps that refine a marker between two sweep points.
+/// Most bisection steps that refine a marker between two sweep points.
 const MARKER_BISECTIONS: usize = 40;
+/// Markers on a continuous input are refined to this relative precision (0.01%: far below a
+/// pixel); on a whole-number input, to the exact first value.
+const MARKER_REL_PRECISION: f64 = 1e-4;
 
 fn markers(inputs: &mut Inputs, input: SweepInput, points: &[SweepPoint]) -> Vec<Marker> {
     let tests: [(MarkerKind, RegimeTest); 5] = [
@@ -459,8 +476,8 @@ fn markers(inputs: &mut Inputs, input: SweepInput, points: &[SweepPoint]) -> Vec
 fn refine(inputs: &mut Inputs, input: SweepInput, mut lo: f64, mut hi: f64, holds: fn(&SweepPoint) -> bool) -> f64 {
     for _ in 0..MARKER_BISECTIONS {
         let mid = if lo > 0.0 { (lo * hi).sqrt() } else { (lo + hi) / 2.0 };
-        let mid = if input.is_integer() { mid.floor() } else { mid };
-        if mid <= lo || mid >= hi {
+        let mid = if input.is_integer() { mid.floor().max(lo + 1.0) } else { mid };
+        if mid <= lo || mid >= hi || (!input.is_integer() && hi - lo <= MARKER_REL_PRECISION * hi.abs()) {
             break;
         }
         if holds(&point(inputs, input, mid)) {
