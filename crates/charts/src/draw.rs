@@ -1,0 +1,341 @@
+//! Drawing primitives on a pixel area: text (measured, anchored, wrapped), lines, rectangles and
+//! paths, each returning [`ChartError`] instead of a backend-specific error.
+//!
+//! Grid lines, ticks, frames and dashes go through [`Segment`], which calls the backend's
+//! `draw_line` (an SVG `<line>`); only data series are paths (an SVG `<polyline>`), so an export
+//! can be checked by counting polylines.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
+use plotters::element::{Circle, Drawable, PathElement, PointCollection, Rectangle};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, FontTransform, RGBAColor, RGBColor, ShapeStyle, TextStyle};
+use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
+
+use crate::{ChartError, ChartStyle};
+
+/// Converts a plotters drawing error into the backend-independent error.
+pub(crate) fn backend_error<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
+    ChartError::Backend(e.to_string())
+}
+
+/// A straight line drawn with the backend's `draw_line`.
+pub(crate) struct Segment {
+    points: [BackendCoord; 2],
+    style: ShapeStyle,
+}
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a Segment {
+    type Point = &'a BackendCoord;
+    type IntoIter = &'a [BackendCoord];
+    fn point_iter(self) -> &'a [BackendCoord] {
+        &self.points
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Segment {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut pos: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        match (pos.next(), pos.next()) {
+            (Some(a), Some(b)) => backend.draw_line(a, b, &self.style),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Text weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Weight {
+    Normal,
+    Bold,
+}
+
+/// A text style request: size (backend px), colour, anchor, rotation.
+#[derive(Clone, Copy)]
+pub(crate) struct Font {
+    pub size: f64,
+    pub color: RGBAColor,
+    pub weight: Weight,
+    pub h: HPos,
+    pub v: VPos,
+    pub vertical: bool,
+}
+
+impl Font {
+    pub fn new(size: f64, color: RGBColor) -> Font {
+        Font { size, color: color.to_rgba(), weight: Weight::Normal, h: HPos::Left, v: VPos::Top, vertical: false }
+    }
+    pub fn bold(mut self) -> Font {
+        self.weight = Weight::Bold;
+        self
+    }
+    pub fn anchor(mut self, h: HPos, v: VPos) -> Font {
+        self.h = h;
+        self.v = v;
+        self
+    }
+    pub fn color(mut self, color: RGBAColor) -> Font {
+        self.color = color;
+        self
+    }
+    /// Reads bottom to top (a y-axis label).
+    pub fn vertical(mut self) -> Font {
+        self.vertical = true;
+        self
+    }
+}
+
+/// Text measurements already made: (text, size bits, bold) → (width, height). In the browser
+/// each measurement is a DOM layout, and tick selection asks for the same labels repeatedly.
+type MeasureCache = RefCell<HashMap<(String, u64, bool), (i32, i32)>>;
+
+/// Draws on one `DrawingArea` in its own pixel coordinates (origin at its top left).
+pub(crate) struct Painter<'a, DB: DrawingBackend> {
+    pub area: &'a DrawingArea<DB, Shift>,
+    pub style: &'a ChartStyle,
+    /// Width and height (px).
+    pub w: i32,
+    pub h: i32,
+    measured: MeasureCache,
+}
+
+impl<'a, DB: DrawingBackend> Painter<'a, DB>
+where
+    DB::ErrorType: 'static,
+{
+    pub fn new(area: &'a DrawingArea<DB, Shift>, style: &'a ChartStyle) -> Painter<'a, DB> {
+        let (w, h) = area.dim_in_pixel();
+        Painter {
+            area,
+            style,
+            w: i32::try_from(w).unwrap_or(i32::MAX),
+            h: i32::try_from(h).unwrap_or(i32::MAX),
+            measured: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Fills the whole area with the background.
+    pub fn clear(&self) -> Result<(), ChartError> {
+        self.area.fill(&self.style.background).map_err(backend_error)
+    }
+
+    fn text_style(&self, font: &Font) -> TextStyle<'a> {
+        let style = match font.weight {
+            Weight::Normal => FontStyle::Normal,
+            Weight::Bold => FontStyle::Bold,
+        };
+        let mut desc = FontDesc::new(FontFamily::Name(self.style.font_family), font.size, style);
+        if font.vertical {
+            desc = desc.transform(FontTransform::Rotate270);
+        }
+        let mut ts = TextStyle::from(desc).pos(Pos::new(font.h, font.v));
+        ts.color = font.color.to_backend_color();
+        ts
+    }
+
+    /// Width and height of `text` in `font` (px; unrotated).
+    pub fn measure(&self, text: &str, font: &Font) -> Result<(i32, i32), ChartError> {
+        let key = (text.to_owned(), font.size.to_bits(), font.weight == Weight::Bold);
+        if let Some(&size) = self.measured.borrow().get(&key) {
+            return Ok(size);
+        }
+        let mut f = *font;
+        f.vertical = false;
+        let (w, h) = self.area.estimate_text_size(text, &self.text_style(&f)).map_err(backend_error)?;
+        // The estimate can be 0 for an empty string; heights never are for real text.
+        let min_h = f.size.round() as i32;
+        let size = (i32::try_from(w).unwrap_or(i32::MAX), i32::try_from(h).unwrap_or(i32::MAX).max(min_h * 3 / 4));
+        self.measured.borrow_mut().insert(key, size);
+        Ok(size)
+    }
+
+    /// A line height for `font` (px).
+    pub fn line_height(&self, font: &Font) -> i32 {
+        (font.size * 1.25).round() as i32
+    }
+
+    /// Draws `text` anchored at `pos`.
+    pub fn text(&self, text: &str, pos: (i32, i32), font: &Font) -> Result<(), ChartError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.area.draw_text(text, &self.text_style(font), pos).map_err(backend_error)
+    }
+
+    /// Draws `text` on a box of `fill` (for labels that sit on lines or data).
+    pub fn boxed_text(
+        &self,
+        text: &str,
+        left_top: (i32, i32),
+        font: &Font,
+        fill: RGBAColor,
+        border: Option<RGBAColor>,
+    ) -> Result<(i32, i32), ChartError> {
+        let (tw, th) = self.measure(text, font)?;
+        let pad = self.style.px(3.0);
+        let (x0, y0) = left_top;
+        let (x1, y1) = (x0 + tw + 2 * pad, y0 + th + 2 * pad);
+        self.fill_rect((x0, y0), (x1, y1), fill)?;
+        if let Some(b) = border {
+            self.stroke_rect((x0, y0), (x1, y1), b, self.style.thin())?;
+        }
+        let f = Font { h: HPos::Left, v: VPos::Top, ..*font };
+        self.text(text, (x0 + pad, y0 + pad), &f)?;
+        Ok((x1 - x0, y1 - y0))
+    }
+
+    /// Splits `text` into lines no wider than `max_w` (px), at spaces.
+    pub fn wrap(&self, text: &str, font: &Font, max_w: i32) -> Result<Vec<String>, ChartError> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            if !line.is_empty() && self.measure(&candidate, font)?.0 > max_w {
+                lines.push(std::mem::replace(&mut line, word.to_owned()));
+            } else {
+                line = candidate;
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        Ok(lines)
+    }
+
+    /// Draws wrapped `text` centred on `center`, returns its height.
+    pub fn centered_paragraph(&self, text: &str, center: (i32, i32), font: &Font, max_w: i32) -> Result<i32, ChartError> {
+        let lines = self.wrap(text, font, max_w.max(1))?;
+        let lh = self.line_height(font);
+        let total = lh * i32::try_from(lines.len()).unwrap_or(0);
+        let f = Font { h: HPos::Center, v: VPos::Top, ..*font };
+        let mut y = center.1 - total / 2;
+        for l in &lines {
+            self.text(l, (center.0, y), &f)?;
+            y += lh;
+        }
+        Ok(total)
+    }
+
+    /// A straight line (grid, tick, frame).
+    pub fn line(&self, a: (i32, i32), b: (i32, i32), color: RGBAColor, width: u32) -> Result<(), ChartError> {
+        let seg = Segment { points: [a, b], style: ShapeStyle { color, filled: false, stroke_width: width } };
+        self.area.draw(&seg).map_err(backend_error)
+    }
+
+    /// A dashed vertical line from `y0` to `y1` at `x`.
+    pub fn dashed_vline(&self, x: i32, y0: i32, y1: i32, color: RGBAColor, width: u32) -> Result<(), ChartError> {
+        let dash = self.style.px(5.0).max(2);
+        let gap = self.style.px(4.0).max(2);
+        let (top, bottom) = (y0.min(y1), y0.max(y1));
+        let mut y = top;
+        while y < bottom {
+            self.line((x, y), (x, (y + dash).min(bottom)), color, width)?;
+            y += dash + gap;
+        }
+        Ok(())
+    }
+
+    /// A filled rectangle.
+    pub fn fill_rect(&self, a: (i32, i32), b: (i32, i32), color: RGBAColor) -> Result<(), ChartError> {
+        self.area.draw(&Rectangle::new([a, b], color.filled())).map_err(backend_error)
+    }
+
+    /// A rectangle outline, drawn as four lines.
+    pub fn stroke_rect(&self, a: (i32, i32), b: (i32, i32), color: RGBAColor, width: u32) -> Result<(), ChartError> {
+        let (x0, y0, x1, y1) = (a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1));
+        self.line((x0, y0), (x1, y0), color, width)?;
+        self.line((x1, y0), (x1, y1), color, width)?;
+        self.line((x1, y1), (x0, y1), color, width)?;
+        self.line((x0, y1), (x0, y0), color, width)
+    }
+
+    /// A data path (one SVG polyline).
+    pub fn path(&self, points: Vec<(i32, i32)>, color: RGBAColor, width: u32) -> Result<(), ChartError> {
+        let style = ShapeStyle { color, filled: false, stroke_width: width };
+        self.area.draw(&PathElement::new(points, style)).map_err(backend_error)
+    }
+
+    /// A filled dot.
+    pub fn dot(&self, c: (i32, i32), radius: u32, color: RGBAColor) -> Result<(), ChartError> {
+        self.area.draw(&Circle::new(c, radius, color.filled())).map_err(backend_error)
+    }
+
+    /// A ring.
+    pub fn ring(&self, c: (i32, i32), radius: u32, color: RGBAColor, width: u32) -> Result<(), ChartError> {
+        let style = ShapeStyle { color, filled: false, stroke_width: width };
+        self.area.draw(&Circle::new(c, radius, style)).map_err(backend_error)
+    }
+
+    /// A legend swatch (a short thick bar) followed by its label, left-top at `pos`; returns the
+    /// entry's width.
+    pub fn legend_entry(&self, pos: (i32, i32), color: RGBAColor, label: &str, font: &Font) -> Result<i32, ChartError> {
+        let (tw, th) = self.measure(label, font)?;
+        let sw = self.style.px(18.0);
+        let sh = self.style.px(4.0).max(2);
+        let cy = pos.1 + th / 2;
+        self.fill_rect((pos.0, cy - sh / 2), (pos.0 + sw, cy - sh / 2 + sh), color)?;
+        let f = Font { h: HPos::Left, v: VPos::Top, ..*font };
+        self.text(label, (pos.0 + sw + self.style.px(6.0), pos.1), &f)?;
+        Ok(sw + self.style.px(6.0) + tw)
+    }
+}
+
+/// A legend laid out in rows that wrap within a width.
+pub(crate) struct LegendLayout {
+    /// (x, y) of each entry, relative to the legend's left top.
+    pub positions: Vec<(i32, i32)>,
+    /// Total height (px).
+    pub height: i32,
+}
+
+/// Places legend entries left to right, wrapping at `max_w`.
+pub(crate) fn layout_legend<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    labels: &[&str],
+    font: &Font,
+    max_w: i32,
+) -> Result<LegendLayout, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let gap = p.style.px(18.0);
+    let swatch = p.style.px(24.0);
+    let lh = p.line_height(font);
+    let (mut x, mut y) = (0, 0);
+    let mut positions = Vec::with_capacity(labels.len());
+    for label in labels {
+        let w = swatch + p.measure(label, font)?.0;
+        if x > 0 && x + w > max_w {
+            x = 0;
+            y += lh;
+        }
+        positions.push((x, y));
+        x += w + gap;
+    }
+    let height = if labels.is_empty() { 0 } else { y + lh };
+    Ok(LegendLayout { positions, height })
+}
+
+/// Black or white, whichever reads better on `fill`.
+pub(crate) fn text_on(fill: RGBColor) -> RGBColor {
+    let RGBColor(r, g, b) = fill;
+    let luma = 0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b);
+    if luma > 150.0 {
+        RGBColor(0, 0, 0)
+    } else {
+        RGBColor(255, 255, 255)
+    }
+}
+
+/// `a` over `b` at opacity `alpha`, as an opaque colour.
+pub(crate) fn blend(a: RGBColor, b: RGBColor, alpha: f64) -> RGBColor {
+    let mix = |x: u8, y: u8| (f64::from(x) * alpha + f64::from(y) * (1.0 - alpha)).round() as u8;
+    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}

@@ -1,0 +1,453 @@
+//! The sweep chart: one or more series of a metric against a swept input, with a legend above
+//! the plot, regime markers as labelled dashed verticals, and an optional highlighted point with
+//! a readout (hover or tap).
+
+use costmodel::sweep::{Metric, Sweep};
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::Color;
+use plotters_backend::DrawingBackend;
+
+use crate::axis::{self, drawable, extent, on_axis, PlotLayout, Scale, Ticks, MAX_TICKS, MIN_TICKS};
+use crate::draw::{layout_legend, Font, Painter};
+use crate::{ChartError, ChartStyle};
+
+/// Most series one chart draws (the palette's size).
+pub const MAX_SERIES: usize = 8;
+/// Rows of marker labels above the plot before labels may overlap.
+const MAX_MARKER_ROWS: usize = 3;
+/// Vertical room per y tick (px at scale 1), and the most y ticks.
+const Y_TICK_SPACING_PX: f64 = 45.0;
+const MAX_Y_TICKS: usize = 10;
+/// Samples per segment when looking for a free spot for the readout.
+const INK_SAMPLES: i32 = 6;
+
+/// One line: a label and its points. A NaN (or infinite, or on a log axis non-positive) value
+/// is a gap: the line breaks there instead of dropping to zero.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Series {
+    /// Legend text.
+    pub label: String,
+    /// (x, y) in increasing x.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Everything a sweep chart shows.
+#[derive(Debug, Clone, Copy)]
+pub struct SweepChart<'a> {
+    /// Title above the chart (may be empty).
+    pub title: &'a str,
+    /// X-axis label, with unit.
+    pub x_label: &'a str,
+    /// Y-axis label, with unit.
+    pub y_label: &'a str,
+    /// Logarithmic x axis.
+    pub x_log: bool,
+    /// Logarithmic y axis.
+    pub y_log: bool,
+    /// Up to [`MAX_SERIES`] lines.
+    pub series: &'a [Series],
+    /// Regime markers: (x, label), drawn as labelled dashed verticals when inside the x range.
+    pub markers: &'a [(f64, &'a str)],
+    /// Y tick and readout labels, with units (e.g. `costmodel::units::fmt_seconds`).
+    pub y_format: fn(f64) -> String,
+    /// X tick and readout labels.
+    pub x_format: fn(f64) -> String,
+    /// (series index, point index) to mark with a dot and a readout; ignored if out of range.
+    pub highlight: Option<(usize, usize)>,
+}
+
+/// One series per model sweep: `metric` against the swept input, labelled with the name.
+pub fn sweep_series(sweeps: &[(String, Sweep)], metric: Metric) -> Vec<Series> {
+    sweeps
+        .iter()
+        .map(|(label, s)| Series { label: label.clone(), points: s.points.iter().map(|p| (p.x, metric.of(p))).collect() })
+        .collect()
+}
+
+/// A sweep's regime markers as (x, label) pairs for [`SweepChart::markers`].
+pub fn sweep_markers(sweep: &Sweep) -> Vec<(f64, &'static str)> {
+    sweep.markers.iter().map(|m| (m.x, m.kind.label())).collect()
+}
+
+/// Why there is nothing to draw, if so.
+fn nothing_reason(chart: &SweepChart) -> Option<&'static str> {
+    let all = || chart.series.iter().flat_map(|s| s.points.iter());
+    if all().next().is_none() {
+        return Some("no data");
+    }
+    if all().any(|&(x, y)| drawable(x, y, chart.x_log, chart.y_log)) {
+        return None;
+    }
+    let finite = all().any(|&(x, y)| x.is_finite() && y.is_finite());
+    Some(match (finite, chart.x_log, chart.y_log) {
+        (false, _, _) => "no finite values",
+        (true, _, true) if !all().any(|&(_, y)| y > 0.0) => "no positive values for the log y axis",
+        (true, true, _) => "no positive values for the log x axis",
+        _ => "no point has both values positive for the log axes",
+    })
+}
+
+/// Draws a sweep chart on `area` (filled with the background first) and returns where the plot
+/// went, for hover readouts. Draws "nothing to draw: …" instead of failing when no value can
+/// be placed on the axes. Fails only on backend errors or more than [`MAX_SERIES`] series.
+pub fn draw_sweep<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &SweepChart,
+    style: &ChartStyle,
+) -> Result<PlotLayout, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    if chart.series.len() > MAX_SERIES {
+        return Err(ChartError::TooManySeries { count: chart.series.len(), max: MAX_SERIES });
+    }
+    let p = Painter::new(area, style);
+    p.clear()?;
+    let s = style;
+    let m = s.px(10.0);
+    let title_f = Font::new(s.title_px(), s.foreground).bold().anchor(HPos::Center, VPos::Top);
+    let label_f = Font::new(s.label_px(), s.foreground);
+    let tick_f = Font::new(s.tick_px(), s.foreground);
+    let marker_f = Font::new(s.tick_px(), s.foreground);
+
+    // Top: title, then the legend.
+    let mut top = m;
+    if !chart.title.is_empty() {
+        p.text(chart.title, (p.w / 2, top), &title_f)?;
+        top += p.measure(chart.title, &title_f)?.1 + s.px(8.0);
+    }
+    let y_label_w = if chart.y_label.is_empty() { 0 } else { p.measure(chart.y_label, &label_f)?.1 + s.px(10.0) };
+    let legend_left = m + y_label_w;
+    let labels: Vec<&str> = chart.series.iter().map(|x| x.label.as_str()).collect();
+    let legend = layout_legend(&p, &labels, &label_f, p.w - legend_left - m)?;
+    for (i, (&(lx, ly), label)) in legend.positions.iter().zip(&labels).enumerate() {
+        p.legend_entry((legend_left + lx, top + ly), s.series_color(i).to_rgba(), label, &label_f)?;
+    }
+    if !labels.is_empty() {
+        top += legend.height + s.px(6.0);
+    }
+
+    // Bottom: tick labels, then the x-axis label.
+    let tick_len = s.px(5.0);
+    let tick_h = p.line_height(&tick_f);
+    let x_label_h = if chart.x_label.is_empty() { 0 } else { p.line_height(&label_f) + s.px(4.0) };
+    let plot_bottom = (p.h - m - x_label_h - tick_h - tick_len).max(top + 1);
+    let base = area.get_base_pixel();
+
+    let draw_axis_labels = |left: i32, right: i32, bottom: i32| -> Result<(), ChartError> {
+        let mid_y = (top + bottom) / 2;
+        let y_f = label_f.anchor(HPos::Center, VPos::Center).vertical();
+        p.text(chart.y_label, (m + y_label_w / 2 - s.px(3.0), mid_y), &y_f)?;
+        p.text(chart.x_label, ((left + right) / 2, p.h - m), &label_f.anchor(HPos::Center, VPos::Bottom))
+    };
+
+    if let Some(reason) = nothing_reason(chart) {
+        let (left, right) = (legend_left + s.px(40.0), (p.w - m).max(legend_left + s.px(41.0)));
+        p.stroke_rect((left, top), (right, plot_bottom), s.foreground.to_rgba(), s.thin())?;
+        draw_axis_labels(left, right, plot_bottom)?;
+        let msg = format!("nothing to draw: {reason}");
+        p.centered_paragraph(&msg, ((left + right) / 2, (top + plot_bottom) / 2), &label_f, right - left - s.px(16.0))?;
+        let unit = |log: bool| if log { (1.0, 10.0) } else { (0.0, 1.0) };
+        return Ok(PlotLayout {
+            plot_left_px: base.0 + left,
+            plot_top_px: base.1 + top,
+            plot_right_px: base.0 + right,
+            plot_bottom_px: base.1 + plot_bottom,
+            x_range: unit(chart.x_log),
+            y_range: unit(chart.y_log),
+            x_log: chart.x_log,
+            y_log: chart.y_log,
+        });
+    }
+
+    // Ranges from drawable data only.
+    let all = || chart.series.iter().flat_map(|x| x.points.iter().copied());
+    // The x axis spans every swept x (a model that stops fitting leaves visible empty space);
+    // the y axis only the values that can be drawn.
+    let x_ext = extent(all().map(|(x, _)| x), chart.x_log);
+    let y_ext = extent(all().filter(|&(x, y)| drawable(x, y, chart.x_log, chart.y_log)).map(|(_, y)| y), chart.y_log);
+    let (Some(x_ext), Some(y_ext)) = (x_ext, y_ext) else {
+        return Err(ChartError::Backend("internal: no extent despite drawable data".to_owned()));
+    };
+    let x_rng = axis::x_range(x_ext, chart.x_log);
+
+    // Y ticks from an estimate of the plot height (the marker band is at most a few rows).
+    let marker_row_h = p.line_height(&marker_f) + s.px(4.0);
+    let est_h = (plot_bottom - top - marker_row_h).max(1);
+    // In unscaled pixels, so a 2× canvas gets the same ticks as the 1× one.
+    let y_target = ((f64::from(est_h) / s.scale() / Y_TICK_SPACING_PX) as usize).clamp(MIN_TICKS, MAX_Y_TICKS);
+    let y_rng = axis::y_range(y_ext, chart.y_log, y_target);
+    let y_ticks = axis::ticks(y_rng.0, y_rng.1, chart.y_log, y_target);
+    let y_labels: Vec<String> = y_ticks.major.iter().map(|&v| (chart.y_format)(v)).collect();
+    let mut y_tick_w = 0;
+    for l in &y_labels {
+        y_tick_w = y_tick_w.max(p.measure(l, &tick_f)?.0);
+    }
+    let plot_left = m + y_label_w + y_tick_w + tick_len + s.px(4.0);
+    // Room for half the last tick label (estimates run narrow for wide glyphs such as "M").
+    let right_pad = m.max(p.measure(&(chart.x_format)(x_rng.1), &tick_f)?.0 * 3 / 5 + s.px(4.0));
+    let plot_right = (p.w - right_pad).max(plot_left + 1);
+    let x_scale = Scale { lo: x_rng.0, hi: x_rng.1, log: chart.x_log, px_lo: f64::from(plot_left), px_hi: f64::from(plot_right) };
+
+    // Marker labels in rows above the plot, so they never cover data.
+    let mut rows: Vec<Vec<(i32, i32)>> = Vec::new();
+    let mut placed: Vec<(i32, i32, usize, &str)> = Vec::new(); // (line x, label left, row, text)
+    let gap = s.px(8.0);
+    let tol = (x_rng.1 - x_rng.0).abs() * 1e-9;
+    for &(x, label) in chart.markers {
+        let inside = on_axis(x, chart.x_log) && x >= x_rng.0 - tol && x <= x_rng.1 + tol;
+        if !inside {
+            continue;
+        }
+        let px = x_scale.px(x);
+        let w = p.measure(label, &marker_f)?.0 + s.px(6.0);
+        let left = (px - w / 2).min(plot_right - w).max(plot_left);
+        let free = |row: &Vec<(i32, i32)>| row.iter().all(|&(l, r)| left + w + gap <= l || left >= r + gap);
+        let row = match rows.iter().position(free) {
+            Some(r) => r,
+            None if rows.len() < MAX_MARKER_ROWS => {
+                rows.push(Vec::new());
+                rows.len() - 1
+            }
+            None => rows.len() - 1,
+        };
+        rows[row].push((left, left + w));
+        placed.push((px, left, row, label));
+    }
+    let rows_n = i32::try_from(rows.len()).unwrap_or(0);
+    let band_top = top;
+    let plot_top = (top + rows_n * marker_row_h + if rows_n > 0 { s.px(4.0) } else { 0 }).min(plot_bottom - 1);
+    let y_scale = Scale { lo: y_rng.0, hi: y_rng.1, log: chart.y_log, px_lo: f64::from(plot_bottom), px_hi: f64::from(plot_top) };
+
+    // X ticks: the most that fit without their labels touching.
+    let x_ticks = pick_x_ticks(&p, x_rng, chart.x_log, &x_scale, chart.x_format, &tick_f, gap)?;
+
+    // Grid, frame, ticks.
+    let grid = s.grid.to_rgba();
+    let minor = s.grid.mix(0.45);
+    let fg = s.foreground.to_rgba();
+    for &v in &x_ticks.minor {
+        let x = x_scale.px(v);
+        p.line((x, plot_top), (x, plot_bottom), minor, 1)?;
+    }
+    for &v in &y_ticks.minor {
+        let y = y_scale.px(v);
+        p.line((plot_left, y), (plot_right, y), minor, 1)?;
+    }
+    for &v in &x_ticks.major {
+        let x = x_scale.px(v);
+        p.line((x, plot_top), (x, plot_bottom), grid, s.thin())?;
+    }
+    for &v in &y_ticks.major {
+        let y = y_scale.px(v);
+        p.line((plot_left, y), (plot_right, y), grid, s.thin())?;
+    }
+    p.line((plot_left, plot_top), (plot_right, plot_top), grid, s.thin())?;
+    p.line((plot_right, plot_top), (plot_right, plot_bottom), grid, s.thin())?;
+    p.line((plot_left, plot_bottom), (plot_right, plot_bottom), fg, s.thin())?;
+    p.line((plot_left, plot_top), (plot_left, plot_bottom), fg, s.thin())?;
+
+    let x_tick_f = tick_f.anchor(HPos::Center, VPos::Top);
+    let mut last_right = i32::MIN;
+    for &v in &x_ticks.major {
+        let x = x_scale.px(v);
+        p.line((x, plot_bottom), (x, plot_bottom + tick_len), fg, s.thin())?;
+        let label = (chart.x_format)(v);
+        let w = p.measure(&label, &tick_f)?.0;
+        if x - w / 2 >= last_right + s.px(4.0) {
+            p.text(&label, (x, plot_bottom + tick_len + s.px(2.0)), &x_tick_f)?;
+            last_right = x + w - w / 2;
+        }
+    }
+    let y_tick_f = tick_f.anchor(HPos::Right, VPos::Center);
+    let mut last_top = i32::MAX;
+    for (&v, label) in y_ticks.major.iter().zip(&y_labels) {
+        let y = y_scale.px(v);
+        p.line((plot_left - tick_len, y), (plot_left, y), fg, s.thin())?;
+        if y + tick_h / 2 <= last_top {
+            p.text(label, (plot_left - tick_len - s.px(3.0), y), &y_tick_f)?;
+            last_top = y - tick_h / 2;
+        }
+    }
+    draw_axis_labels(plot_left, plot_right, plot_bottom)?;
+
+    // Markers: dashed lines first, labels over them on the background.
+    let marker_c = s.foreground.mix(0.55);
+    for &(px, _, row, _) in &placed {
+        let y0 = band_top + i32::try_from(row).unwrap_or(0) * marker_row_h + marker_row_h - s.px(2.0);
+        p.dashed_vline(px, y0, plot_bottom, marker_c, s.thin())?;
+    }
+    for &(_, left, row, label) in &placed {
+        let y = band_top + i32::try_from(row).unwrap_or(0) * marker_row_h;
+        p.boxed_text(label, (left, y), &marker_f, s.background.to_rgba(), None)?;
+    }
+
+    // Series: one path per run of drawable points.
+    let layout = PlotLayout {
+        plot_left_px: plot_left,
+        plot_top_px: plot_top,
+        plot_right_px: plot_right,
+        plot_bottom_px: plot_bottom,
+        x_range: x_rng,
+        y_range: y_rng,
+        x_log: chart.x_log,
+        y_log: chart.y_log,
+    };
+    for (i, series) in chart.series.iter().enumerate() {
+        let c = s.series_color(i).to_rgba();
+        for run in runs(&series.points, chart.x_log, chart.y_log) {
+            let mut pts: Vec<(i32, i32)> = Vec::with_capacity(run.len());
+            for &(x, y) in run {
+                let q = (x_scale.px(x), y_scale.px(y));
+                if pts.last() != Some(&q) {
+                    pts.push(q);
+                }
+            }
+            if pts.len() == 1 {
+                p.dot(pts[0], s.line_width + 1, c)?;
+            } else {
+                p.path(pts, c, s.line_width)?;
+            }
+        }
+    }
+
+    if let Some((si, pi)) = chart.highlight {
+        draw_highlight(&p, chart, &layout, si, pi)?;
+    }
+
+    Ok(PlotLayout {
+        plot_left_px: base.0 + plot_left,
+        plot_top_px: base.1 + plot_top,
+        plot_right_px: base.0 + plot_right,
+        plot_bottom_px: base.1 + plot_bottom,
+        ..layout
+    })
+}
+
+/// Maximal runs of consecutive drawable points.
+fn runs(points: &[(f64, f64)], x_log: bool, y_log: bool) -> Vec<&[(f64, f64)]> {
+    points.split(|&(x, y)| !drawable(x, y, x_log, y_log)).filter(|r| !r.is_empty()).collect()
+}
+
+/// The densest x ticks whose labels fit side by side.
+fn pick_x_ticks<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    rng: (f64, f64),
+    log: bool,
+    scale: &Scale,
+    format: fn(f64) -> String,
+    font: &Font,
+    gap: i32,
+) -> Result<Ticks, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let mut fallback = None;
+    for target in (MIN_TICKS..=MAX_TICKS).rev() {
+        let t = axis::ticks(rng.0, rng.1, log, target);
+        let mut spans = Vec::with_capacity(t.major.len());
+        for &v in &t.major {
+            let w = p.measure(&format(v), font)?.0;
+            let c = scale.px(v);
+            spans.push((c - w / 2, c + w - w / 2));
+        }
+        if spans.windows(2).all(|w| w[0].1 + gap <= w[1].0) {
+            return Ok(t);
+        }
+        fallback = Some(t);
+    }
+    Ok(fallback.unwrap_or_default())
+}
+
+/// A dot on the highlighted point and a readout box beside it, kept inside the plot.
+fn draw_highlight<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    chart: &SweepChart,
+    layout: &PlotLayout,
+    si: usize,
+    pi: usize,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let s = p.style;
+    let Some(series) = chart.series.get(si) else { return Ok(()) };
+    let Some(&(x, y)) = series.points.get(pi) else { return Ok(()) };
+    let Some((hx, hy)) = layout.px_of(x, y) else { return Ok(()) };
+    let c = s.series_color(si);
+    let r = u32::try_from(s.px(5.0)).unwrap_or(5);
+    p.dot((hx, hy), r, c.to_rgba())?;
+    p.ring((hx, hy), r + 1, s.foreground.to_rgba(), s.thin())?;
+    let text = if chart.series.len() > 1 {
+        format!("{}: {}, {}", series.label, (chart.x_format)(x), (chart.y_format)(y))
+    } else {
+        format!("{}, {}", (chart.x_format)(x), (chart.y_format)(y))
+    };
+    let f = Font::new(s.tick_px(), s.foreground);
+    let (tw, th) = p.measure(&text, &f)?;
+    let (bw, bh) = (tw + s.px(6.0), th + s.px(6.0));
+    let off = s.px(9.0);
+    // Pixels the lines pass through (points and a few samples between them).
+    let mut ink: Vec<(i32, i32)> = Vec::new();
+    for sr in chart.series {
+        for run in runs(&sr.points, chart.x_log, chart.y_log) {
+            let px: Vec<(i32, i32)> = run.iter().filter_map(|&(x, y)| layout.px_of(x, y)).collect();
+            ink.extend(px.first().copied());
+            for w in px.windows(2) {
+                for k in 1..=INK_SAMPLES {
+                    let t = f64::from(k) / f64::from(INK_SAMPLES);
+                    let lerp = |a: i32, b: i32| (f64::from(a) + t * f64::from(b - a)).round() as i32;
+                    ink.push((lerp(w[0].0, w[1].0), lerp(w[0].1, w[1].1)));
+                }
+            }
+        }
+    }
+    // Beside the point, on whichever side covers the least line; inside the plot.
+    let clamp_box = |left: i32, top: i32| {
+        let left = left.min(layout.plot_right_px - bw).max(layout.plot_left_px);
+        let top = top.min(layout.plot_bottom_px - bh).max(layout.plot_top_px);
+        (left, top)
+    };
+    let candidates = [
+        clamp_box(hx + off, hy - off - bh),
+        clamp_box(hx - off - bw, hy - off - bh),
+        clamp_box(hx + off, hy + off),
+        clamp_box(hx - off - bw, hy + off),
+    ];
+    let margin = i32::try_from(s.line_width).unwrap_or(2) + s.px(2.0);
+    let cost = |&(l, t): &(i32, i32)| {
+        let covers_dot = hx + off / 2 > l && hx - off / 2 < l + bw && hy + off / 2 > t && hy - off / 2 < t + bh;
+        let covered = ink
+            .iter()
+            .filter(|&&(x, y)| x >= l - margin && x <= l + bw + margin && y >= t - margin && y <= t + bh + margin)
+            .count();
+        covered + if covers_dot { 1_000_000 } else { 0 }
+    };
+    let mut best = candidates[0];
+    let mut best_cost = cost(&best);
+    for c in &candidates[1..] {
+        let k = cost(c);
+        if k < best_cost {
+            best = *c;
+            best_cost = k;
+        }
+    }
+    p.boxed_text(&text, best, &f, s.background.mix(0.92), Some(c.to_rgba()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_split_at_gaps_and_skip_nonpositive_on_log() {
+        let pts = [(1.0, 1.0), (2.0, f64::NAN), (3.0, 3.0), (4.0, 4.0), (5.0, 0.0), (6.0, 6.0)];
+        assert_eq!(runs(&pts, false, false).len(), 2);
+        assert_eq!(runs(&pts, false, true).len(), 3);
+        assert_eq!(runs(&pts, false, true)[2], &[(6.0, 6.0)]);
+        assert_eq!(runs(&[(1.0, 0.0), (2.0, 1.0)], false, false).len(), 1);
+    }
+}
