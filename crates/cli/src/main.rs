@@ -89,6 +89,54 @@ enum Command {
     },
     /// List preset ids: models, hardware and compression methods.
     List,
+    /// Draw a chart of a scenario into an SVG file, with the web app's chart code:
+    /// `kvscope render 'model=yi-34b&ctx=50000' -o chart.svg --chart sweep --y decode_s`.
+    Render {
+        /// Query string or whole KV Scope URL.
+        query: String,
+        /// Output SVG file (`-` for standard output).
+        #[arg(short = 'o', long = "output")]
+        output: String,
+        /// The chart: sweep, memory, timeline or cheap.
+        #[arg(long, default_value = "sweep")]
+        chart: String,
+        /// Sweep: the input to vary (ctx, out, users, tp, reuse, kv_bits, w_bits, kv_layer, kv_head, kv_token, kv_hidden).
+        #[arg(long, default_value = "ctx")]
+        x: String,
+        /// Sweep: first value (default 4000 for ctx, else the input's lowest).
+        #[arg(long)]
+        from: Option<f64>,
+        /// Sweep: last value (default 1000000 for ctx, else the input's highest).
+        #[arg(long)]
+        to: Option<f64>,
+        /// Sweep: number of points (1 to 10,000).
+        #[arg(long, default_value_t = 200)]
+        points: usize,
+        /// Sweep: the metric on y (concurrency, prefill_s, decode_step_s, decode_s, ...).
+        #[arg(long, default_value = "decode_s")]
+        y: String,
+        /// Sweep: y axis scale: auto (log when the values span two decades), log or linear.
+        #[arg(long = "y-scale", default_value = "auto")]
+        y_scale: String,
+        /// Sweep: evenly spaced x on a linear axis instead of log.
+        #[arg(long)]
+        linear: bool,
+        /// Width (px).
+        #[arg(long, default_value_t = 960)]
+        width: u32,
+        /// Height (px).
+        #[arg(long, default_value_t = 540)]
+        height: u32,
+        /// Dark colours.
+        #[arg(long)]
+        dark: bool,
+        /// Memory: sizes in GiB instead of GB.
+        #[arg(long)]
+        binary: bool,
+        /// Keep defaults for bad keys instead of failing.
+        #[arg(long)]
+        lenient: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -120,6 +168,39 @@ fn run(command: Command) -> Result<(), String> {
             list();
             Ok(())
         }
+        Command::Render {
+            query,
+            output,
+            chart,
+            x,
+            from,
+            to,
+            points,
+            y,
+            y_scale,
+            linear,
+            width,
+            height,
+            dark,
+            binary,
+            lenient,
+        } => render(&RenderArgs {
+            query: &query,
+            output: &output,
+            chart: &chart,
+            x: &x,
+            from,
+            to,
+            points,
+            y: &y,
+            y_scale: &y_scale,
+            linear,
+            width,
+            height,
+            dark,
+            binary,
+            lenient,
+        }),
     }
 }
 
@@ -342,4 +423,125 @@ fn list() {
     for m in costmodel::compression::METHODS {
         println!("  {:<18} {:<7} {}", m.id, m.axis.label(), m.label);
     }
+}
+
+/// `render`'s flags, as given.
+struct RenderArgs<'a> {
+    query: &'a str,
+    output: &'a str,
+    chart: &'a str,
+    x: &'a str,
+    from: Option<f64>,
+    to: Option<f64>,
+    points: usize,
+    y: &'a str,
+    y_scale: &'a str,
+    linear: bool,
+    width: u32,
+    height: u32,
+    dark: bool,
+    binary: bool,
+    lenient: bool,
+}
+
+/// Charts `render` draws.
+const CHART_KINDS: [&str; 4] = ["sweep", "memory", "timeline", "cheap"];
+/// `--y-scale` values.
+const Y_SCALES: [&str; 3] = ["auto", "log", "linear"];
+/// Decades of y values above which `--y-scale auto` picks a log axis.
+const AUTO_LOG_DECADES: f64 = 2.0;
+/// The paper's context sweep (tokens), the default range for `--x ctx`.
+const CTX_SWEEP_TOKENS: (f64, f64) = (SHORT_CTX_TOKENS, LONG_CTX_TOKENS);
+
+/// Checks every flag before any work, so a bad one is reported alone, by name.
+fn render(a: &RenderArgs) -> Result<(), String> {
+    if !CHART_KINDS.contains(&a.chart) {
+        return Err(format!("`--chart` must be one of {}; got {:?}", CHART_KINDS.join(", "), a.chart));
+    }
+    let max = charts::MAX_SVG_PX;
+    for (name, v) in [("--width", a.width), ("--height", a.height)] {
+        if !(1..=max).contains(&v) {
+            return Err(format!("`{name}` must be from 1 to {max} px; got {v}"));
+        }
+    }
+    let style = if a.dark { charts::ChartStyle::dark() } else { charts::ChartStyle::light() };
+    let svg = match a.chart {
+        "sweep" => render_sweep(a, &style)?,
+        "memory" => {
+            let e = evaluated(a.query, a.lenient)?;
+            charts::memory_report_svg(&e.report, &style, a.binary, a.width, a.height)
+        }
+        "timeline" => {
+            let e = evaluated(a.query, a.lenient)?;
+            charts::timeline_svg(&e.report, &style, a.width, a.height)
+        }
+        _ => {
+            let e = evaluated(a.query, a.lenient)?;
+            let c = cheap_as(&e.inputs, LONG_CTX_TOKENS, SHORT_CTX_TOKENS);
+            charts::cheap_svg(&c, &style, a.width, a.height)
+        }
+    }
+    .map_err(|e| e.to_string())?;
+    if a.output == "-" {
+        print!("{svg}");
+        Ok(())
+    } else {
+        std::fs::write(a.output, svg).map_err(|e| format!("could not write `-o` {}: {e}", a.output))
+    }
+}
+
+fn render_sweep(a: &RenderArgs, style: &charts::ChartStyle) -> Result<Result<String, charts::ChartError>, String> {
+    let input = SweepInput::from_key(a.x).ok_or_else(|| {
+        let keys: Vec<&str> = SweepInput::ALL.iter().map(|i| i.key()).collect();
+        format!("`--x` must be one of {}; got {:?}", keys.join(", "), a.x)
+    })?;
+    let metric = costmodel::sweep::Metric::from_key(a.y).ok_or_else(|| {
+        let keys: Vec<&str> = costmodel::sweep::Metric::ALL.iter().map(|m| m.key()).collect();
+        format!("`--y` must be one of {}; got {:?}", keys.join(", "), a.y)
+    })?;
+    if !Y_SCALES.contains(&a.y_scale) {
+        return Err(format!("`--y-scale` must be one of {}; got {:?}", Y_SCALES.join(", "), a.y_scale));
+    }
+    let (lo, hi) = input.range();
+    let (def_from, def_to) = if input == SweepInput::Ctx { CTX_SWEEP_TOKENS } else { (lo, hi) };
+    let (from, to) = (a.from.unwrap_or(def_from), a.to.unwrap_or(def_to));
+    for (name, v) in [("--from", from), ("--to", to)] {
+        if !v.is_finite() || v < lo || v > hi {
+            return Err(format!("`{name}` for `{}` must be from {lo} to {hi}; got {v}", a.x));
+        }
+    }
+    if !(1..=costmodel::sweep::MAX_POINTS).contains(&a.points) {
+        return Err(format!("`--points` must be from 1 to {}; got {}", costmodel::sweep::MAX_POINTS, a.points));
+    }
+    let e = evaluated(a.query, a.lenient)?;
+    let x_log = !a.linear && from > 0.0 && to > 0.0;
+    let xs = sweep_xs(input, from, to, a.points, x_log);
+    let result = sweep(&e.inputs, input, &xs);
+    let s = &e.scenario;
+    let label = format!("{} on {} × {}", s.model, s.tp, s.hw);
+    let series = charts::sweep_series(&[(label, result.clone())], metric);
+    let markers = charts::sweep_markers(&result);
+    let y_log = match a.y_scale {
+        "log" => true,
+        "linear" => false,
+        _ => {
+            let ys = series.iter().flat_map(|x| x.points.iter().map(|p| p.1)).filter(|y| y.is_finite());
+            let (min, max) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
+            min > 0.0 && (max / min).log10() >= AUTO_LOG_DECADES
+        }
+    };
+    let title = format!("{} vs {}", metric.label(), input.label());
+    let chart = charts::SweepChart {
+        title: &title,
+        x_label: input.label(),
+        y_label: metric.label(),
+        x_log,
+        y_log,
+        series: &series,
+        markers: &markers,
+        y_format: charts::format::metric_format(metric),
+        x_format: charts::format::input_format(input),
+        highlight: None,
+    };
+    Ok(charts::sweep_svg(&chart, style, a.width, a.height))
 }
