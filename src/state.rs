@@ -1,0 +1,334 @@
+//! The app's state: one `RwSignal<Scenario>` (what the model computes from), one
+//! `RwSignal<View>` (what the page shows: chart axes, series, pins, the open panel, GB or GiB),
+//! and the memos derived from them. `AppState` is a `Copy` bundle of handles, provided as
+//! context by `App`; panels read it, leaf components never do.
+//!
+//! The view's URL keys are parsed and written here as plain functions (tested natively in
+//! spirit: no DOM); `crate::url` is the only module that touches `window.location`.
+
+use costmodel::sweep::{Metric, SweepInput};
+use costmodel::{evaluate_scenario, Evaluated, Inputs, Scenario};
+use leptos::prelude::*;
+
+/// Query keys that belong to the view, not the scenario (handed back by
+/// `costmodel::url::from_query_with`).
+pub const VIEW_KEYS: &[&str] = &["x", "y", "series", "sv", "pin", "panel", "units"];
+/// Most pinned scenarios.
+pub const MAX_PINS: usize = 4;
+/// Most series on the sweep chart (current + second-input values + pins).
+pub const MAX_SERIES: usize = 8;
+/// Points per sweep series.
+pub const SWEEP_POINTS: usize = 200;
+
+/// The tab open below the sweep chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// The session timeline (one serving cycle).
+    Timeline,
+    /// 1M tokens against 4K: the compression that closes the gap.
+    Cheap,
+    /// Pinned scenarios side by side.
+    Compare,
+    /// The paper's running example.
+    Paper,
+    /// CSV / PNG / SVG / JSON downloads.
+    Export,
+}
+
+impl Panel {
+    /// Every panel, in tab order.
+    pub const ALL: [Panel; 5] = [Panel::Timeline, Panel::Cheap, Panel::Compare, Panel::Paper, Panel::Export];
+
+    /// URL value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Panel::Timeline => "timeline",
+            Panel::Cheap => "cheap",
+            Panel::Compare => "compare",
+            Panel::Paper => "paper",
+            Panel::Export => "export",
+        }
+    }
+
+    /// Tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Panel::Timeline => "Session timeline",
+            Panel::Cheap => "1M vs 4K",
+            Panel::Compare => "Compare",
+            Panel::Paper => "Paper",
+            Panel::Export => "Export",
+        }
+    }
+
+    /// Parses a URL value.
+    pub fn from_key(key: &str) -> Option<Panel> {
+        Panel::ALL.iter().copied().find(|p| p.key() == key)
+    }
+}
+
+/// Everything about the page that is not the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    /// The sweep's x input.
+    pub x: SweepInput,
+    /// The sweep's y metric.
+    pub y: Metric,
+    /// A second input whose values make extra series.
+    pub series: Option<SweepInput>,
+    /// The second input's values.
+    pub series_values: Vec<f64>,
+    /// Pinned scenarios, each a query string.
+    pub pins: Vec<String>,
+    /// The open tab.
+    pub panel: Panel,
+    /// Bytes in GiB (binary) instead of GB.
+    pub binary: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            x: SweepInput::Ctx,
+            y: Metric::Concurrency,
+            series: None,
+            series_values: Vec::new(),
+            pins: Vec::new(),
+            panel: Panel::Timeline,
+            binary: false,
+        }
+    }
+}
+
+/// Sweep range of an x input: (from, to, log axis).
+pub fn x_range(x: SweepInput) -> (f64, f64, bool) {
+    match x {
+        SweepInput::Ctx => (4_000.0, 1_000_000.0, true),
+        SweepInput::Out => (1.0, 10_000.0, true),
+        SweepInput::Users => (1.0, 1_000.0, true),
+        SweepInput::Tp => (1.0, 64.0, true),
+        SweepInput::Reuse => (1.0, 1_000.0, true),
+        SweepInput::KvBits => (2.0, 16.0, false),
+        SweepInput::WBits => (2.0, 16.0, false),
+        SweepInput::KvLayer | SweepInput::KvHead | SweepInput::KvToken | SweepInput::KvHidden => (0.01, 1.0, true),
+    }
+}
+
+/// Suggested values when a second input is chosen for series.
+pub fn default_series_values(input: SweepInput) -> Vec<f64> {
+    match input {
+        SweepInput::Ctx => vec![4_000.0, 128_000.0],
+        SweepInput::Out => vec![1_000.0, 4_000.0],
+        SweepInput::Users => vec![4.0, 16.0, 64.0],
+        SweepInput::Tp => vec![2.0, 4.0, 8.0],
+        SweepInput::Reuse => vec![4.0, 16.0],
+        SweepInput::KvBits => vec![8.0, 4.0, 2.0],
+        SweepInput::WBits => vec![8.0, 4.0],
+        _ => vec![0.5, 0.25, 0.125],
+    }
+}
+
+/// Parses `sv` (comma-separated numbers in the input's range), or says what is wrong.
+pub fn parse_series_values(input: SweepInput, raw: &str) -> Result<Vec<f64>, String> {
+    let (lo, hi) = input.range();
+    let mut out = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= lo && v <= hi => out.push(v),
+            _ => {
+                return Err(format!(
+                    "`sv` must be comma-separated values of `{}` from {} to {}; got {}",
+                    input.key(),
+                    costmodel::url::fmt_number(lo),
+                    costmodel::url::fmt_number(hi),
+                    costmodel::scenario::quote_value(part)
+                ))
+            }
+        }
+    }
+    if out.len() > MAX_SERIES - 1 {
+        out.truncate(MAX_SERIES - 1);
+    }
+    Ok(out)
+}
+
+/// Builds the view from the query's view keys; a bad value keeps the default and adds a
+/// warning naming the key.
+pub fn parse_view(extras: &[(String, String)]) -> (View, Vec<String>) {
+    let mut v = View::default();
+    let mut warnings = Vec::new();
+    let mut sv_raw: Option<String> = None;
+    let q = costmodel::scenario::quote_value;
+    for (key, value) in extras {
+        match key.as_str() {
+            "x" => match SweepInput::from_key(value) {
+                Some(x) => v.x = x,
+                None => warnings.push(format!("`x` must be one of {}; got {}: kept ctx", input_keys(), q(value))),
+            },
+            "y" => match Metric::from_key(value) {
+                Some(y) => v.y = y,
+                None => warnings.push(format!("`y` must be one of {}; got {}: kept concurrency", metric_keys(), q(value))),
+            },
+            "series" => match SweepInput::from_key(value) {
+                Some(s) => v.series = Some(s),
+                None => warnings.push(format!("`series` must be one of {}; got {}: no second input", input_keys(), q(value))),
+            },
+            "sv" => sv_raw = Some(value.clone()),
+            "pin" => {
+                if v.pins.len() < MAX_PINS {
+                    v.pins.push(value.clone());
+                } else {
+                    warnings.push(format!("`pin`: at most {MAX_PINS} pinned scenarios; the rest were dropped"));
+                }
+            }
+            "panel" => match Panel::from_key(value) {
+                Some(p) => v.panel = p,
+                None => {
+                    let keys: Vec<&str> = Panel::ALL.iter().map(|p| p.key()).collect();
+                    warnings.push(format!("`panel` must be one of {}; got {}: kept timeline", keys.join(", "), q(value)));
+                }
+            },
+            "units" => match value.as_str() {
+                "gb" => v.binary = false,
+                "gib" => v.binary = true,
+                _ => warnings.push(format!("`units` must be `gb` or `gib`; got {}: kept gb", q(value))),
+            },
+            _ => {}
+        }
+    }
+    if let Some(series) = v.series {
+        match sv_raw {
+            Some(raw) => match parse_series_values(series, &raw) {
+                Ok(values) if !values.is_empty() => v.series_values = values,
+                Ok(_) => v.series_values = default_series_values(series),
+                Err(e) => {
+                    warnings.push(format!("{e}: kept the suggested values"));
+                    v.series_values = default_series_values(series);
+                }
+            },
+            None => v.series_values = default_series_values(series),
+        }
+    } else if sv_raw.is_some() {
+        warnings.push("`sv` is set without `series`: ignored".to_owned());
+    }
+    (v, warnings)
+}
+
+fn input_keys() -> String {
+    SweepInput::ALL.iter().map(|i| i.key()).collect::<Vec<_>>().join(", ")
+}
+
+fn metric_keys() -> String {
+    Metric::ALL.iter().map(|m| m.key()).collect::<Vec<_>>().join(", ")
+}
+
+/// The view's non-default keys, in a stable order.
+pub fn view_pairs(v: &View) -> Vec<(&'static str, String)> {
+    let d = View::default();
+    let mut out = Vec::new();
+    if v.x != d.x {
+        out.push(("x", v.x.key().to_owned()));
+    }
+    if v.y != d.y {
+        out.push(("y", v.y.key().to_owned()));
+    }
+    if let Some(s) = v.series {
+        out.push(("series", s.key().to_owned()));
+        let sv: Vec<String> = v.series_values.iter().map(|x| costmodel::url::fmt_number(*x)).collect();
+        out.push(("sv", sv.join(",")));
+    }
+    for p in &v.pins {
+        out.push(("pin", p.clone()));
+    }
+    if v.panel != d.panel {
+        out.push(("panel", v.panel.key().to_owned()));
+    }
+    if v.binary {
+        out.push(("units", "gib".to_owned()));
+    }
+    out
+}
+
+/// The whole query string (without `?`): the scenario's, then the view's keys.
+pub fn full_query(s: &Scenario, v: &View) -> String {
+    let mut q = costmodel::url::to_query(s);
+    let pairs = view_pairs(v);
+    if !pairs.is_empty() {
+        let mut ser = form_urlencoded::Serializer::new(String::new());
+        for (k, val) in pairs {
+            ser.append_pair(k, &val);
+        }
+        q.push('&');
+        q.push_str(&ser.finish());
+    }
+    q
+}
+
+/// Handles to the app's state, provided as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The scenario: the single source of the model's inputs.
+    pub scenario: RwSignal<Scenario>,
+    /// The page's view state.
+    pub view: RwSignal<View>,
+    /// Warnings from the URL the page was opened with (scenario and view keys).
+    pub url_warnings: RwSignal<Vec<String>>,
+    /// The evaluated scenario: inputs and report (warnings: URL's first).
+    pub evaluated: Memo<Evaluated>,
+    /// The resolved inputs (changes only when an input changes).
+    pub inputs: Memo<Inputs>,
+    /// The page follows a dark colour scheme.
+    pub dark: RwSignal<bool>,
+    /// Name of an imported model (pasted config.json), when the scenario uses one.
+    pub imported: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    /// Builds the state from a query string (the page's `location.search`).
+    pub fn from_query(search: &str) -> AppState {
+        let (scenario, warnings, extras) = costmodel::url::from_query_with(search, VIEW_KEYS);
+        let (view, view_warnings) = parse_view(&extras);
+        let mut all: Vec<String> = warnings.into_iter().map(|w| w.message).collect();
+        all.extend(view_warnings);
+        let scenario = RwSignal::new(scenario);
+        let url_warnings = RwSignal::new(all);
+        let evaluated = Memo::new(move |_| evaluate_scenario(scenario.get(), url_warnings.get()));
+        let inputs = Memo::new(move |_| evaluated.with(|e| e.inputs.clone()));
+        AppState {
+            scenario,
+            view: RwSignal::new(view),
+            url_warnings,
+            evaluated,
+            inputs,
+            dark: RwSignal::new(false),
+            imported: RwSignal::new(None),
+        }
+    }
+
+    /// Changes the scenario in place.
+    pub fn update(&self, f: impl FnOnce(&mut Scenario)) {
+        self.scenario.update(f);
+    }
+
+    /// Changes the view in place.
+    pub fn update_view(&self, f: impl FnOnce(&mut View)) {
+        self.view.update(f);
+    }
+
+    /// Bytes in GiB?
+    pub fn binary(&self) -> Memo<bool> {
+        let view = self.view;
+        Memo::new(move |_| view.with(|v| v.binary))
+    }
+}
+
+/// The app's state from context. Panels call this; `App` provides it.
+pub fn use_app() -> AppState {
+    match use_context::<AppState>() {
+        Some(s) => s,
+        None => {
+            leptos::logging::error!("AppState missing from context; using a default state");
+            AppState::from_query("")
+        }
+    }
+}
