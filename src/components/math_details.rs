@@ -1,0 +1,63 @@
+//! "Show the math": one `<details>` per number, with the formula and the same formula with
+//! this scenario's values (from `costmodel::math::explain`).
+
+use costmodel::math::MathLine;
+use leptos::prelude::*;
+
+/// Plain-language name of a math line's output.
+pub fn math_title(id: &str) -> &'static str {
+    match id {
+        "kv_bytes_per_token" => "KV bytes per token",
+        "kv_bytes_per_user" => "KV per user",
+        "weights_bytes" => "Weights",
+        "concurrency" => "Concurrency",
+        "prefill_s" => "Prefill",
+        "decode_step_s" => "One decode step",
+        "decode_s" => "Decode of the turn",
+        "context_switch_s" => "Context switch",
+        "turns_per_s" => "Turns per second",
+        "usd_per_turn" => "Cost per turn",
+        "kv_share" => "KV share of each cost",
+        _ => "Output",
+    }
+}
+
+/// The math of the lines whose ids are in `ids`.
+#[component]
+pub fn MathDetails(
+    /// Every explained line of the current scenario.
+    #[prop(into)]
+    lines: Signal<Vec<MathLine>>,
+    /// Which lines to show, in order.
+    ids: &'static [&'static str],
+) -> impl IntoView {
+    view! {
+        <div class="kvs-math">
+            {ids
+                .iter()
+                .map(|&id| {
+                    let line = move || lines.with(|ls| ls.iter().find(|l| l.id == id).cloned());
+                    view! {
+                        <Show when=move || line().is_some()>
+                            <details class="kvs-math-line">
+                                <summary>
+                                    "Show the math: " {math_title(id)} " = "
+                                    <span class="kvs-num-text">{move || line().map(|l| l.result).unwrap_or_default()}</span>
+                                </summary>
+                                <p class="kvs-formula">
+                                    <code>{move || line().map(|l| l.formula).unwrap_or_default()}</code>
+                                </p>
+                                <p class="kvs-substituted">
+                                    "= " <code>{move || line().map(|l| l.substituted).unwrap_or_default()}</code>
+                                </p>
+                                <p class="kvs-result">
+                                    "= " <strong>{move || line().map(|l| l.result).unwrap_or_default()}</strong>
+                                </p>
+                            </details>
+                        </Show>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,85 @@
+//! A select with a filter box: long preset lists (models, accelerators) stay usable by
+//! keyboard and on a phone.
+
+use leptos::prelude::*;
+
+/// One choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelectOption {
+    /// Value (a preset id).
+    pub value: String,
+    /// Visible text.
+    pub label: String,
+    /// Hover text (published figures and source).
+    pub title: String,
+}
+
+/// A labelled `<select>` whose options are narrowed by a search box. The current choice is
+/// always listed, even when the filter hides it.
+#[component]
+pub fn SearchSelect(
+    /// Element id of the `<select>` (the search box gets `<id>-search`).
+    id: &'static str,
+    /// Visible label.
+    #[prop(into)]
+    label: String,
+    /// The choices.
+    options: Vec<SelectOption>,
+    /// Current value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the chosen value.
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let filter = RwSignal::new(String::new());
+    let options = StoredValue::new(options);
+    let visible = move || {
+        let needle = filter.get().to_lowercase();
+        let current = value.get();
+        options.with_value(|opts| {
+            opts.iter()
+                .filter(|o| {
+                    needle.is_empty()
+                        || o.value == current
+                        || o.label.to_lowercase().contains(&needle)
+                        || o.value.contains(&needle)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move || options.with_value(Vec::len);
+    let search_id = format!("{id}-search");
+    view! {
+        <div class="kvs-field kvs-select">
+            <label for=id><span class="kvs-label">{label}</span></label>
+            <input
+                id=search_id
+                type="search"
+                class="kvs-search"
+                placeholder=move || format!("Filter {} presets…", count())
+                aria-label="Filter the list"
+                on:input=move |ev| filter.set(event_target_value(&ev))
+            />
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <For each=visible key=|o| o.value.clone() let:o>
+                    {
+                        let v = o.value.clone();
+                        view! {
+                            <option value=o.value.clone() title=o.title.clone() prop:selected=move || value.get() == v>
+                                {o.label.clone()}
+                            </option>
+                        }
+                    }
+                </For>
+            </select>
+            <details class="kvs-source">
+                <summary>"Figures and source"</summary>
+                <p>{move || {
+                    let v = value.get();
+                    options.with_value(|opts| opts.iter().find(|o| o.value == v).map(|o| o.title.clone()).unwrap_or_default())
+                }}</p>
+            </details>
+        </div>
+    }
+}
