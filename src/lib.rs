@@ -1,20 +1,19 @@
-//! KV Scope web app (Leptos CSR). Placeholder `App` so the build, serve and
-//! test plumbing (Trunk, wasm-bindgen-test, Playwright) has something to
-//! mount; the real app replaces this file.
+//! KV Scope web app (Leptos CSR): the scenario editor, the four metrics of Yao Fu's analysis
+//! of long-context serving, sweeps, comparisons and exports, computed in the browser by the
+//! `costmodel` crate and drawn by the `charts` crate on a plotters canvas.
+//!
+//! Layout: `state` (one `RwSignal<Scenario>` + the view, and memos), `url` (the only code that
+//! touches `window.location`/`history`), `sweeps` (a memo per sweep), `components` (leaf
+//! widgets), `panels` (sections wired to the state), `app` (the page).
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use leptos::prelude::*;
+mod app;
+pub mod components;
+mod download;
+mod format;
+pub mod panels;
+pub mod state;
+pub mod sweeps;
+pub mod url;
 
-/// Root component of the full-page app.
-#[component]
-pub fn App() -> impl IntoView {
-    view! {
-        <main>
-            <h1>"KV Scope"</h1>
-            <p>
-                "Max concurrent sessions: "
-                <span data-testid="metric-concurrency">"…"</span>
-            </p>
-        </main>
-    }
-}
+pub use app::App;

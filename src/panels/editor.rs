@@ -1,0 +1,196 @@
+//! The scenario editor: model, hardware, precision, workload, KV compression, efficiency.
+
+use costmodel::presets::{HARDWARE, MODELS};
+use costmodel::units::{fmt_sig, fmt_count, GB, TFLOPS};
+use leptos::prelude::*;
+
+use crate::components::{SearchSelect, SelectOption};
+use crate::panels::compression::CompressionEditor;
+use crate::panels::efficiency::EfficiencyEditor;
+use crate::panels::fields::{override_field, plain_field};
+use crate::panels::import::ImportConfig;
+use crate::panels::workload::WorkloadEditor;
+use crate::state::use_app;
+
+/// Model override keys (the "Custom model" group).
+pub const MODEL_KEYS: [&str; 9] = ["layers", "d_model", "q_heads", "kv_heads", "head_dim", "d_ff", "vocab", "window", "params_b"];
+/// Hardware override keys (the "Custom hardware" group).
+pub const HW_KEYS: [&str; 6] = ["hbm_gb", "bw_gbps", "tflops", "host_gbps", "link_gbps", "price"];
+
+fn model_options() -> Vec<SelectOption> {
+    MODELS
+        .iter()
+        .map(|m| SelectOption {
+            value: m.id.to_owned(),
+            label: m.label.to_owned(),
+            title: format!(
+                "{}: {} B parameters published ({} B active per token). Source: {}",
+                m.label,
+                fmt_sig(m.published_params / 1e9),
+                fmt_sig(m.published_active_params / 1e9),
+                m.source
+            ),
+        })
+        .collect()
+}
+
+fn hardware_options() -> Vec<SelectOption> {
+    HARDWARE
+        .iter()
+        .map(|h| SelectOption {
+            value: h.id.to_owned(),
+            label: h.label.to_owned(),
+            title: format!(
+                "{} ({}): {} GB usable, {} GB/s, {} TFLOP/s dense BF16. Source: {}",
+                h.label,
+                h.memory_label,
+                fmt_sig(h.spec.hbm_bytes / GB),
+                fmt_sig(h.spec.hbm_bw_bytes_per_s / GB),
+                fmt_sig(h.spec.bf16_flops_per_s / TFLOPS),
+                h.source
+            ),
+        })
+        .collect()
+}
+
+/// The whole editor column.
+#[component]
+pub fn Editor() -> impl IntoView {
+    view! {
+        <form class="kvs-editor" aria-label="Scenario" on:submit=|ev| ev.prevent_default()>
+            <ModelEditor />
+            <HardwareEditor />
+            <WorkloadEditor />
+            <fieldset class="kvs-group">
+                <legend>"Precision"</legend>
+                <p class="kvs-note">"Bits per element: 16 = BF16, 8 = FP8/INT8, 4 = INT4."</p>
+                <div class="kvs-grid3">
+                    {plain_field(use_app(), "w_bits")}
+                    {plain_field(use_app(), "kv_bits")}
+                    {plain_field(use_app(), "a_bits")}
+                </div>
+            </fieldset>
+            <CompressionEditor />
+            <EfficiencyEditor />
+        </form>
+    }
+}
+
+/// Model preset, config import and custom architecture fields.
+#[component]
+fn ModelEditor() -> impl IntoView {
+    let state = use_app();
+    let scenario = state.scenario;
+    let model_id = Memo::new(move |_| scenario.with(|s| s.model.clone()));
+    let mut options = model_options();
+    if options.is_empty() {
+        options.push(SelectOption {
+            value: costmodel::scenario::DEFAULT_MODEL.to_owned(),
+            label: "Yi-34B shape (built-in fallback)".to_owned(),
+            title: "No model presets are compiled in; the paper's Yi-34B shape is used.".to_owned(),
+        });
+    }
+    let on_change = Callback::new(move |id: String| {
+        state.imported.set(None);
+        scenario.update(|s| {
+            s.model = id;
+            s.custom = None;
+            for k in MODEL_KEYS {
+                s.clear_override(k);
+            }
+        });
+    });
+    // The preset's own values, shown as placeholders of the custom fields.
+    let base = Memo::new(move |_| {
+        scenario.with(|s| {
+            let mut b = s.clone();
+            b.overrides = Default::default();
+            b.resolve().inputs.model
+        })
+    });
+    let count = move |f: fn(&costmodel::ModelSpec) -> f64| move || base.with(|m| fmt_count(f(m)));
+    let window = move || {
+        base.with(|m| {
+            m.layers
+                .iter()
+                .find_map(|g| match g.attention {
+                    costmodel::Attention::SlidingWindow { window_tokens } => Some(fmt_count(f64::from(window_tokens))),
+                    _ => None,
+                })
+                .unwrap_or_else(|| "no window".to_owned())
+        })
+    };
+    let imported = state.imported;
+    view! {
+        <fieldset class="kvs-group">
+            <legend>"Model"</legend>
+            <SearchSelect id="input-model" label="Model preset" options=options value=model_id on_change=on_change />
+            <Show when=move || imported.with(Option::is_some)>
+                <p class="kvs-note kvs-imported">
+                    "Using the imported model "
+                    <strong>{move || imported.get().unwrap_or_default()}</strong>
+                    " (not stored in the link). "
+                    <button type="button" class="kvs-link-button" on:click=move |_| {
+                        imported.set(None);
+                        scenario.update(|s| s.custom = None);
+                    }>"Back to the preset"</button>
+                </p>
+            </Show>
+            <ImportConfig />
+            <details class="kvs-sub">
+                <summary>"Custom model"</summary>
+                <p class="kvs-note">"Leave a field empty to keep the preset's value (shown greyed). Choosing another preset clears these."</p>
+                <div class="kvs-grid2">
+                    {override_field(state, "layers", count(|m| f64::from(m.n_layers())))}
+                    {override_field(state, "d_model", count(|m| f64::from(m.d_model)))}
+                    {override_field(state, "q_heads", count(|m| f64::from(m.n_q_heads)))}
+                    {override_field(state, "kv_heads", count(|m| f64::from(m.n_kv_heads)))}
+                    {override_field(state, "head_dim", count(|m| f64::from(m.head_dim)))}
+                    {override_field(state, "d_ff", count(|m| f64::from(m.d_ff)))}
+                    {override_field(state, "vocab", count(|m| f64::from(m.vocab)))}
+                    {override_field(state, "window", window)}
+                    {override_field(state, "params_b", move || base.with(|m| fmt_sig(m.total_params() / 1e9)))}
+                </div>
+            </details>
+        </fieldset>
+    }
+}
+
+/// Hardware preset, TP and custom hardware fields.
+#[component]
+fn HardwareEditor() -> impl IntoView {
+    let state = use_app();
+    let scenario = state.scenario;
+    let hw_id = Memo::new(move |_| scenario.with(|s| s.hw.clone()));
+    let on_change = Callback::new(move |id: String| {
+        scenario.update(|s| {
+            s.hw = id;
+            for k in HW_KEYS {
+                s.clear_override(k);
+            }
+        });
+    });
+    let base = Memo::new(move |_| {
+        scenario.with(|s| costmodel::presets::hardware_by_id(&s.hw).map(|h| h.spec))
+    });
+    let show = move |f: fn(&costmodel::HardwareSpec) -> f64| move || base.with(|h| h.as_ref().map(|h| fmt_sig(f(h))).unwrap_or_default());
+    view! {
+        <fieldset class="kvs-group">
+            <legend>"Hardware"</legend>
+            <SearchSelect id="input-hw" label="Accelerator" options=hardware_options() value=hw_id on_change=on_change />
+            {plain_field(state, "tp")}
+            <details class="kvs-sub">
+                <summary>"Custom hardware"</summary>
+                <p class="kvs-note">"Per GPU. Empty keeps the preset's value. Memory in GB = 10⁹ bytes (an \"80 GB\" A100 exposes 85.9 GB)."</p>
+                <div class="kvs-grid2">
+                    {override_field(state, "hbm_gb", show(|h| h.hbm_bytes / GB))}
+                    {override_field(state, "bw_gbps", show(|h| h.hbm_bw_bytes_per_s / GB))}
+                    {override_field(state, "tflops", show(|h| h.bf16_flops_per_s / TFLOPS))}
+                    {override_field(state, "host_gbps", show(|h| h.host_bw_bytes_per_s / GB))}
+                    {override_field(state, "link_gbps", show(|h| h.link_bw_bytes_per_s / GB))}
+                    {override_field(state, "price", show(|h| h.usd_per_gpu_hour))}
+                </div>
+            </details>
+        </fieldset>
+    }
+}

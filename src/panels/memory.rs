@@ -1,0 +1,58 @@
+//! The memory of one GPU as a bar (weights, KV, reserve, free), with the GB/GiB toggle.
+
+use charts::ChartStyle;
+use leptos::prelude::*;
+
+use crate::components::{CanvasArea, ChartCanvas};
+use crate::format::{bytes, unit_name};
+use crate::state::use_app;
+
+/// Memory bar + toggle + the same numbers as text.
+#[component]
+pub fn MemoryPanel() -> impl IntoView {
+    let state = use_app();
+    let binary = state.binary();
+    let dark = state.dark;
+    let evaluated = state.evaluated;
+    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    let draw = move |area: &CanvasArea, dpr: f64| {
+        let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
+        report.with(|r| charts::draw_memory_report(area, r, &style, binary.get())).map_err(|e| e.to_string())
+    };
+    let text = move || {
+        let b = binary.get();
+        report.with(|r| {
+            let m = &r.memory;
+            format!(
+                "{} per GPU = weights {} + KV {} ({} users) + reserve {} + free {}",
+                bytes(m.hbm_bytes, b),
+                bytes(m.weights_bytes, b),
+                bytes(m.kv_bytes, b),
+                costmodel::units::fmt_count(r.batch),
+                bytes(m.reserve_bytes, b),
+                bytes(m.free_bytes, b)
+            )
+        })
+    };
+    let set_binary = move |v: bool| state.view.update(|view| view.binary = v);
+    view! {
+        <section class="kvs-memory" aria-label="Memory of one GPU">
+            <div class="kvs-memory-head">
+                <h2 class="kvs-h2">"Memory of one GPU"</h2>
+                <div class="kvs-toggle" role="radiogroup" aria-label="Byte unit">
+                    <label class="kvs-radio">
+                        <input type="radio" name="kvs-units" id="input-units-gb" prop:checked=move || !binary.get() on:change=move |_| set_binary(false) />
+                        " GB (10⁹)"
+                    </label>
+                    <label class="kvs-radio">
+                        <input type="radio" name="kvs-units" id="input-units-gib" prop:checked=move || binary.get() on:change=move |_| set_binary(true) />
+                        " GiB (2³⁰)"
+                    </label>
+                </div>
+            </div>
+            <ChartCanvas testid="memory-chart" aria_label=Signal::derive(text) draw=draw class="kvs-canvas-memory" />
+            <p class="kvs-note kvs-num-text" data-testid="memory-text">{text}</p>
+            <p class="kvs-note">{move || format!("All byte figures on this page are in {}.", unit_name(binary.get()))}</p>
+        </section>
+    }
+}

@@ -1,0 +1,26 @@
+//! App-specific sections. They read `AppState` from context and wire it to the leaf widgets.
+
+mod cheap;
+mod compare;
+mod compression;
+pub(crate) mod editor;
+mod efficiency;
+mod export;
+mod fields;
+mod import;
+mod memory;
+mod paper;
+mod results;
+mod sweep;
+mod timeline;
+mod workload;
+
+pub use cheap::CheapPanel;
+pub use compare::{pin_current, pinned, scenario_label, ComparePanel};
+pub use editor::Editor;
+pub use export::ExportPanel;
+pub use memory::MemoryPanel;
+pub use paper::PaperPanel;
+pub use results::Results;
+pub use sweep::SweepPanel;
+pub use timeline::TimelinePanel;

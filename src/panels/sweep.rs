@@ -1,0 +1,250 @@
+//! The sweep chart: any input on x, any metric on y, up to eight series (the current
+//! scenario, a second input's values, the pinned scenarios), regime markers, and a hover/tap
+//! readout that is also written as text under the chart.
+
+use charts::format::{input_format, metric_format};
+use charts::{draw_sweep, ChartStyle, PlotLayout, Series, SweepChart};
+use costmodel::sweep::{Metric, SweepInput};
+use leptos::prelude::*;
+
+use crate::components::{CanvasArea, ChartCanvas};
+use crate::panels::compare::{pin_current, scenario_label};
+use crate::state::{default_series_values, parse_series_values, use_app, x_range, MAX_PINS, MAX_SERIES};
+use crate::sweeps::SweepMemos;
+
+/// Ratio of largest to smallest positive value above which the y axis turns logarithmic.
+const LOG_Y_RATIO: f64 = 1000.0;
+
+/// The chart's series for metric `y`: current scenario, second-input values, pins.
+pub fn chart_series(memos: SweepMemos, y: Metric) -> Vec<Series> {
+    let mut out = Vec::with_capacity(MAX_SERIES);
+    let points = |s: &costmodel::sweep::Sweep| s.points.iter().map(|p| (p.x, y.of(p))).collect::<Vec<_>>();
+    memos.main.with(|m| out.push(Series { label: "this scenario".to_owned(), points: points(m) }));
+    memos.by_series.with(|v| {
+        for (label, s) in v {
+            out.push(Series { label: label.clone(), points: points(s) });
+        }
+    });
+    memos.pins.with(|v| {
+        for (label, s) in v {
+            out.push(Series { label: label.clone(), points: points(s) });
+        }
+    });
+    out.truncate(MAX_SERIES);
+    out
+}
+
+/// A log y axis when the positive values span more than `LOG_Y_RATIO` and none is zero.
+pub fn wants_log_y(series: &[Series]) -> bool {
+    let mut lo = f64::INFINITY;
+    let mut hi = 0.0f64;
+    for &(_, y) in series.iter().flat_map(|s| s.points.iter()) {
+        if y.is_finite() {
+            if y <= 0.0 {
+                return false;
+            }
+            lo = lo.min(y);
+            hi = hi.max(y);
+        }
+    }
+    hi > 0.0 && lo.is_finite() && hi / lo > LOG_Y_RATIO
+}
+
+/// The index of the point of `points` nearest to `x` (log distance), if `x` lies in range.
+fn nearest_index(points: &[(f64, f64)], x: f64) -> Option<usize> {
+    let (first, last) = (points.first()?.0, points.last()?.0);
+    if !(x >= first && x <= last) {
+        return None;
+    }
+    points
+        .iter()
+        .enumerate()
+        .min_by(|a, b| (a.1 .0 - x).abs().total_cmp(&(b.1 .0 - x).abs()))
+        .map(|(i, _)| i)
+}
+
+/// The sweep panel.
+#[component]
+pub fn SweepPanel(
+    /// The sweep memos.
+    memos: SweepMemos,
+) -> impl IntoView {
+    let state = use_app();
+    let view = state.view;
+    let dark = state.dark;
+    let x = Memo::new(move |_| view.with(|v| v.x));
+    let y = Memo::new(move |_| view.with(|v| v.y));
+    let series = Memo::new(move |_| chart_series(memos, y.get()));
+    let y_log = Memo::new(move |_| series.with(|s| wants_log_y(s)));
+    let hover = RwSignal::new(None::<(usize, usize)>);
+    let highlight = Memo::new(move |_| {
+        hover.get().or_else(|| {
+            let cx = memos.current_x.get();
+            series.with(|s| s.first().and_then(|m| nearest_index(&m.points, cx)).map(|i| (0, i)))
+        })
+    });
+    let layout = StoredValue::new(None::<PlotLayout>);
+    let title = Memo::new(move |_| state.evaluated.with(scenario_label));
+
+    let draw = move |area: &CanvasArea, dpr: f64| {
+        let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
+        let (x, y) = (x.get(), y.get());
+        let marks = memos.main.with(charts::sweep_markers);
+        let title = title.get();
+        series.with(|ss| {
+            let chart = SweepChart {
+                title: &title,
+                x_label: x.label(),
+                y_label: y.label(),
+                x_log: x_range(x).2,
+                y_log: y_log.get(),
+                series: ss,
+                markers: &marks,
+                y_format: metric_format(y),
+                x_format: input_format(x),
+                highlight: highlight.get(),
+            };
+            draw_sweep(area, &chart, &style).map(|l| layout.set_value(Some(l))).map_err(|e| e.to_string())
+        })
+    };
+    let on_hover = Callback::new(move |pos: Option<(f64, f64)>| {
+        let hit = pos.and_then(|(px, py)| {
+            let l = layout.get_value()?;
+            series.with_untracked(|s| l.nearest(s, px.round() as i32, py.round() as i32))
+        });
+        if hover.get_untracked() != hit {
+            hover.set(hit);
+        }
+    });
+    let readout = move || {
+        let (x, y) = (x.get(), y.get());
+        highlight.get().and_then(|(si, pi)| {
+            series.with(|s| {
+                let sr = s.get(si)?;
+                let &(px, py) = sr.points.get(pi)?;
+                Some(format!("{}: {} = {}, {} = {}", sr.label, x.label(), input_format(x)(px), y.label(), metric_format(y)(py)))
+            })
+        })
+        .unwrap_or_else(|| "Point at a line (or tap it) to read its values.".to_owned())
+    };
+    let markers_text = move || {
+        let x = x.get();
+        memos.main.with(|m| {
+            if m.markers.is_empty() {
+                return "No regime change in this range.".to_owned();
+            }
+            let parts: Vec<String> = m.markers.iter().map(|k| format!("{} at {}", k.kind.label(), input_format(x)(k.x))).collect();
+            format!("Regime markers (this scenario): {}.", parts.join("; "))
+        })
+    };
+    let aria = Signal::derive(move || format!("Sweep chart: {} against {}", y.get().label(), x.get().label()));
+    view! {
+        <section class="kvs-sweep" aria-label="Sweep chart">
+            <h2 class="kvs-h2">"How it scales"</h2>
+            <SweepControls />
+            <ChartCanvas testid="sweep-chart" aria_label=aria draw=draw on_hover=on_hover class="kvs-canvas-sweep" />
+            <p class="kvs-readout" data-testid="sweep-readout" aria-live="polite">{readout}</p>
+            <p class="kvs-note">{markers_text}</p>
+            <p class="kvs-note">{move || {
+                let n = series.with(Vec::len);
+                format!("{n} series · {} points each · x axis {}", memos.xs.with(Vec::len), if x_range(x.get()).2 { "logarithmic" } else { "linear" })
+            }}</p>
+        </section>
+    }
+}
+
+/// x, y, second input and its values, and the pin button.
+#[component]
+fn SweepControls() -> impl IntoView {
+    let state = use_app();
+    let view = state.view;
+    let x = Memo::new(move |_| view.with(|v| v.x));
+    let y = Memo::new(move |_| view.with(|v| v.y));
+    let series = Memo::new(move |_| view.with(|v| v.series));
+    let sv_text = Memo::new(move |_| {
+        view.with(|v| v.series_values.iter().map(|x| costmodel::url::fmt_number(*x)).collect::<Vec<_>>().join(", "))
+    });
+    let sv_error = RwSignal::new(None::<String>);
+    let pins_full = Memo::new(move |_| view.with(|v| v.pins.len() >= MAX_PINS));
+    let set_x = move |ev: leptos::ev::Event| {
+        if let Some(k) = SweepInput::from_key(&event_target_value(&ev)) {
+            view.update(|v| {
+                v.x = k;
+                if v.series == Some(k) {
+                    v.series = None;
+                    v.series_values.clear();
+                }
+            });
+        }
+    };
+    let set_y = move |ev: leptos::ev::Event| {
+        if let Some(m) = Metric::from_key(&event_target_value(&ev)) {
+            view.update(|v| v.y = m);
+        }
+    };
+    let set_series = move |ev: leptos::ev::Event| {
+        let k = SweepInput::from_key(&event_target_value(&ev));
+        sv_error.set(None);
+        view.update(|v| {
+            v.series = k;
+            v.series_values = k.map(default_series_values).unwrap_or_default();
+        });
+    };
+    let commit_sv = move |raw: String| {
+        let Some(k) = series.get_untracked() else {
+            return;
+        };
+        match parse_series_values(k, &raw) {
+            Ok(values) => {
+                sv_error.set(None);
+                view.update(|v| v.series_values = values);
+            }
+            Err(e) => sv_error.set(Some(e)),
+        }
+    };
+    view! {
+        <div class="kvs-controls">
+            <div class="kvs-field">
+                <label for="input-x"><span class="kvs-label">"x axis"</span></label>
+                <select id="input-x" on:change=set_x>
+                    {SweepInput::ALL.iter().map(|&i| view! {
+                        <option value=i.key() prop:selected=move || x.get() == i>{i.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="kvs-field">
+                <label for="input-y"><span class="kvs-label">"y axis"</span></label>
+                <select id="input-y" on:change=set_y>
+                    {Metric::ALL.iter().map(|&m| view! {
+                        <option value=m.key() prop:selected=move || y.get() == m>{m.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="kvs-field">
+                <label for="input-series"><span class="kvs-label">"Series by"</span></label>
+                <select id="input-series" on:change=set_series>
+                    <option value="none" prop:selected=move || series.get().is_none()>"nothing (one line)"</option>
+                    {SweepInput::ALL.iter().map(|&i| view! {
+                        <option value=i.key() disabled=move || x.get() == i prop:selected=move || series.get() == Some(i)>{i.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || series.get().is_some()>
+                <div class="kvs-field">
+                    <label for="input-sv"><span class="kvs-label">"Series values"</span> <span class="kvs-unit">"comma-separated"</span></label>
+                    <input id="input-sv" type="text" class="kvs-num" prop:value=move || sv_text.get()
+                        aria-describedby="input-sv-error"
+                        on:change=move |ev| commit_sv(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Enter" { commit_sv(event_target_value(&ev)) } />
+                    <p class="kvs-error" id="input-sv-error" role="alert">{move || sv_error.get().unwrap_or_default()}</p>
+                </div>
+            </Show>
+            <div class="kvs-field kvs-pin-field">
+                <span class="kvs-label">"Compare"</span>
+                <button type="button" class="kvs-button" data-testid="pin-chart" on:click=move |_| pin_current(state) disabled=move || pins_full.get()>
+                    {move || if pins_full.get() { "4 pinned" } else { "Pin this scenario" }}
+                </button>
+            </div>
+        </div>
+    }
+}

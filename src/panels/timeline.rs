@@ -1,0 +1,44 @@
+//! One serving cycle as a timeline (charts::draw_timeline).
+
+use charts::ChartStyle;
+use leptos::prelude::*;
+
+use crate::components::{CanvasArea, ChartCanvas};
+use crate::state::use_app;
+
+/// The timeline tab.
+#[component]
+pub fn TimelinePanel() -> impl IntoView {
+    let state = use_app();
+    let dark = state.dark;
+    let evaluated = state.evaluated;
+    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    let draw = move |area: &CanvasArea, dpr: f64| {
+        let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
+        report.with(|r| charts::draw_timeline(area, r, &style)).map_err(|e| e.to_string())
+    };
+    let aria = Signal::derive(move || {
+        report.with(|r| match r.cycle {
+            Some(c) => format!(
+                "One serving cycle: prefills {}, decode {}, context switches {}",
+                costmodel::units::fmt_seconds(c.prefill_s),
+                costmodel::units::fmt_seconds(c.decode_s),
+                costmodel::units::fmt_seconds(c.switch_s)
+            ),
+            None => "No cycle: the scenario does not fit".to_owned(),
+        })
+    });
+    // Taller with more batch lanes (charts::MAX_LANES at most, plus a "+N more" lane).
+    let lanes = Memo::new(move |_| report.with(|r| r.batch.clamp(1.0, charts::MAX_LANES as f64 + 1.0)));
+    let style = Signal::derive(move || format!("aspect-ratio: 840 / {}", 150.0 + 28.0 * lanes.get()));
+    view! {
+        <div class="kvs-panel-body">
+            <p>
+                "The paper's concurrent-programming view: the GPU time-shares users like an operating system. "
+                "Each batch slot prefills in turn, the batch decodes together, and waiting users are swapped in over the host link."
+            </p>
+            <ChartCanvas testid="timeline-chart" aria_label=aria draw=draw class="kvs-canvas-timeline" style=style />
+            <p class="kvs-note">{aria}</p>
+        </div>
+    }
+}
