@@ -2,48 +2,179 @@
 //! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 //!  CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p kvscope-web --tests`
 //! (scripts/test.sh does this).
+//!
+//! Each test sets the page's query string, mounts `App` into a fresh element, drives it through
+//! real DOM events, and unmounts it at the end.
 #![cfg(target_arch = "wasm32")]
 
+use leptos::mount::mount_to;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Long enough for effects, the sweep memos (debug build) and the URL's trailing write.
+const SETTLE_MS: i32 = 400;
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
 fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a browser document")
+    window().document().expect("a browser document")
 }
 
 /// Let effects and scheduled tasks run (wait one `setTimeout` of `ms`).
 async fn tick(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
+        window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .expect("setTimeout");
     });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timeout promise resolves");
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timeout promise resolves");
+}
+
+/// Sets the page's query string (no history entry).
+fn set_search(search: &str) {
+    let path = window().location().pathname().expect("pathname");
+    window()
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")))
+        .expect("replaceState");
+}
+
+fn search() -> String {
+    window().location().search().expect("search")
+}
+
+/// A mounted app in its own element.
+struct Mounted {
+    root: web_sys::HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+/// Opens the app at `search` in a fresh element, after earlier tests' URL writes settled.
+async fn mount_at(search: &str) -> Mounted {
+    set_search(search);
+    tick(SETTLE_MS).await;
+    set_search(search);
+    let root: web_sys::HtmlElement = document().create_element("div").expect("div").dyn_into().expect("an HtmlElement");
+    document().body().expect("body").append_child(&root).expect("append");
+    let handle = mount_to(root.clone(), kvscope_web::App);
+    tick(SETTLE_MS).await;
+    Mounted { root, _handle: Box::new(handle) }
+}
+
+impl Mounted {
+    fn find(&self, selector: &str) -> web_sys::Element {
+        self.root
+            .query_selector(selector)
+            .expect("valid selector")
+            .unwrap_or_else(|| panic!("{selector} is mounted"))
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).text_content().unwrap_or_default()
+    }
+
+    fn input(&self, selector: &str) -> web_sys::HtmlInputElement {
+        self.find(selector).dyn_into().expect("an <input>")
+    }
+
+    fn canvas_url(&self, selector: &str) -> String {
+        let c: web_sys::HtmlCanvasElement = self.find(selector).dyn_into().expect("a <canvas>");
+        c.to_data_url().expect("toDataURL")
+    }
+}
+
+/// Types `value` into an input and commits it like a user (change event, then Enter).
+fn commit(input: &web_sys::HtmlInputElement, value: &str) {
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch change");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("keydown");
+    input.dispatch_event(&enter).expect("dispatch keydown");
+}
+
+const CONCURRENCY: &str = "[data-testid=metric-concurrency]";
+
+#[wasm_bindgen_test]
+async fn changing_ctx_changes_concurrency_and_the_url() {
+    let app = mount_at("").await;
+    let before = app.text(CONCURRENCY);
+    assert!(before.contains("1 user"), "paper default: one user fits at 50,000 tokens: {before}");
+
+    commit(&app.input("#input-ctx"), "4000");
+    tick(SETTLE_MS).await;
+
+    let after = app.text(CONCURRENCY);
+    assert_ne!(before, after, "concurrency text changes");
+    assert!(after.contains("users"), "{after}");
+    assert!(search().contains("ctx=4000"), "the URL holds the new context: {}", search());
 }
 
 #[wasm_bindgen_test]
-async fn app_mounts_and_shows_title() {
-    let _handle = leptos::mount::mount_to_body(kvscope_web::App);
-    tick(50).await;
+async fn a_bad_ctx_shows_the_reason_and_changes_nothing() {
+    let app = mount_at("?ctx=8000").await;
+    let before = app.text(CONCURRENCY);
+    let url_before = search();
 
-    let h1 = document()
-        .query_selector("h1")
-        .expect("valid selector")
-        .expect("an <h1> is mounted");
-    assert_eq!(h1.text_content().as_deref(), Some("KV Scope"));
+    commit(&app.input("#input-ctx"), "-5");
+    tick(SETTLE_MS).await;
 
-    let metric = document()
-        .query_selector("[data-testid=metric-concurrency]")
-        .expect("valid selector")
-        .expect("the concurrency metric is mounted");
+    let error = app.text("[data-testid=error-ctx]");
+    assert!(error.contains("`ctx`"), "the error names the field: {error}");
+    assert!(error.contains("1 to 100000000"), "and the range: {error}");
+    assert_eq!(app.text(CONCURRENCY), before, "metrics unchanged");
+    assert_eq!(search(), url_before, "URL unchanged");
+
+    // The rest keeps working: a good value applies and clears the error.
+    commit(&app.input("#input-ctx"), "16000");
+    tick(SETTLE_MS).await;
+    assert_ne!(app.text(CONCURRENCY), before);
+    assert!(app.text("[data-testid=error-ctx]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_url_shows_warnings_and_renders_defaults() {
+    let defaults = mount_at("").await;
+    let default_concurrency = defaults.text(CONCURRENCY);
+    drop(defaults);
+
+    let app = mount_at("?ctx=NaN&hw=%3Cscript%3Ealert(1)%3C/script%3E&x=nope&pin=zzz").await;
+    let warnings = app.text("[data-testid=warnings]");
+    assert!(warnings.contains("`ctx`"), "names ctx: {warnings}");
+    assert!(warnings.contains("`hw`"), "names hw: {warnings}");
+    assert!(warnings.contains("`x`"), "names the view key x: {warnings}");
+    assert_eq!(app.text(CONCURRENCY), default_concurrency, "defaults rendered");
     assert!(
-        !metric.text_content().unwrap_or_default().trim().is_empty(),
-        "metric-concurrency has text"
+        app.root.query_selector("script").expect("selector").is_none(),
+        "no script element was injected"
     );
+    let hw: web_sys::HtmlSelectElement = app.find("#input-hw").dyn_into().expect("select");
+    assert_eq!(hw.value(), costmodel::scenario::DEFAULT_HW);
+}
+
+#[wasm_bindgen_test]
+async fn the_sweep_canvas_redraws_when_y_changes() {
+    let app = mount_at("").await;
+    let before = app.canvas_url("[data-testid=sweep-chart]");
+    assert!(before.starts_with("data:image/png;base64,"));
+
+    let y: web_sys::HtmlSelectElement = app.find("#input-y").dyn_into().expect("select");
+    y.set_value("prefill_s");
+    y.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    tick(SETTLE_MS).await;
+
+    let after = app.canvas_url("[data-testid=sweep-chart]");
+    assert_ne!(before, after, "canvas pixels changed");
+    assert!(search().contains("y=prefill_s"), "{}", search());
 }
