@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { explorerChecks } from './explorer.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -196,7 +197,7 @@ async function phoneLoads(browser) {
   }
 }
 
-const SECTIONS = [desktopLoads, phoneLoads];
+const SECTIONS = [desktopLoads, phoneLoads, async function explorer(browser) { const { page, context } = await openPage(browser); try { await explorerChecks(page, check, SHOTS); } finally { await context.close(); } }];
 
 // ---------------------------------------------------------------------------
 // 5. main
