@@ -77,6 +77,25 @@ kv_on_exit() {
 }
 trap kv_on_exit EXIT
 
+# kv_lock FD FILE WHAT: take an exclusive lock on FILE through file descriptor FD, waiting
+# (with a message) while another script in this checkout holds it. Several engineers share
+# one tree: without this, two runs race on node_modules (npm ci) or on dist/ (trunk).
+kv_lock() {
+  command -v flock >/dev/null || return 0
+  mkdir -p "$(dirname "$2")"
+  eval "exec $1>\"\$2\""
+  if ! flock -n "$1"; then
+    echo "waiting for $3 in this checkout to finish ($2) ..."
+    flock "$1"
+  fi
+}
+
+# kv_unlock FD: release and close a lock taken with kv_lock.
+kv_unlock() {
+  command -v flock >/dev/null || return 0
+  eval "exec $1>&-"
+}
+
 kv_as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
 }
@@ -86,6 +105,7 @@ kv_as_root() {
 # ---------------------------------------------------------------------------
 kv_setup() {
   cd "$KV_ROOT"
+  kv_lock 8 "$KV_ROOT/target/.kvscope-setup.lock" "another scripts/setup.sh"
 
   kv_step "setup: rustup target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
@@ -148,6 +168,7 @@ kv_setup() {
   cargo fetch --locked
 
   kv_step_end
+  kv_unlock 8
 }
 
 kv_setup

@@ -15,6 +15,8 @@ BENCH_PACKAGES=(costmodel)
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$KV_ROOT"
+# One test run per checkout at a time: two trunk builds into dist/ break each other.
+kv_lock 9 "$KV_ROOT/target/.kvscope-test.lock" "another scripts/test.sh"
 
 # "-p a -p b" from a package list
 kv_pkgs() {
@@ -59,7 +61,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 kv_step "e2e (Playwright + Chromium against dist/)"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -p target
-python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >target/e2e-http.log 2>&1 &
+# 9>&-: the server must not inherit (and so keep) the test lock.
+python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >target/e2e-http.log 2>&1 9>&- &
 http_pid=$!
 KV_CLEANUP+=("kill $http_pid 2>/dev/null")
 url="http://127.0.0.1:$port/"
