@@ -38,12 +38,12 @@ pub fn MathDetails(
                 .map(|&id| {
                     let line = move || lines.with(|ls| ls.iter().find(|l| l.id == id).cloned());
                     view! {
-                        <Show when=move || line().is_some()>
-                            <details class="kvs-math-line">
+                        <details class="kvs-math-line">
                                 <summary>
                                     "Show the math: " {math_title(id)} " = "
-                                    <span class="kvs-num-text">{move || line().map(|l| l.result).unwrap_or_default()}</span>
+                                    <span class="kvs-num-text">{move || line().map_or_else(|| "–".to_owned(), |l| l.result)}</span>
                                 </summary>
+                                <p hidden=move || line().is_some()>"Not computed: nothing fits (or no price is set)."</p>
                                 <p class="kvs-formula">
                                     <code>{move || line().map(|l| l.formula).unwrap_or_default()}</code>
                                 </p>
@@ -54,7 +54,6 @@ pub fn MathDetails(
                                     "= " <strong>{move || line().map(|l| l.result).unwrap_or_default()}</strong>
                                 </p>
                             </details>
-                        </Show>
                     }
                 })
                 .collect_view()}

@@ -39,7 +39,7 @@ pub fn Results() -> impl IntoView {
                 {move || format!("At {} tokens of context per user", fmt_count(ctx.get()))}
                 {move || if binary.get() { " · bytes in GiB (2³⁰)" } else { " · bytes in GB (10⁹)" }}
             </p>
-            <NoFitBanner />
+            <FitStatus />
             <div class="kvs-cards">
                 <MetricCard
                     testid="metric-concurrency"
@@ -69,8 +69,8 @@ pub fn Results() -> impl IntoView {
                     title="Decoding"
                     value=text(|r, _| opt_seconds(r.decode_s))
                     caption=Signal::derive(move || format!("per turn of {} generated tokens", fmt_count(out.get())))
-                    bound=text(|r, _| format!("bounded by {}{}", bound_of(r.decode_step), if r.decode_kv_bound { " · reads more KV than weights" } else { "" }))
-                    kv_share=text(|r, _| format!("KV is {} of the bytes read", fmt_percent(r.kv_share.decode_bytes)))
+                    bound=text(|r, _| format!("bounded by {}", bound_of(r.decode_step)))
+                    kv_share=text(|r, _| format!("KV is {} of the bytes read{}", fmt_percent(r.kv_share.decode_bytes), if r.decode_kv_bound { " · each step reads more KV than weights" } else { "" }))
                     bad=no_fit
                 >
                     <p class="kvs-card-extra">{move || report.with(|r| format!("{} per step at batch {}", opt_seconds(r.decode_step_s), fmt_count(r.batch)))}</p>
@@ -124,11 +124,11 @@ fn Throughput(
             <h3 class="kvs-card-title">"Session throughput"</h3>
             <p class="kvs-card-bound">{move || report.with(|r| format!("the cycle is bounded by {}", r.bound.label()))}</p>
             <dl class="kvs-kvs">
-                {row("Turns per second", |r| format!("{} turns/s", opt_sig(r.turns_per_s)))}
-                {row("Output tokens per second", |r| format!("{} tokens/s", opt_sig(r.output_tokens_per_s)))}
+                {row("Turns per second", |r| opt_sig(r.turns_per_s))}
+                {row("Output tokens per second", |r| opt_sig(r.output_tokens_per_s))}
                 {row("Time to first token", |r| opt_seconds(r.ttft_s))}
                 {row("Time per output token", |r| opt_seconds(r.tpot_s))}
-                {row("GPU-seconds per turn", |r| r.gpu_s_per_turn.map_or("–".to_owned(), |v| format!("{} GPU-s", fmt_sig(v))))}
+                {row("GPU-seconds per turn", |r| opt_sig(r.gpu_s_per_turn))}
                 {row("Cost per turn", |r| match (r.usd_per_turn, r.cycle) {
                     (Some(u), _) => format!("${}", fmt_sig(u)),
                     (None, Some(_)) => "set a price".to_owned(),
@@ -139,59 +139,83 @@ fn Throughput(
                     (None, Some(_)) => "set a price".to_owned(),
                     (None, None) => "–".to_owned(),
                 })}
-                {row("Batch decoding together", |r| format!("{} users", fmt_count(r.batch)))}
+                {row("Users decoding together", |r| fmt_count(r.batch))}
             </dl>
-            <Show when=move || price_missing.get()>
-                <p class="kvs-note">"This accelerator has no public price: set a price per GPU-hour under Hardware → Custom hardware."</p>
-            </Show>
-            <p class="kvs-note">{move || report.with(|r| r.cycle.map(|c| format!(
-                "One cycle: prefill {} + decode {} + switching {} = {}",
-                fmt_seconds(c.prefill_s), fmt_seconds(c.decode_s), fmt_seconds(c.switch_s), fmt_seconds(c.total_s)
-            )).unwrap_or_default())}</p>
+            <p class="kvs-note kvs-num-text kvs-reserve3">{move || report.with(|r| r.cycle.map_or_else(
+                || "One cycle: – (nothing fits)".to_owned(),
+                |c| format!(
+                    "One cycle: prefill {} + decode {} + switching {} = {}",
+                    fmt_seconds(c.prefill_s), fmt_seconds(c.decode_s), fmt_seconds(c.switch_s), fmt_seconds(c.total_s)
+                ),
+            ))}</p>
+            <p class="kvs-note kvs-reserve3">{move || if price_missing.get() {
+                "This accelerator has no public price: set a price per GPU-hour under Hardware → Custom hardware."
+            } else {
+                "Cost = GPU-seconds × the price per GPU-hour (Hardware → Custom hardware → price)."
+            }}</p>
             <MathDetails lines=math ids=&["turns_per_s", "usd_per_turn", "kv_share"] />
         </article>
     }
 }
 
-/// "Does not fit": why, and what would.
+/// Whether the scenario fits, and if not why and what would. The box has a fixed height in
+/// both states, so crossing into "does not fit" while dragging a slider moves nothing.
 #[component]
-fn NoFitBanner() -> impl IntoView {
+fn FitStatus() -> impl IntoView {
     let state = use_app();
     let evaluated = state.evaluated;
     let scenario = state.scenario;
     let no_fit = Memo::new(move |_| evaluated.with(|e| e.report.no_fit.clone()));
+    let fits = Memo::new(move |_| {
+        evaluated.with(|e| {
+            let r = &e.report;
+            let longest = match r.max_ctx_tokens {
+                Some(c) if c.is_finite() => format!("the longest context one user could have here is {} tokens", fmt_count(c)),
+                Some(_) => "the cache stops growing with context (windowed or KV-less layers)".to_owned(),
+                None => String::new(),
+            };
+            format!(
+                "Fits: {} {} at once; {} of {} wanting service decode together; {longest}.",
+                fmt_count(r.concurrency),
+                if r.concurrency == 1.0 { "user" } else { "users" },
+                fmt_count(r.batch),
+                fmt_count(e.scenario.users)
+            )
+        })
+    });
     view! {
-        {move || no_fit.get().map(|nf| {
-            let ctx = nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0);
-            let tp = nf.min_tp;
-            view! {
-                <div class="kvs-nofit" role="status" data-testid="no-fit">
-                    <h2>"Does not fit"</h2>
-                    <p>{format!("Not one user fits: {}.", nf.reason)}</p>
-                    <ul>
-                        {ctx.map(|c| view! {
-                            <li>
-                                {format!("The longest context one user can have here is {} tokens. ", fmt_count(c))}
-                                <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.ctx_tokens = c.floor())>
-                                    "Use it"
-                                </button>
-                            </li>
-                        })}
-                        {tp.map(|t| view! {
-                            <li>
-                                {format!("The fewest GPUs (tensor parallel) at which one user fits: {t}. ")}
-                                <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.tp = t)>
-                                    "Use it"
-                                </button>
-                            </li>
-                        })}
-                        {(ctx.is_none() && tp.is_none()).then(|| view! {
-                            <li>"No context length or GPU count up to 128 fits: use a smaller model, fewer weight bits or more memory."</li>
-                        })}
-                    </ul>
-                    <p class="kvs-note">"Latencies are not shown for a scenario that does not fit."</p>
-                </div>
-            }
-        })}
+        <div class="kvs-status" class:kvs-nofit=move || no_fit.with(Option::is_some) role="status" data-testid="fit-status">
+            {move || match no_fit.get() {
+                None => view! { <p class="kvs-fits">{move || fits.get()}</p> }.into_any(),
+                Some(nf) => {
+                    let ctx = nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0);
+                    let tp = nf.min_tp;
+                    view! {
+                        <div data-testid="no-fit">
+                            <h2>"Does not fit"</h2>
+                            <p>{format!("Not one user fits: {}. Latencies are not shown.", nf.reason)}</p>
+                            <ul>
+                                {ctx.map(|c| view! {
+                                    <li>
+                                        {format!("Longest context that fits one user: {} tokens. ", fmt_count(c))}
+                                        <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.ctx_tokens = c.floor())>"Use it"</button>
+                                    </li>
+                                })}
+                                {tp.map(|t| view! {
+                                    <li>
+                                        {format!("Fewest GPUs (tensor parallel) at which one user fits: {t}. ")}
+                                        <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.tp = t)>"Use it"</button>
+                                    </li>
+                                })}
+                                {(ctx.is_none() && tp.is_none()).then(|| view! {
+                                    <li>"No context length or GPU count up to 128 fits: use a smaller model, fewer weight bits or more memory."</li>
+                                })}
+                            </ul>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
     }
 }

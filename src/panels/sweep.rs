@@ -12,6 +12,8 @@ use crate::panels::compare::{pin_current, scenario_label};
 use crate::state::{default_series_values, parse_series_values, use_app, x_range, MAX_PINS, MAX_SERIES};
 use crate::sweeps::SweepMemos;
 
+/// Below this CSS width the chart gets a short title.
+const NARROW_PX: f64 = 600.0;
 /// Ratio of largest to smallest positive value above which the y axis turns logarithmic.
 const LOG_Y_RATIO: f64 = 1000.0;
 
@@ -85,12 +87,20 @@ pub fn SweepPanel(
     });
     let layout = StoredValue::new(None::<PlotLayout>);
     let title = Memo::new(move |_| state.evaluated.with(scenario_label));
+    let short_title = Memo::new(move |_| {
+        state.scenario.with(|s| {
+            let model = if s.custom.is_some() { "imported model" } else { s.model.as_str() };
+            format!("{model} · {}× {}", s.tp, s.hw)
+        })
+    });
 
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
         let (x, y) = (x.get(), y.get());
         let marks = memos.main.with(charts::sweep_markers);
-        let title = title.get();
+        // A narrow canvas (a phone) gets the short title: the full one would be clipped.
+        let css_width = f64::from(area.dim_in_pixel().0) / dpr;
+        let title = if css_width < NARROW_PX { short_title.get() } else { title.get() };
         series.with(|ss| {
             let chart = SweepChart {
                 title: &title,

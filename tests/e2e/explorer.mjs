@@ -79,7 +79,7 @@ async function shot(page, shotsDir, name) {
 
 /** Every kind of control changes its metric and the chart. */
 async function controls(browser, base, check, shotsDir) {
-  const { page, context, errors } = await open(browser, base, DESKTOP);
+  const { page, context, errors } = await open(browser, base, { ...DESKTOP, acceptDownloads: true });
   try {
     const models = await page.$$eval('#input-model option', (os) => os.map((o) => o.value));
     const model = await page.inputValue('#input-model');
@@ -133,6 +133,16 @@ async function controls(browser, base, check, shotsDir) {
       await page.waitForTimeout(100);
     }
     check((await text(page, 'tabpanel')).includes('Sweep as CSV'), 'export tab renders');
+    for (const [id, ext] of [['export-csv', '.csv'], ['export-png', '.png'], ['export-svg', '.svg'], ['export-json', '.json']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid(id))]);
+      const file = await download.path();
+      const size = file ? fs.statSync(file).size : 0;
+      check(download.suggestedFilename().endsWith(ext) && size > 100, `export ${ext}: ${download.suggestedFilename()} (${size} bytes)`);
+      if (ext === '.csv' && file) {
+        const header = fs.readFileSync(file, 'utf8').split('\n')[0];
+        check(header.startsWith('ctx,concurrency,prefill_s,'), `export .csv: the CLI's columns (${header.slice(0, 40)}…)`);
+      }
+    }
     await noErrors(page, errors, check, 'controls');
   } finally {
     await context.close();
@@ -178,6 +188,9 @@ async function sliderLatency(page) {
     const times = [];
     const draws = [];
     const idle = [];
+    const canvas = document.querySelector('[data-testid="sweep-chart"]');
+    const top0 = canvas.getBoundingClientRect().top + window.scrollY;
+    let shift = 0;
     for (let i = 0; i < 100; i++) {
       const t = performance.now();
       await frame();
@@ -190,8 +203,9 @@ async function sliderLatency(page) {
       await frame();
       times.push(performance.now() - t0);
       draws.push(window.__kvs_last_draw_ms);
+      shift = Math.max(shift, Math.abs(canvas.getBoundingClientRect().top + window.scrollY - top0));
     }
-    return { times, draws, idle };
+    return { times, draws, idle, shift };
   });
 }
 
@@ -220,7 +234,8 @@ async function perfChecks(browser, base, check) {
       const series = await page.evaluate(() => document.querySelector('[data-testid="sweep-readout"]')?.parentElement?.textContent ?? '');
       // Integer inputs (users) dedupe rounded x values, so they have fewer than 200 points.
       check(/4 series · (200|1\d\d) points/.test(series), `perf ${name}: 4 series on the chart (${series.match(/\d+ series · \d+ points/)?.[0]})`);
-      const { times, draws, idle } = await sliderLatency(page);
+      const { times, draws, idle, shift } = await sliderLatency(page);
+      check(shift === 0, `perf ${name}: the chart did not move while the slider moved (largest shift ${shift}px)`);
       const sorted = (a) => a.slice().sort((x, y) => x - y);
       const [t, d, f] = [sorted(times), sorted(draws), sorted(idle)];
       const added = sorted(times.map((x, i) => x - idle[i]));
