@@ -33,27 +33,25 @@ pub fn MathDetails(
 ) -> impl IntoView {
     view! {
         <div class="kvs-math">
+            <p class="kvs-math-head">"Show the math"</p>
             {ids
                 .iter()
                 .map(|&id| {
                     let line = move || lines.with(|ls| ls.iter().find(|l| l.id == id).cloned());
                     view! {
                         <details class="kvs-math-line">
-                                <summary>
-                                    "Show the math: " {math_title(id)} " = "
-                                    <span class="kvs-num-text">{move || line().map_or_else(|| "–".to_owned(), |l| l.result)}</span>
-                                </summary>
-                                <p hidden=move || line().is_some()>"Not computed: nothing fits (or no price is set)."</p>
-                                <p class="kvs-formula">
-                                    <code>{move || line().map(|l| l.formula).unwrap_or_default()}</code>
-                                </p>
-                                <p class="kvs-substituted">
-                                    "= " <code>{move || line().map(|l| l.substituted).unwrap_or_default()}</code>
-                                </p>
-                                <p class="kvs-result">
-                                    "= " <strong>{move || line().map(|l| l.result).unwrap_or_default()}</strong>
-                                </p>
-                            </details>
+                            <summary>{math_title(id)}</summary>
+                            <p hidden=move || line().is_some()>"Not computed: nothing fits (or no price is set)."</p>
+                            <p class="kvs-formula">
+                                <code>{move || line().map(|l| l.formula).unwrap_or_default()}</code>
+                            </p>
+                            <p class="kvs-substituted">
+                                "= " <code>{move || line().map(|l| l.substituted).unwrap_or_default()}</code>
+                            </p>
+                            <p class="kvs-result">
+                                "= " <strong>{move || line().map(|l| l.result).unwrap_or_default()}</strong>
+                            </p>
+                        </details>
                     }
                 })
                 .collect_view()}

@@ -19,16 +19,18 @@ pub fn CheapPanel() -> impl IntoView {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
         cheap.with(|c| charts::draw_cheap(area, c, &style)).map_err(|e| e.to_string())
     };
-    let ratio = |r: Option<f64>| r.map_or_else(|| "does not fit".to_owned(), |r| format!("{}×", fmt_sig(r)));
+    let ratio = |r: Option<f64>| r.map_or_else(|| "–".to_owned(), |r| format!("{}×", fmt_sig(r)));
     let summary = move || {
-        cheap.with(|c| {
-            format!(
-                "{} tokens cost {} the GPU-seconds per turn of {} tokens ({} for decode and switching alone).",
+        cheap.with(|c| match (c.cost_ratio, c.kv_cost_ratio) {
+            (Some(r), kv) => format!(
+                "{} tokens cost {}× the GPU-seconds per turn of {} tokens ({} for decode and switching alone).",
                 fmt_count(c.long_ctx_tokens),
-                ratio(c.cost_ratio),
+                fmt_sig(r),
                 fmt_count(c.short_ctx_tokens),
-                ratio(c.kv_cost_ratio)
-            )
+                kv.map_or_else(|| "–".to_owned(), |k| format!("{}×", fmt_sig(k)))
+            ),
+            (None, _) if c.short_gpu_s_per_turn.is_none() => format!("Even {} tokens do not fit here.", fmt_count(c.short_ctx_tokens)),
+            (None, _) => format!("{} tokens do not fit uncompressed here, so there is no plain ratio.", fmt_count(c.long_ctx_tokens)),
         })
     };
     let needed = move || {
@@ -40,7 +42,11 @@ pub fn CheapPanel() -> impl IntoView {
                 fmt_count(c.short_ctx_tokens),
                 ratio(c.ratio_at_needed)
             ),
-            None => "No KV factor down to 10⁻⁶ reaches it: weights and prefill alone cost more.".to_owned(),
+            None => format!(
+                "No KV factor down to 10⁻⁶ brings decode and switching at {} tokens down to their cost at {} tokens: what compression cannot remove (weights, attention compute) already costs more.",
+                fmt_count(c.long_ctx_tokens),
+                fmt_count(c.short_ctx_tokens)
+            ),
         })
     };
     view! {

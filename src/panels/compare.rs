@@ -36,7 +36,17 @@ const ROWS: &[Row] = &[
 pub fn scenario_label(e: &Evaluated) -> String {
     let s = &e.scenario;
     let model = if s.custom.is_some() { "imported model" } else { s.model.as_str() };
-    format!("{model} · {}× {} · {} tokens · {}", s.tp, s.hw, fmt_count(s.ctx_tokens), s.mode.as_str())
+    let kv: Vec<String> = s
+        .compression
+        .iter()
+        .filter_map(|a| match a {
+            costmodel::scenario::AxisSetting::None => None,
+            costmodel::scenario::AxisSetting::Method(id) => Some(id.clone()),
+            costmodel::scenario::AxisSetting::Factor(f) => Some(format!("×{}", fmt_sig(*f))),
+        })
+        .collect();
+    let kv = if kv.is_empty() { String::new() } else { format!(" · KV {}", kv.join("+")) };
+    format!("{model} · {}× {} · {} tokens · {}{kv}", s.tp, s.hw, fmt_count(s.ctx_tokens), s.mode.as_str())
 }
 
 /// Pins the current scenario (up to `MAX_PINS`; a scenario already pinned is not repeated).

@@ -14,7 +14,7 @@ fn bound_of(p: Option<PhaseTime>) -> &'static str {
     match p.map(|p| p.bound) {
         Some(Bound::Compute) => Resource::Compute.label(),
         Some(Bound::Memory) => Resource::HbmBandwidth.label(),
-        None => "–",
+        None => "– (nothing fits)",
     }
 }
 
@@ -73,7 +73,7 @@ pub fn Results() -> impl IntoView {
                     kv_share=text(|r, _| format!("KV is {} of the bytes read{}", fmt_percent(r.kv_share.decode_bytes), if r.decode_kv_bound { " · each step reads more KV than weights" } else { "" }))
                     bad=no_fit
                 >
-                    <p class="kvs-card-extra">{move || report.with(|r| format!("{} per step at batch {}", opt_seconds(r.decode_step_s), fmt_count(r.batch)))}</p>
+                    <p class="kvs-card-extra">{move || report.with(|r| r.decode_step_s.map_or_else(String::new, |s| format!("{} per step at batch {}", fmt_seconds(s), fmt_count(r.batch))))}</p>
                     <MathDetails lines=math ids=&["decode_step_s", "decode_s"] />
                 </MetricCard>
                 <MetricCard
@@ -84,16 +84,18 @@ pub fn Results() -> impl IntoView {
                     bound=text(|r, _| match r.switch_kind {
                         Some(SwitchKind::Swap) => "bounded by the host link (swap out + in)".to_owned(),
                         Some(SwitchKind::Recompute) => "recomputing (prefill again) beats swapping".to_owned(),
-                        None => "–".to_owned(),
+                        None => "– (nothing fits)".to_owned(),
                     })
-                    kv_share=text(|r, _| if r.swapped_users > 0.0 {
+                    kv_share=text(|r, _| if r.no_fit.is_some() {
+                        String::new()
+                    } else if r.swapped_users > 0.0 {
                         format!("{} users wait in host memory; switching is {} of the cycle", fmt_count(r.swapped_users), fmt_percent(r.kv_share.switch_time))
                     } else {
                         "everyone fits: no switching in the cycle (KV share 0%)".to_owned()
                     })
                     bad=no_fit
                 >
-                    <p class="kvs-card-extra">{move || report.with(|r| format!("swap {} · recompute {}", opt_seconds(r.swap_s), opt_seconds(r.recompute_s)))}</p>
+                    <p class="kvs-card-extra">{move || report.with(|r| if r.no_fit.is_some() { String::new() } else { format!("swap {} · recompute {}", opt_seconds(r.swap_s), opt_seconds(r.recompute_s)) })}</p>
                     <MathDetails lines=math ids=&["context_switch_s"] />
                 </MetricCard>
             </div>
@@ -194,23 +196,19 @@ fn FitStatus() -> impl IntoView {
                         <div data-testid="no-fit">
                             <h2>"Does not fit"</h2>
                             <p>{format!("Not one user fits: {}. Latencies are not shown.", nf.reason)}</p>
-                            <ul>
+                            <p>
+                                {(ctx.is_some() || tp.is_some()).then(|| "What would fit: ")}
                                 {ctx.map(|c| view! {
-                                    <li>
-                                        {format!("Longest context that fits one user: {} tokens. ", fmt_count(c))}
-                                        <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.ctx_tokens = c.floor())>"Use it"</button>
-                                    </li>
+                                    {format!("a context of {} tokens ", fmt_count(c))}
+                                    <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.ctx_tokens = c.floor())>"use it"</button>
                                 })}
+                                {(ctx.is_some() && tp.is_some()).then(|| " · ")}
                                 {tp.map(|t| view! {
-                                    <li>
-                                        {format!("Fewest GPUs (tensor parallel) at which one user fits: {t}. ")}
-                                        <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.tp = t)>"Use it"</button>
-                                    </li>
+                                    {format!("{t} GPUs in tensor parallel ")}
+                                    <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.tp = t)>"use it"</button>
                                 })}
-                                {(ctx.is_none() && tp.is_none()).then(|| view! {
-                                    <li>"No context length or GPU count up to 128 fits: use a smaller model, fewer weight bits or more memory."</li>
-                                })}
-                            </ul>
+                                {(ctx.is_none() && tp.is_none()).then(|| "No context length or GPU count up to 128 fits: use a smaller model, fewer weight bits or more memory.")}
+                            </p>
                         </div>
                     }
                     .into_any()
