@@ -197,17 +197,17 @@ fn FitStatus() -> impl IntoView {
                             <h2>"Does not fit"</h2>
                             <p>{format!("Not one user fits: {}. Latencies are not shown.", nf.reason)}</p>
                             <p>
-                                {(ctx.is_some() || tp.is_some()).then(|| "What would fit: ")}
+                                {(ctx.is_some() || tp.is_some()).then_some("What would fit: ")}
                                 {ctx.map(|c| view! {
                                     {format!("a context of {} tokens ", fmt_count(c))}
                                     <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.ctx_tokens = c.floor())>"use it"</button>
                                 })}
-                                {(ctx.is_some() && tp.is_some()).then(|| " · ")}
+                                {(ctx.is_some() && tp.is_some()).then_some(" · ")}
                                 {tp.map(|t| view! {
                                     {format!("{t} GPUs in tensor parallel ")}
                                     <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.tp = t)>"use it"</button>
                                 })}
-                                {(ctx.is_none() && tp.is_none()).then(|| "No context length or GPU count up to 128 fits: use a smaller model, fewer weight bits or more memory.")}
+                                {(ctx.is_none() && tp.is_none()).then_some("No context length or GPU count up to 128 fits: use a smaller model, fewer weight bits or more memory.")}
                             </p>
                         </div>
                     }
