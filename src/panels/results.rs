@@ -91,7 +91,7 @@ pub fn Results() -> impl IntoView {
                     } else if r.swapped_users > 0.0 {
                         format!("{} users wait in host memory; switching is {} of the cycle", fmt_count(r.swapped_users), fmt_percent(r.kv_share.switch_time))
                     } else {
-                        "everyone fits: no switching in the cycle (KV share 0%)".to_owned()
+                        "everyone fits: no switching (KV share 0%)".to_owned()
                     })
                     bad=no_fit
                 >

@@ -115,6 +115,22 @@ async function controls(browser, base, check, shotsDir) {
     check(/`ctx`/.test(err ?? ''), `bad ctx: the error names ctx (${JSON.stringify(err)})`);
     check((await text(page, 'metric-concurrency')) === before, 'bad ctx: metrics unchanged');
 
+    // Import a config.json (Mistral-7B's shape): the model changes; broken JSON is refused.
+    const config = JSON.stringify({
+      model_type: 'mistral', hidden_size: 4096, intermediate_size: 14336, num_hidden_layers: 32,
+      num_attention_heads: 32, num_key_value_heads: 8, vocab_size: 32000, max_position_embeddings: 32768,
+      sliding_window: 4096, tie_word_embeddings: false,
+    });
+    await page.click('summary:has-text("Paste a Hugging Face config.json")');
+    await control(page, check, 'config.json import', 'metric-concurrency', async () => {
+      await page.fill('#input-config', config);
+      await page.click(tid('import-config'));
+    });
+    await page.fill('#input-config', '{"model_type": "llama", "hidden_size": "big"');
+    await page.click(tid('import-config'));
+    const importError = await changed(page, () => text(page, 'import-error'), '');
+    check(/JSON|hidden_size/.test(importError ?? ''), `config.json import: broken JSON is refused with a reason (${JSON.stringify(importError)})`);
+
     // Pin, then the compare table and a second series on the chart.
     const p0 = await pixels(page);
     await page.click(tid('pin-chart'));
