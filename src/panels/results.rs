@@ -177,11 +177,12 @@ fn FitStatus() -> impl IntoView {
                 None => String::new(),
             };
             format!(
-                "Fits: {} {} at once; {} of {} wanting service decode together; {longest}.",
+                "Fits: {} {} at once; {} of {} wanting service decode together; {longest}. The KV cache takes {} bytes per token of context.",
                 fmt_count(r.concurrency),
                 if r.concurrency == 1.0 { "user" } else { "users" },
                 fmt_count(r.batch),
-                fmt_count(e.scenario.users)
+                fmt_count(e.scenario.users),
+                fmt_count(r.kv_bytes_per_token)
             )
         })
     });
@@ -194,8 +195,7 @@ fn FitStatus() -> impl IntoView {
                     let tp = nf.min_tp;
                     view! {
                         <div data-testid="no-fit">
-                            <h2>"Does not fit"</h2>
-                            <p>{format!("Not one user fits: {}. Latencies are not shown.", nf.reason)}</p>
+                            <p><strong class="kvs-nofit-title">"Does not fit. "</strong>{format!("Not one user fits: {}. Latencies are not shown.", nf.reason)}</p>
                             <p>
                                 {(ctx.is_some() || tp.is_some()).then_some("What would fit: ")}
                                 {ctx.map(|c| view! {
