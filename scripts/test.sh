@@ -8,7 +8,7 @@
 set -euo pipefail
 
 # Native packages: clippy, tests and (for costmodel) benches. Add charts here once it exists.
-NATIVE_PACKAGES=(costmodel kvscope-cli)
+NATIVE_PACKAGES=(costmodel charts kvscope-cli)
 # Packages whose unit and integration tests also run on wasm32 (app in Chromium, costmodel in Node).
 WASM_PACKAGES=(kvscope-web costmodel)
 BENCH_PACKAGES=(costmodel)
