@@ -421,19 +421,19 @@ impl Scenario {
         } else {
             model_by_id(&self.model).or_else(|| {
                 warnings.push(format!("unknown model {}: using {DEFAULT_MODEL}", quote_value(&self.model)));
-                model_by_id(DEFAULT_MODEL)
+                Some(default_model_preset())
             })
         };
         let hw_preset = hardware_by_id(&self.hw).or_else(|| {
             warnings.push(format!("unknown hardware {}: using {DEFAULT_HW}", quote_value(&self.hw)));
-            hardware_by_id(DEFAULT_HW)
+            Some(default_hw_preset())
         });
         let mut model = match (&self.custom, model_preset) {
             (Some(custom), _) => custom.clone(),
             (None, Some(p)) => (p.spec)(),
-            (None, None) => fallback_model(),
+            (None, None) => (default_model_preset().spec)(),
         };
-        let mut hw = hw_preset.map(|p| p.spec).unwrap_or(FALLBACK_HW);
+        let mut hw = hw_preset.unwrap_or_else(default_hw_preset).spec;
         let o = &self.overrides;
         apply_model_overrides(&mut model, o, &mut warnings);
         apply_hw_overrides(&mut hw, o);
@@ -632,38 +632,18 @@ fn apply_hw_overrides(hw: &mut HardwareSpec, o: &Overrides) {
     }
 }
 
-/// Used only if the preset tables were empty (they never are; kept so resolving stays total).
-fn fallback_model() -> ModelSpec {
-    ModelSpec {
-        d_model: 7168,
-        n_q_heads: 56,
-        n_kv_heads: 8,
-        head_dim: 128,
-        d_ff: 20480,
-        ffn_gated: true,
-        vocab: 64000,
-        tied_embeddings: false,
-        layers: vec![crate::spec::LayerGroup { count: 60, attention: Attention::Full }],
-        moe: None,
-        params_override: None,
-    }
+// The tables are constant and never empty: checked at compile time, so indexing cannot fail.
+const _: () = assert!(!crate::presets::MODELS.is_empty() && !crate::presets::HARDWARE.is_empty());
+
+/// The default model preset (the paper's), or the first row if its id were ever removed.
+fn default_model_preset() -> &'static crate::presets::ModelPreset {
+    model_by_id(DEFAULT_MODEL).unwrap_or(&crate::presets::MODELS[0])
 }
 
-/// Used only if the hardware table were empty: an A100-SXM-80GB.
-const FALLBACK_HW: HardwareSpec = HardwareSpec {
-    hbm_bytes: 85.90 * GB,
-    hbm_bw_bytes_per_s: 2039.0 * GB,
-    bf16_flops_per_s: 312.0 * TFLOPS,
-    fp8_flops_per_s: 0.0,
-    fp4_flops_per_s: 0.0,
-    link_bw_bytes_per_s: 300.0 * GB,
-    link_domain_gpus: 8,
-    link_peer_bw_bytes_per_s: 0.0,
-    host_bw_bytes_per_s: 31.5 * GB,
-    host_bytes_per_gpu: 250.0 * GB,
-    usd_per_gpu_hour: 0.0,
-    gemm_fraction_measured: 0.87,
-};
+/// The default accelerator preset (the paper's), or the first row.
+fn default_hw_preset() -> &'static crate::presets::HardwarePreset {
+    hardware_by_id(DEFAULT_HW).unwrap_or(&crate::presets::HARDWARE[0])
+}
 
 #[cfg(test)]
 mod custom_tests {
@@ -671,7 +651,7 @@ mod custom_tests {
 
     #[test]
     fn a_custom_model_is_used_instead_of_the_preset() {
-        let mut spec = fallback_model();
+        let mut spec = (default_model_preset().spec)();
         spec.n_kv_heads = 4;
         let s = Scenario { model: "no-such-model".to_owned(), custom: Some(spec), ..Scenario::default() };
         let r = s.resolve();
