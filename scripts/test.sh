@@ -62,7 +62,7 @@ kv_step "e2e (Playwright + Chromium against dist/)"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -p target
 # 9>&-: the server must not inherit (and so keep) the test lock.
-python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >target/e2e-http.log 2>&1 9>&- &
+python3 scripts/static_server.py "$port" --bind 127.0.0.1 --directory dist >target/e2e-http.log 2>&1 9>&- &
 http_pid=$!
 KV_CLEANUP+=("kill $http_pid 2>/dev/null")
 url="http://127.0.0.1:$port/"

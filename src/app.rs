@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 
 use crate::components::WarningsList;
 use crate::panels::{pinned, CheapPanel, ComparePanel, Editor, ExportPanel, MemoryPanel, PaperPanel, Results, SweepPanel, TimelinePanel};
-use crate::state::{AppState, Panel};
+use crate::share::SharePanel;
+use crate::state::{AppState, Panel, Theme};
 use crate::sweeps::SweepMemos;
 
 /// Follows `prefers-color-scheme` into `state.dark` (charts pick their palette from it; the
@@ -27,13 +28,29 @@ fn follow_color_scheme(state: AppState) {
     }
 }
 
+/// Applies `theme=`: `auto` follows the system; `light`/`dark` set `data-kvs-theme` on the
+/// root element (the CSS forces that palette) and the charts' palette.
+pub(crate) fn apply_theme(state: AppState) {
+    let theme = state.view.with_untracked(|v| v.embed.theme);
+    let forced = match theme {
+        Theme::Auto => return follow_color_scheme(state),
+        Theme::Light => false,
+        Theme::Dark => true,
+    };
+    state.dark.set(forced);
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-kvs-theme", theme.key());
+    }
+}
+
 /// Root component of the full-page app.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::from_query(&crate::url::read_search());
     provide_context(state);
-    follow_color_scheme(state);
+    apply_theme(state);
     crate::url::sync_url(state);
+    crate::share::sync_title(state);
     let memos = SweepMemos::new(state);
     let pins = pinned(state);
     let evaluated = state.evaluated;
@@ -57,6 +74,7 @@ pub fn App() -> impl IntoView {
                     "Pick a model, an accelerator and a context length on the left; every number and chart follows, "
                     "with its formula one click away."
                 </p>
+                <SharePanel />
             </header>
             <WarningsList warnings=warnings on_dismiss=dismiss />
             <Show when=move || has_url_warnings.get()>

@@ -4,7 +4,7 @@
 //!
 //! Layout: `state` (one `RwSignal<Scenario>` + the view, and memos), `url` (the only code that
 //! touches `window.location`/`history`), `sweeps` (a memo per sweep), `components` (leaf
-//! widgets), `panels` (sections wired to the state), `app` (the page).
+//! widgets), `panels` (sections wired to the state), `app` (the page), `widget` (the `?embed=1` root), `share` (link text, copy buttons).
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod app;
@@ -12,8 +12,11 @@ pub mod components;
 mod download;
 mod format;
 pub mod panels;
+pub mod share;
 pub mod state;
 pub mod sweeps;
 pub mod url;
+pub mod widget;
 
 pub use app::App;
+pub use widget::Widget;

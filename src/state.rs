@@ -12,7 +12,15 @@ use leptos::prelude::*;
 
 /// Query keys that belong to the view, not the scenario (handed back by
 /// `costmodel::url::from_query_with`).
-pub const VIEW_KEYS: &[&str] = &["x", "y", "series", "sv", "pin", "panel", "units"];
+pub const VIEW_KEYS: &[&str] = &["x", "y", "series", "sv", "pin", "panel", "units", "embed", "show", "controls", "eid", "theme"];
+/// Keys that only matter to the embedded widget (dropped from its "open in KV Scope" link).
+pub const EMBED_KEYS: &[&str] = &["embed", "show", "controls", "eid"];
+/// Controls a widget may show (`controls=`), in the order they are drawn.
+pub const WIDGET_CONTROLS: &[&str] = &[
+    "model", "hw", "tp", "ctx", "out", "users", "reuse", "mode", "w_bits", "kv_bits", "a_bits", "kv_layer", "kv_head", "kv_token", "kv_hidden",
+];
+/// Longest `eid` (letters, digits, `-`, `_`).
+pub const MAX_EID: usize = 64;
 /// Most pinned scenarios.
 pub const MAX_PINS: usize = 4;
 /// Most series on the sweep chart (current + second-input values + pins).
@@ -67,6 +75,91 @@ impl Panel {
     }
 }
 
+/// What an embedded widget shows (`show=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// The four metric cards.
+    Cards,
+    /// The sweep chart.
+    Sweep,
+    /// The memory bar.
+    Memory,
+    /// The session timeline.
+    Timeline,
+    /// 1M vs 4K.
+    Cheap,
+}
+
+impl Show {
+    /// Every value, in README order.
+    pub const ALL: [Show; 5] = [Show::Cards, Show::Sweep, Show::Memory, Show::Timeline, Show::Cheap];
+
+    /// URL value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Show::Cards => "cards",
+            Show::Sweep => "sweep",
+            Show::Memory => "memory",
+            Show::Timeline => "timeline",
+            Show::Cheap => "cheap",
+        }
+    }
+
+    /// Parses a URL value.
+    pub fn from_key(key: &str) -> Option<Show> {
+        Show::ALL.iter().copied().find(|s| s.key() == key)
+    }
+}
+
+/// Colour scheme (`theme=`): follow the system, or force one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// `prefers-color-scheme`.
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// URL value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// The embed keys: whether the page is a chrome-less widget and what it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embed {
+    /// `embed=1`: render the widget instead of the app.
+    pub on: bool,
+    /// The chart or the cards.
+    pub show: Show,
+    /// Controls shown in the widget (ids from `WIDGET_CONTROLS`).
+    pub controls: Vec<&'static str>,
+    /// The host page's id for this widget, echoed in its height messages.
+    pub eid: String,
+    /// Colour scheme.
+    pub theme: Theme,
+}
+
+impl Default for Embed {
+    fn default() -> Self {
+        Embed { on: false, show: Show::Cards, controls: Vec::new(), eid: String::new(), theme: Theme::Auto }
+    }
+}
+
+/// Is `embed=` on in this query? (Read before mounting, to pick the root.)
+pub fn is_embed(search: &str) -> bool {
+    let (_, _, extras) = costmodel::url::from_query_with(search, VIEW_KEYS);
+    parse_view(&extras).0.embed.on
+}
+
 /// Everything about the page that is not the scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View {
@@ -84,6 +177,8 @@ pub struct View {
     pub panel: Panel,
     /// Bytes in GiB (binary) instead of GB.
     pub binary: bool,
+    /// Widget mode and its keys.
+    pub embed: Embed,
 }
 
 impl Default for View {
@@ -96,6 +191,7 @@ impl Default for View {
             pins: Vec::new(),
             panel: Panel::Timeline,
             binary: false,
+            embed: Embed::default(),
         }
     }
 }
@@ -175,8 +271,16 @@ pub fn parse_view(extras: &[(String, String)]) -> (View, Vec<String>) {
             },
             "sv" => sv_raw = Some(value.clone()),
             "pin" => {
-                if v.pins.len() < MAX_PINS {
-                    v.pins.push(value.clone());
+                // A pin is a scenario query of its own: kept in canonical form, dropped (with
+                // the reason) when it does not read cleanly.
+                let (pinned, pin_warnings) = costmodel::url::from_query(value);
+                if let Some(w) = pin_warnings.first() {
+                    warnings.push(format!("`pin` {}: {} — the pin was dropped", q(value), w.message));
+                } else if v.pins.len() < MAX_PINS {
+                    let canonical = costmodel::url::to_query(&pinned);
+                    if !v.pins.contains(&canonical) {
+                        v.pins.push(canonical);
+                    }
                 } else {
                     warnings.push(format!("`pin`: at most {MAX_PINS} pinned scenarios; the rest were dropped"));
                 }
@@ -192,6 +296,44 @@ pub fn parse_view(extras: &[(String, String)]) -> (View, Vec<String>) {
                 "gb" => v.binary = false,
                 "gib" => v.binary = true,
                 _ => warnings.push(format!("`units` must be `gb` or `gib`; got {}: kept gb", q(value))),
+            },
+            "embed" => match value.as_str() {
+                "1" | "true" => v.embed.on = true,
+                "0" | "false" | "" => v.embed.on = false,
+                _ => warnings.push(format!("`embed` must be `1` or `0`; got {}: kept 0 (the full page)", q(value))),
+            },
+            "show" => match Show::from_key(value) {
+                Some(s) => v.embed.show = s,
+                None => {
+                    let keys: Vec<&str> = Show::ALL.iter().map(|s| s.key()).collect();
+                    warnings.push(format!("`show` must be one of {}; got {}: kept cards", keys.join(", "), q(value)));
+                }
+            },
+            "controls" => {
+                let mut list = Vec::new();
+                for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    match WIDGET_CONTROLS.iter().find(|c| **c == part) {
+                        Some(c) if !list.contains(c) => list.push(*c),
+                        Some(_) => {}
+                        None => {
+                            warnings.push(format!("`controls`: unknown control {} skipped (allowed: {})", q(part), WIDGET_CONTROLS.join(", ")));
+                        }
+                    }
+                }
+                v.embed.controls = list;
+            }
+            "eid" => {
+                if !value.is_empty() && value.len() <= MAX_EID && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                    v.embed.eid = value.clone();
+                } else {
+                    warnings.push(format!("`eid` must be 1–{MAX_EID} letters, digits, `-` or `_`; got {}: no id", q(value)));
+                }
+            }
+            "theme" => match value.as_str() {
+                "auto" => v.embed.theme = Theme::Auto,
+                "light" => v.embed.theme = Theme::Light,
+                "dark" => v.embed.theme = Theme::Dark,
+                _ => warnings.push(format!("`theme` must be `light`, `dark` or `auto`; got {}: kept auto", q(value))),
             },
             _ => {}
         }
@@ -211,6 +353,10 @@ pub fn parse_view(extras: &[(String, String)]) -> (View, Vec<String>) {
     } else if sv_raw.is_some() {
         warnings.push("`sv` is set without `series`: ignored".to_owned());
     }
+    // A hostile query cannot flood the page: each message once, at most MAX_WARNINGS.
+    let mut seen = std::collections::HashSet::new();
+    warnings.retain(|w| seen.insert(w.clone()));
+    warnings.truncate(costmodel::url::MAX_WARNINGS);
     (v, warnings)
 }
 
@@ -246,7 +392,37 @@ pub fn view_pairs(v: &View) -> Vec<(&'static str, String)> {
     if v.binary {
         out.push(("units", "gib".to_owned()));
     }
+    let e = &v.embed;
+    if e.on {
+        out.push(("embed", "1".to_owned()));
+    }
+    if e.show != d.embed.show {
+        out.push(("show", e.show.key().to_owned()));
+    }
+    if !e.controls.is_empty() {
+        out.push(("controls", e.controls.join(",")));
+    }
+    if !e.eid.is_empty() {
+        out.push(("eid", e.eid.clone()));
+    }
+    if e.theme != d.embed.theme {
+        out.push(("theme", e.theme.key().to_owned()));
+    }
     out
+}
+
+/// The query of the full app for this state: the embed-only keys dropped.
+pub fn app_query(s: &Scenario, v: &View) -> String {
+    let mut v = v.clone();
+    v.embed = Embed { theme: v.embed.theme, ..Embed::default() };
+    full_query(s, &v)
+}
+
+/// The query of a widget of this state: `embed=1`, what it shows, its controls and id.
+pub fn widget_query(s: &Scenario, v: &View, show: Show, controls: &[&'static str], eid: &str) -> String {
+    let mut v = v.clone();
+    v.embed = Embed { on: true, show, controls: controls.to_vec(), eid: eid.to_owned(), theme: v.embed.theme };
+    full_query(s, &v)
 }
 
 /// The whole query string (without `?`): the scenario's, then the view's keys.

@@ -73,3 +73,11 @@ pub fn sync_url(state: AppState) {
         });
     });
 }
+
+/// The page's address without query or hash (`origin + pathname`), for links to this state.
+/// In a sandboxed iframe the origin reads as "null": the href is used instead.
+pub fn page_base() -> String {
+    let href = current_href();
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    href[..end].to_owned()
+}

@@ -51,7 +51,7 @@ pub fn CompressionEditor() -> impl IntoView {
 
 /// One axis: select + optional factor field.
 #[component]
-fn AxisEditor(
+pub(crate) fn AxisEditor(
     /// The axis.
     axis: Axis,
     /// Its index in `Scenario::compression`.

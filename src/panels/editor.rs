@@ -17,7 +17,7 @@ pub const MODEL_KEYS: [&str; 9] = ["layers", "d_model", "q_heads", "kv_heads", "
 /// Hardware override keys (the "Custom hardware" group).
 pub const HW_KEYS: [&str; 6] = ["hbm_gb", "bw_gbps", "tflops", "host_gbps", "link_gbps", "price"];
 
-fn model_options() -> Vec<SelectOption> {
+pub(crate) fn model_options() -> Vec<SelectOption> {
     MODELS
         .iter()
         .map(|m| SelectOption {
@@ -34,7 +34,7 @@ fn model_options() -> Vec<SelectOption> {
         .collect()
 }
 
-fn hardware_options() -> Vec<SelectOption> {
+pub(crate) fn hardware_options() -> Vec<SelectOption> {
     HARDWARE
         .iter()
         .map(|h| SelectOption {

@@ -2,18 +2,18 @@
 
 mod cheap;
 mod compare;
-mod compression;
+pub(crate) mod compression;
 pub(crate) mod editor;
 mod efficiency;
 mod export;
-mod fields;
+pub(crate) mod fields;
 mod import;
 mod memory;
 mod paper;
 mod results;
 mod sweep;
 mod timeline;
-mod workload;
+pub(crate) mod workload;
 
 pub use cheap::CheapPanel;
 pub use compare::{pin_current, pinned, scenario_label, ComparePanel};

@@ -1,0 +1,219 @@
+//! Sharing: a human-readable description of the scenario (link text, page title, meta
+//! description), the link and the iframe snippet, and copying them with a fallback where the
+//! clipboard is refused (a sandboxed iframe, an unfocused page, an old browser).
+//!
+//! Every web API that can throw is reached through `Result`s (`js_sys::Reflect`,
+//! `Function::call`), so a refusal degrades to "select the text and press Ctrl+C".
+
+use costmodel::units::fmt_count;
+use costmodel::Evaluated;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::format::opt_seconds;
+use crate::state::{app_query, widget_query, use_app, AppState, Show};
+
+/// One line a person can read: model, hardware, context, and the two numbers that matter.
+///
+/// e.g. "Yi-34B on 1× A100 SXM 80GB, 50,000-token context: 1 user fits, decode 9.9 s per 250 tokens".
+pub fn describe(e: &Evaluated) -> String {
+    let s = &e.scenario;
+    let model = if s.custom.is_some() {
+        "an imported model".to_owned()
+    } else {
+        costmodel::presets::model_by_id(&s.model).map_or_else(|| s.model.clone(), |m| m.label.to_owned())
+    };
+    let hw = costmodel::presets::hardware_by_id(&s.hw).map_or_else(|| s.hw.clone(), |h| h.label.to_owned());
+    let kv: Vec<String> = s
+        .compression
+        .iter()
+        .filter_map(|a| match a {
+            costmodel::scenario::AxisSetting::None => None,
+            costmodel::scenario::AxisSetting::Method(id) => Some(id.clone()),
+            costmodel::scenario::AxisSetting::Factor(f) => Some(format!("×{}", costmodel::units::fmt_sig(*f))),
+        })
+        .collect();
+    let kv = if kv.is_empty() { String::new() } else { format!(", KV {}", kv.join(" + ")) };
+    let r = &e.report;
+    let users = if s.users > 1.0 { format!(", {} users", fmt_count(s.users)) } else { String::new() };
+    let outcome = if r.no_fit.is_some() {
+        "does not fit in memory".to_owned()
+    } else {
+        let fits = format!("{} {} fit{}", fmt_count(r.concurrency), if r.concurrency == 1.0 { "user" } else { "users" }, if r.concurrency == 1.0 { "s" } else { "" });
+        format!("{fits}, decode {} per {} tokens", opt_seconds(r.decode_s), fmt_count(s.out_tokens))
+    };
+    format!("{model} on {}× {hw}, {}-token context{users}{kv}: {outcome}", s.tp, fmt_count(s.ctx_tokens))
+}
+
+/// Keeps `document.title` and the description metas (`description`, `og:title`,
+/// `og:description`) in step with the scenario.
+pub fn sync_title(state: AppState) {
+    let evaluated = state.evaluated;
+    let desc = Memo::new(move |_| evaluated.with(describe));
+    Effect::new(move |_| {
+        let d = desc.get();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        doc.set_title(&format!("{d} — KV Scope"));
+        for (attr, name, value) in [("name", "description", d.clone()), ("property", "og:title", format!("KV Scope: {d}")), ("property", "og:description", d.clone())] {
+            if let Ok(Some(meta)) = doc.query_selector(&format!("meta[{attr}=\"{name}\"]")) {
+                let _ = meta.set_attribute("content", &value);
+            }
+        }
+    });
+}
+
+/// What a copy attempt ended in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    /// The clipboard took it.
+    Yes,
+    /// Refused: the text was selected for Ctrl+C.
+    Selected,
+}
+
+/// `navigator.clipboard.writeText(text)` as a promise, or None when there is no clipboard
+/// API or calling it threw.
+fn clipboard_promise(text: &str) -> Option<js_sys::Promise> {
+    let window: JsValue = web_sys::window()?.into();
+    let navigator = js_sys::Reflect::get(&window, &"navigator".into()).ok()?;
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    if !clipboard.is_object() {
+        return None;
+    }
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
+    write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into().ok()
+}
+
+/// Selects the text of the field with this id (an `<input>` or `<textarea>`) and focuses it.
+fn select_field(id: &str) {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        area.select();
+    }
+}
+
+/// Copies `text`; on refusal selects the field `field_id` (which shows the same text) so the
+/// reader can press Ctrl+C. `done` gets the outcome.
+pub fn copy_text(text: String, field_id: &'static str, done: impl FnOnce(Copied) + 'static) {
+    match clipboard_promise(&text) {
+        Some(p) => leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(p).await {
+                Ok(_) => done(Copied::Yes),
+                Err(e) => {
+                    leptos::logging::warn!("clipboard refused ({e:?}); selected the text instead");
+                    select_field(field_id);
+                    done(Copied::Selected);
+                }
+            }
+        }),
+        None => {
+            select_field(field_id);
+            done(Copied::Selected);
+        }
+    }
+}
+
+/// The iframe snippet for a widget at `src`.
+pub fn iframe_snippet(src: &str, title: &str, height: u32) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\" \
+sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\"></iframe>\n\
+<script>addEventListener('message', (e) => {{\n  const d = e.data;\n  if (!d || d.type !== 'kvscope:height') return;\n  \
+for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = d.height + 'px';\n}});</script>",
+        esc(src),
+        esc(&format!("KV Scope: {title}"))
+    )
+}
+
+/// A rough first height for a widget, before it reports its own.
+fn initial_height(show: Show, controls: usize) -> u32 {
+    let base = match show {
+        Show::Cards => 620,
+        Show::Sweep => 560,
+        Show::Memory => 260,
+        Show::Timeline => 360,
+        Show::Cheap => 600,
+    };
+    base + 60 * u32::try_from(controls.div_ceil(3)).unwrap_or(0)
+}
+
+/// The share box of the full app: link, link text, embed code, copy buttons.
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let state = use_app();
+    let (scenario, view, evaluated) = (state.scenario, state.view, state.evaluated);
+    let base = crate::url::page_base();
+    let link = {
+        let base = base.clone();
+        Memo::new(move |_| format!("{base}?{}", scenario.with(|s| view.with(|v| app_query(s, v)))))
+    };
+    let text = Memo::new(move |_| evaluated.with(describe));
+    let show = RwSignal::new(Show::Sweep);
+    let with_controls = RwSignal::new(true);
+    let embed = Memo::new(move |_| {
+        let controls: &[&'static str] = if with_controls.get() { &["ctx", "users"] } else { &[] };
+        let src = format!("{base}?{}", scenario.with(|s| view.with(|v| widget_query(s, v, show.get(), controls, "kvscope-1"))));
+        iframe_snippet(&src, &text.get(), initial_height(show.get(), controls.len()))
+    });
+    let status = RwSignal::new(String::new());
+    let report = move |what: &'static str| {
+        move |c: Copied| {
+            let _ = status.try_set(match c {
+                Copied::Yes => format!("{what} copied."),
+                Copied::Selected => format!("Copying was refused here: the {} is selected, press Ctrl+C (⌘C on a Mac).", what.to_lowercase()),
+            });
+        }
+    };
+    let set_show = move |ev: web_sys::Event| {
+        if let Some(s) = Show::from_key(&event_target_value(&ev)) {
+            show.set(s);
+        }
+    };
+    view! {
+        <details class="kvs-share" data-testid="share">
+            <summary class="kvs-button">"Share or embed this view"</summary>
+            <div class="kvs-share-body">
+                <label class="kvs-label" for="share-url">"Link to exactly this view"</label>
+                <div class="kvs-share-row">
+                    <input id="share-url" data-testid="share-url" class="kvs-share-field" type="text" readonly prop:value=move || link.get() on:focus=|ev| select_target(&ev) />
+                    <button type="button" class="kvs-button" data-testid="copy-link" on:click=move |_| copy_text(link.get_untracked(), "share-url", report("Link"))>"Copy link"</button>
+                </div>
+                <label class="kvs-label" for="share-text">"Link text"</label>
+                <input id="share-text" data-testid="share-text" class="kvs-share-field" type="text" readonly prop:value=move || text.get() on:focus=|ev| select_target(&ev) />
+                <div class="kvs-share-row">
+                    <label class="kvs-label" for="share-show">"Widget shows"</label>
+                    <select id="share-show" on:change=set_show>
+                        {Show::ALL.iter().map(|&s| view! { <option value=s.key() selected=move || show.get() == s>{s.key()}</option> }).collect_view()}
+                    </select>
+                    <label class="kvs-radio">
+                        <input type="checkbox" id="share-controls" prop:checked=move || with_controls.get() on:change=move |ev| with_controls.set(event_target_checked(&ev)) />
+                        " with context and users controls"
+                    </label>
+                </div>
+                <textarea id="embed-code" data-testid="embed-code" class="kvs-share-field kvs-share-code" readonly rows="5" prop:value=move || embed.get() on:focus=|ev| select_target(&ev)></textarea>
+                <button type="button" class="kvs-button" data-testid="copy-embed" on:click=move |_| copy_text(embed.get_untracked(), "embed-code", report("Embed code"))>"Copy embed code"</button>
+                <p class="kvs-note" data-testid="share-status" role="status" aria-live="polite">{move || status.get()}</p>
+            </div>
+        </details>
+    }
+}
+
+/// Selects the text of the focused field.
+fn select_target(ev: &web_sys::FocusEvent) {
+    if let Some(t) = ev.target() {
+        if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.select();
+        } else if let Some(a) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            a.select();
+        }
+    }
+}
