@@ -77,6 +77,9 @@ pub enum Copied {
 /// API or calling it threw.
 fn clipboard_promise(text: &str) -> Option<js_sys::Promise> {
     let window: JsValue = web_sys::window()?.into();
+    if !policy_allows(&window, "clipboard-write") {
+        return None;
+    }
     let navigator = js_sys::Reflect::get(&window, &"navigator".into()).ok()?;
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
     if !clipboard.is_object() {
@@ -84,6 +87,28 @@ fn clipboard_promise(text: &str) -> Option<js_sys::Promise> {
     }
     let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
     write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into().ok()
+}
+
+/// Whether the document's permissions policy allows `feature` (true when the browser cannot
+/// say). Asking first avoids the console error Chromium logs when a framed page calls a
+/// clipboard API its host did not delegate.
+fn policy_allows(window: &JsValue, feature: &str) -> bool {
+    let Ok(document) = js_sys::Reflect::get(window, &"document".into()) else {
+        return true;
+    };
+    for name in ["permissionsPolicy", "featurePolicy"] {
+        let Ok(policy) = js_sys::Reflect::get(&document, &name.into()) else {
+            continue;
+        };
+        if !policy.is_object() {
+            continue;
+        }
+        let Ok(allows) = js_sys::Reflect::get(&policy, &"allowsFeature".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
+            continue;
+        };
+        return allows.call1(&policy, &JsValue::from_str(feature)).map(|v| v.as_bool() != Some(false)).unwrap_or(true);
+    }
+    true
 }
 
 /// Selects the text of the field with this id (an `<input>` or `<textarea>`) and focuses it.

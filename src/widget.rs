@@ -199,9 +199,11 @@ pub fn Widget() -> impl IntoView {
         <div class="kvs-widget" data-testid="widget" data-show=show.key() node_ref=root>
             <WarningsList warnings=warnings />
             {(!controls.is_empty()).then(|| view! {
-                <form class="kvs-widget-controls" aria-label="Scenario" on:submit=|ev| ev.prevent_default()>
+                // A group, not a <form>: Enter in a field would be an implicit submission, which a
+                // sandbox without allow-forms blocks with a console error.
+                <div class="kvs-widget-controls" role="group" aria-label="Scenario">
                     {controls.iter().map(|&c| control(state, c)).collect_view()}
-                </form>
+                </div>
             })}
             <div class="kvs-widget-body">{body}</div>
             <p class="kvs-widget-foot">

@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { explorerChecks } from './explorer.mjs';
+import { shareChecks } from './share.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -197,7 +198,7 @@ async function phoneLoads(browser) {
   }
 }
 
-const SECTIONS = [desktopLoads, phoneLoads, async function explorer(browser) { const { page, context } = await openPage(browser); try { await explorerChecks(page, check, SHOTS); } finally { await context.close(); } }];
+const SECTIONS = [desktopLoads, phoneLoads, async function explorer(browser) { const { page, context } = await openPage(browser); try { await explorerChecks(page, check, SHOTS); } finally { await context.close(); } }, async function share(browser) { await shareChecks(browser, BASE_URL, check, SHOTS); }];
 
 // ---------------------------------------------------------------------------
 // 5. main
