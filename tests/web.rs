@@ -178,3 +178,28 @@ async fn the_sweep_canvas_redraws_when_y_changes() {
     assert_ne!(before, after, "canvas pixels changed");
     assert!(search().contains("y=prefill_s"), "{}", search());
 }
+
+#[wasm_bindgen_test]
+async fn embed_mode_mounts_the_widget_without_the_editor() {
+    let query = "?v=1&model=llama-3.1-70b&hw=h100-sxm&tp=4&embed=1&show=cards&controls=ctx,users&eid=t1";
+    assert!(kvscope_web::state::is_embed(query), "embed=1 picks the widget root");
+    assert!(!kvscope_web::state::is_embed("?embed=yes"), "a bad embed value keeps the full app");
+    set_search(query);
+    tick(SETTLE_MS).await;
+    set_search(query);
+    let root: web_sys::HtmlElement = document().create_element("div").expect("div").dyn_into().expect("an HtmlElement");
+    document().body().expect("body").append_child(&root).expect("append");
+    let handle = mount_to(root.clone(), kvscope_web::Widget);
+    tick(SETTLE_MS).await;
+    let w = Mounted { root, _handle: Box::new(handle) };
+    assert!(w.root.query_selector(".kvs-editor").expect("selector").is_none(), "no editor in the widget");
+    assert!(w.text(CONCURRENCY).contains("user"), "the cards render: {}", w.text(CONCURRENCY));
+    assert!(w.root.query_selector("#input-ctx").expect("selector").is_some(), "the ctx control named in the URL");
+    assert!(w.root.query_selector("#input-model").expect("selector").is_none(), "no control that was not named");
+    let open: web_sys::HtmlAnchorElement = w.find("[data-testid=open-in-kvscope]").dyn_into().expect("an <a>");
+    assert_eq!(open.target(), "_blank");
+    assert!(open.href().contains("model=llama-3.1-70b") && !open.href().contains("embed="), "{}", open.href());
+    let desc = w.text("[data-testid=widget-desc]");
+    assert!(desc.starts_with("Llama 3.1 70B on 4×"), "{desc}");
+    assert!(search().contains("embed=1") && search().contains("eid=t1"), "the URL keeps the embed keys: {}", search());
+}
