@@ -9,11 +9,13 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use charts::EitherBackend;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
 
-/// The drawing area a chart closure receives.
-pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
+/// The drawing area a chart closure receives: the canvas, through the backend type the SVG
+/// export also draws with (`charts::sweep_svg_via`), so each chart's code is compiled once.
+pub type CanvasArea = DrawingArea<EitherBackend<'static, CanvasBackend>, Shift>;
 
 /// `window.devicePixelRatio` (1 when unknown).
 pub fn device_pixel_ratio() -> f64 {
@@ -98,7 +100,7 @@ where
             error.set(Some("this browser gave no 2D canvas context".to_owned()));
             return;
         };
-        let area = backend.into_drawing_area();
+        let area = EitherBackend::Other(backend).into_drawing_area();
         match draw(&area, dpr) {
             Ok(()) => {
                 if error.with_untracked(Option::is_some) {

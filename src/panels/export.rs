@@ -48,7 +48,7 @@ pub fn ExportPanel(
             highlight: None,
         };
         let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() };
-        match charts::sweep_svg(&chart, &style, SVG_SIZE.0, SVG_SIZE.1) {
+        match charts::sweep_svg_via::<plotters_canvas::CanvasBackend>(&chart, &style, SVG_SIZE.0, SVG_SIZE.1) {
             Ok(text) => report(download_text(&text, "kvscope-sweep.svg", "image/svg+xml"), "SVG"),
             Err(e) => status.set(format!("Could not export SVG: {e}")),
         }

@@ -33,6 +33,7 @@
 mod axis;
 mod cheap;
 mod draw;
+mod either;
 pub mod format;
 mod memory;
 mod style;
@@ -51,6 +52,7 @@ pub use plotters_backend::DrawingBackend;
 
 pub use axis::PlotLayout;
 pub use cheap::{draw_cheap, STACKS_SHOWN};
+pub use either::{sweep_svg_via, EitherBackend, EitherError};
 pub use memory::{draw_memory_bar, draw_memory_report};
 pub use style::{okabe_ito, ChartStyle};
 pub use sweep::{draw_sweep, sweep_markers, sweep_series, Series, SweepChart, MAX_SERIES};
