@@ -395,6 +395,15 @@ async function blogPost(browser, base, check, shotsDir) {
     check(leak !== 'solid', 'blog post: the host page\'s styles do not reach into the widget');
     const hostFont = await page.evaluate(() => getComputedStyle(document.querySelector('p')).fontFamily);
     check(/Georgia/.test(hostFont), 'blog post: the widget does not restyle the host page');
+    // Screenshots before any interaction. Out-of-viewport iframes can come out blank in a
+    // full-page capture, so the viewport is made as tall as the page first.
+    await shot(page, shotsDir, 'widget-sweep', '#decode-vs-ctx');
+    await shot(page, shotsDir, 'widget-cards', '#dsv3-cards');
+    const fullHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 900, height: Math.min(fullHeight, 4000) });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, shotsDir, 'blog-post');
     // Interact: the ctx control in the first widget changes the chart and the height message still flows.
     const before = await pixels(a.frame);
     await a.frame.fill('#input-ctx', '200000');
@@ -402,10 +411,6 @@ async function blogPost(browser, base, check, shotsDir) {
     await page.waitForTimeout(300);
     check((await pixels(a.frame)) !== before, 'blog post: the widget\'s context control redraws its chart');
     console.log(`widget sizes: sweep ${a.height} px, cards ${b.height} px (iframe width ${await page.evaluate(() => document.querySelector('iframe').clientWidth)} px)`);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await shot(page, shotsDir, 'blog-post');
-    await shot(page, shotsDir, 'widget-sweep', '#decode-vs-ctx');
-    await shot(page, shotsDir, 'widget-cards', '#dsv3-cards');
     noErrors(errors, check, 'blog post');
   } finally {
     await context.close();
