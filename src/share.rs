@@ -194,7 +194,7 @@ pub fn SharePanel() -> impl IntoView {
         move |c: Copied| {
             let _ = status.try_set(match c {
                 Copied::Yes => format!("{what} copied."),
-                Copied::Selected => format!("Copying was refused here: the {} is selected, press Ctrl+C (⌘C on a Mac).", what.to_lowercase()),
+                Copied::Selected => format!("Copying was refused here: the {} is selected, press Ctrl+C (⌘C on a Mac).", what.to_ascii_lowercase()),
             });
         }
     };

@@ -104,11 +104,12 @@ pub fn NumberField(
     }
 }
 
-/// "context" → "Context".
+/// "context" → "Context". ASCII only (field labels are ASCII): `char::to_uppercase` would
+/// link Unicode's case tables into the .wasm.
 pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let mut out = s.to_owned();
+    if let Some(f) = out.get_mut(..1) {
+        f.make_ascii_uppercase();
     }
+    out
 }

@@ -34,14 +34,16 @@ pub fn SearchSelect(
     let filter = RwSignal::new(String::new());
     let options = StoredValue::new(options);
     let visible = move || {
-        let needle = filter.get().to_lowercase();
+        // ASCII case folding: every preset label is ASCII, and `to_lowercase` would link
+        // Unicode's case tables (about 24 kB of .wasm) for no different match.
+        let needle = filter.get().to_ascii_lowercase();
         let current = value.get();
         options.with_value(|opts| {
             opts.iter()
                 .filter(|o| {
                     needle.is_empty()
                         || o.value == current
-                        || o.label.to_lowercase().contains(&needle)
+                        || o.label.to_ascii_lowercase().contains(&needle)
                         || o.value.contains(&needle)
                 })
                 .cloned()
