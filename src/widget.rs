@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::{LogSlider, SearchSelect, WarningsList};
 use crate::panels::compression::AxisEditor;
-use crate::panels::editor::{hardware_options, model_options, HW_KEYS, MODEL_KEYS};
+use crate::panels::editor::{hardware_options, model_options, select_hw, select_model};
 use crate::panels::fields::plain_field;
 use crate::panels::workload::{CTX_SLIDER_MAX, CTX_SLIDER_MIN};
 use crate::panels::{CheapPanel, MemoryPanel, Results, SweepPanel, TimelinePanel};
@@ -92,28 +92,12 @@ fn control(state: AppState, key: &'static str) -> AnyView {
     match key {
         "model" => {
             let value = Memo::new(move |_| scenario.with(|s| s.model.clone()));
-            let on_change = Callback::new(move |id: String| {
-                state.imported.set(None);
-                scenario.update(|s| {
-                    s.model = id;
-                    s.custom = None;
-                    for k in MODEL_KEYS {
-                        s.clear_override(k);
-                    }
-                });
-            });
+            let on_change = Callback::new(move |id: String| select_model(state, id));
             view! { <div class="kvs-widget-control"><SearchSelect id="input-model" label="Model".to_owned() options=model_options() value=value on_change=on_change /></div> }.into_any()
         }
         "hw" => {
             let value = Memo::new(move |_| scenario.with(|s| s.hw.clone()));
-            let on_change = Callback::new(move |id: String| {
-                scenario.update(|s| {
-                    s.hw = id;
-                    for k in HW_KEYS {
-                        s.clear_override(k);
-                    }
-                });
-            });
+            let on_change = Callback::new(move |id: String| select_hw(state, id));
             view! { <div class="kvs-widget-control"><SearchSelect id="input-hw" label="Accelerator".to_owned() options=hardware_options() value=value on_change=on_change /></div> }.into_any()
         }
         "mode" => {

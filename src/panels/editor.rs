@@ -3,6 +3,7 @@
 use costmodel::presets::{HARDWARE, MODELS};
 use costmodel::units::{fmt_sig, fmt_count, GB, TFLOPS};
 use leptos::prelude::*;
+use crate::state::AppState;
 
 use crate::components::{SearchSelect, SelectOption};
 use crate::panels::compression::CompressionEditor;
@@ -90,16 +91,7 @@ fn ModelEditor() -> impl IntoView {
             title: "No model presets are compiled in; the paper's Yi-34B shape is used.".to_owned(),
         });
     }
-    let on_change = Callback::new(move |id: String| {
-        state.imported.set(None);
-        scenario.update(|s| {
-            s.model = id;
-            s.custom = None;
-            for k in MODEL_KEYS {
-                s.clear_override(k);
-            }
-        });
-    });
+    let on_change = Callback::new(move |id: String| select_model(state, id));
     // The preset's own values, shown as placeholders of the custom fields.
     let base = Memo::new(move |_| {
         scenario.with(|s| {
@@ -162,14 +154,7 @@ fn HardwareEditor() -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
     let hw_id = Memo::new(move |_| scenario.with(|s| s.hw.clone()));
-    let on_change = Callback::new(move |id: String| {
-        scenario.update(|s| {
-            s.hw = id;
-            for k in HW_KEYS {
-                s.clear_override(k);
-            }
-        });
-    });
+    let on_change = Callback::new(move |id: String| select_hw(state, id));
     let base = Memo::new(move |_| {
         scenario.with(|s| costmodel::presets::hardware_by_id(&s.hw).map(|h| h.spec))
     });
@@ -193,4 +178,27 @@ fn HardwareEditor() -> impl IntoView {
             </details>
         </fieldset>
     }
+}
+
+/// Chooses a model preset: drops an imported model and the model overrides, which described the
+/// previous model. Used by the editor and the embed widget.
+pub fn select_model(state: AppState, id: String) {
+    state.imported.set(None);
+    state.scenario.update(|s| {
+        s.model = id;
+        s.custom = None;
+        for k in MODEL_KEYS {
+            s.clear_override(k);
+        }
+    });
+}
+
+/// Chooses an accelerator preset and drops the hardware overrides of the previous one.
+pub fn select_hw(state: AppState, id: String) {
+    state.scenario.update(|s| {
+        s.hw = id;
+        for k in HW_KEYS {
+            s.clear_override(k);
+        }
+    });
 }
