@@ -8,8 +8,10 @@
 // compression method, mode toggle, y-axis select) it checks that the relevant metric text and
 // the sweep chart's pixels changed, and that no console error or panic appeared.
 // Performance: time to the first drawn chart (window.__kvs_first_chart_ms, recorded by the app
-// after its first successful draw) and input-to-paint latency over 100 slider moves with
-// 4 series × 200 points, printed as `perf: first_chart_ms=… input_to_paint_median_ms=… p95_ms=…`.
+// after its first successful draw) and input-to-paint latency over 100 trusted slider moves with
+// 4 series × 200 points (see sliderLatency), printed as
+// `perf: first_chart_ms=… input_to_paint_median_ms=… p95_ms=…`. `node run.mjs URL --perf` runs
+// only these.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -192,41 +194,58 @@ async function screenshots(browser, base, check, shotsDir) {
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 /**
- * 100 slider moves: dispatch `input`, await two animation frames, record the time. Also
- * records the app's own work per move (window.__kvs_last_draw_ms: effect start to the end of
- * the canvas draw, sweeps included) and, on the same page, the idle floor: two animation
- * frames with no input (headless Chromium paces frames at 60 Hz, so this is about 33 ms).
+ * Input-to-paint over 100 slider moves, with trusted input: the slider has focus and
+ * Playwright presses PageUp/PageDown (each moves it a tenth of its range, so the context always
+ * changes), waiting a varying 25-44 ms between presses so the inputs land at every phase of the
+ * 60 Hz frame clock, as a person's do.
+ *
+ * Per move, from the event's `timeStamp` (when the browser created the input event, so any
+ * queueing counts) to the end of the next rendered frame: a capture listener registers a
+ * requestAnimationFrame callback, which posts a MessageChannel message; the message runs after
+ * that frame's style, layout and paint (the "next paint" measure behind INP). `drawn` says the
+ * app's chart draw (window.__kvs_last_draw_end_ms) ended before that frame, i.e. the frame shows
+ * the new chart; `draw` is the app's own work (effect start to the end of the canvas draw,
+ * sweeps included).
  */
 async function sliderLatency(page) {
-  return page.evaluate(async () => {
+  const canvasTop = () => page.evaluate(() => document.querySelector('[data-testid="sweep-chart"]').getBoundingClientRect().top + window.scrollY);
+  const top0 = await canvasTop();
+  await page.evaluate(() => {
+    window.__kvs_latency = [];
     const slider = document.querySelector('#input-ctx-slider');
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    const times = [];
-    const draws = [];
-    const idle = [];
-    const canvas = document.querySelector('[data-testid="sweep-chart"]');
-    const top0 = canvas.getBoundingClientRect().top + window.scrollY;
-    let shift = 0;
-    for (let i = 0; i < 100; i++) {
-      const t = performance.now();
-      await frame();
-      await frame();
-      idle.push(performance.now() - t);
-      slider.value = String(200 + ((i * 37) % 700));
-      const t0 = performance.now();
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await frame();
-      await frame();
-      times.push(performance.now() - t0);
-      draws.push(window.__kvs_last_draw_ms);
-      shift = Math.max(shift, Math.abs(canvas.getBoundingClientRect().top + window.scrollY - top0));
-    }
-    return { times, draws, idle, shift };
+    window.addEventListener(
+      'input',
+      (ev) => {
+        if (!ev.isTrusted || ev.target !== slider) return;
+        const t0 = ev.timeStamp;
+        requestAnimationFrame(() => {
+          const frame = performance.now();
+          const end = window.__kvs_last_draw_end_ms ?? -1;
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            window.__kvs_latency.push({ ms: performance.now() - t0, drawn: end >= t0 && end <= frame, draw: window.__kvs_last_draw_ms });
+          };
+          channel.port2.postMessage(0);
+        });
+      },
+      true,
+    );
   });
+  await page.focus('#input-ctx-slider');
+  const keys = ['PageUp', 'PageUp', 'PageUp', 'PageDown', 'PageDown', 'PageDown'];
+  let shift = 0;
+  for (let i = 0; i < 100; i++) {
+    await page.keyboard.press(keys[i % keys.length]);
+    await page.waitForTimeout(25 + ((i * 7) % 20));
+    if (i % 10 === 9) shift = Math.max(shift, Math.abs((await canvasTop()) - top0));
+  }
+  await page.waitForTimeout(100);
+  const samples = await page.evaluate(() => window.__kvs_latency);
+  return { times: samples.map((s) => s.ms), draws: samples.map((s) => s.draw), drawn: samples.filter((s) => s.drawn).length, shift };
 }
 
 /** Time to first chart, and input-to-paint with 4 series × 200 points. */
-async function perfChecks(browser, base, check) {
+export async function perfChecks(browser, base, check) {
   // First chart: a fresh context per load; the median of three loads.
   const firsts = [];
   for (let i = 0; i < 3; i++) {
@@ -250,19 +269,19 @@ async function perfChecks(browser, base, check) {
       const series = await page.evaluate(() => document.querySelector('[data-testid="sweep-readout"]')?.parentElement?.textContent ?? '');
       // Integer inputs (users) dedupe rounded x values, so they have fewer than 200 points.
       check(/4 series · (200|1\d\d) points/.test(series), `perf ${name}: 4 series on the chart (${series.match(/\d+ series · \d+ points/)?.[0]})`);
-      const { times, draws, idle, shift } = await sliderLatency(page);
+      const { times, draws, drawn, shift } = await sliderLatency(page);
+      check(times.length === 100, `perf ${name}: 100 slider moves measured (${times.length})`);
+      // A frame may come before the draw when the machine is busy; most must show the new chart.
+      check(drawn >= 90, `perf ${name}: the frame after the input showed the redrawn chart in ${drawn} of ${times.length} moves`);
       check(shift === 0, `perf ${name}: the chart did not move while the slider moved (largest shift ${shift}px)`);
       const sorted = (a) => a.slice().sort((x, y) => x - y);
-      const [t, d, f] = [sorted(times), sorted(draws), sorted(idle)];
-      const added = sorted(times.map((x, i) => x - idle[i]));
+      const [t, d] = [sorted(times), sorted(draws)];
       results[name] = {
         median: quantile(t, 0.5),
         p95: quantile(t, 0.95),
-        floorMedian: quantile(f, 0.5),
-        addedMedian: quantile(added, 0.5),
-        addedP95: quantile(added, 0.95),
         drawMedian: quantile(d, 0.5),
         drawP95: quantile(d, 0.95),
+        drawn,
       };
       check(errors.length === 0, `perf ${name}: no errors${errors.length ? ': ' + JSON.stringify(errors.slice(0, 3)) : ''}`);
     } finally {
@@ -274,8 +293,8 @@ async function perfChecks(browser, base, check) {
   console.log(`perf: first_chart_ms=${fmt(first)} input_to_paint_median_ms=${fmt(main.median)} p95_ms=${fmt(main.p95)}`);
   for (const [name, r] of Object.entries(results)) {
     console.log(
-      `perf ${name}: two-frame latency median ${fmt(r.median)} / p95 ${fmt(r.p95)} ms; idle two-frame floor median ${fmt(r.floorMedian)} ms; ` +
-        `added by the app median ${fmt(r.addedMedian)} / p95 ${fmt(r.addedP95)} ms; draw (effect → canvas, sweeps included) median ${fmt(r.drawMedian)} / p95 ${fmt(r.drawP95)} ms`,
+      `perf ${name}: input-to-paint (event timeStamp → end of the next frame) median ${fmt(r.median)} / p95 ${fmt(r.p95)} ms over 100 moves; ` +
+        `frames showing the new chart ${r.drawn}/100; draw (effect → canvas, sweeps included) median ${fmt(r.drawMedian)} / p95 ${fmt(r.drawP95)} ms`,
     );
   }
   // Timings are measurements, reported here and in the issue notes, not pass/fail checks: on a
@@ -283,12 +302,9 @@ async function perfChecks(browser, base, check) {
   // says nothing about the code. KVS_PERF_STRICT=1 turns them into checks for a quiet machine.
   const gate = process.env.KVS_PERF_STRICT === '1' ? check : (ok, msg) => console.log(`perf-report: ${ok ? 'within' : 'OVER'} target - ${msg}`);
   gate(first < FIRST_CHART_TARGET_MS, `perf: first chart ${fmt(first)} ms < ${FIRST_CHART_TARGET_MS} ms`);
-  // Two animation frames cannot take less than two frame intervals (33 ms at 60 Hz, measured
-  // above on the same page with no input), so the targets apply to what the app adds on top.
   for (const [name, r] of Object.entries(results)) {
-    gate(r.addedMedian < MEDIAN_TARGET_MS, `perf ${name}: input-to-paint above the idle floor, median ${fmt(r.addedMedian)} ms < ${MEDIAN_TARGET_MS} ms`);
-    gate(r.addedP95 < P95_TARGET_MS, `perf ${name}: input-to-paint above the idle floor, p95 ${fmt(r.addedP95)} ms < ${P95_TARGET_MS} ms`);
-    gate(r.drawP95 < MEDIAN_TARGET_MS, `perf ${name}: redraw p95 ${fmt(r.drawP95)} ms < one frame (${MEDIAN_TARGET_MS} ms)`);
+    gate(r.median < MEDIAN_TARGET_MS, `perf ${name}: input-to-paint median ${fmt(r.median)} ms < ${MEDIAN_TARGET_MS} ms`);
+    gate(r.p95 < P95_TARGET_MS, `perf ${name}: input-to-paint p95 ${fmt(r.p95)} ms < ${P95_TARGET_MS} ms`);
   }
 }
 

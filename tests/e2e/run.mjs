@@ -1,6 +1,6 @@
 // KV Scope end-to-end checks: Playwright (playwright-core) driving Debian's /usr/bin/chromium.
 //
-// Usage: node tests/e2e/run.mjs http://127.0.0.1:8080/
+// Usage: node tests/e2e/run.mjs http://127.0.0.1:8080/ [--perf]
 // (scripts/test.sh serves dist/ on a free 127.0.0.1 port and runs this.)
 // Screenshots go to target/screenshots/ (override with SCREENSHOT_DIR).
 // Prints `ok - msg` / `FAIL - msg` per check, then `N passed, M failed`; exits 1 on any failure.
@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { explorerChecks } from './explorer.mjs';
+import { explorerChecks, perfChecks } from './explorer.mjs';
 import { shareChecks } from './share.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -209,8 +209,10 @@ async function main() {
   const t0 = Date.now();
   console.log(`e2e: ${BASE_URL} (screenshots in ${path.relative(ROOT, SHOTS) || SHOTS})`);
   const browser = await chromium.launch(LAUNCH);
+  // `--perf`: only the performance measurements (for comparing builds).
+  const sections = process.argv.includes('--perf') ? [async function perf(b) { await perfChecks(b, BASE_URL, check); }] : SECTIONS;
   try {
-    for (const section of SECTIONS) {
+    for (const section of sections) {
       console.log(`# ${section.name}`);
       try {
         await section(browser);
