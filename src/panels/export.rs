@@ -54,8 +54,7 @@ pub fn ExportPanel(
         }
     };
     let json = move |_| {
-        let value = state.evaluated.with_untracked(|e| serde_json::json!({ "scenario": e.scenario, "report": e.report }));
-        match serde_json::to_string_pretty(&value) {
+        match state.evaluated.with_untracked(costmodel::Evaluated::to_json) {
             Ok(text) => report(download_text(&text, "kvscope-scenario.json", "application/json"), "JSON"),
             Err(e) => status.set(format!("Could not export JSON: {e}")),
         }

@@ -50,8 +50,6 @@ use crate::spec::{Attention, LayerGroup, ModelSpec, Moe};
 pub const MAX_SIZE: u64 = 10_000_000;
 /// Largest accepted layer count or layer index bound.
 pub const MAX_LAYERS: u64 = 10_000;
-/// Characters of an offending value quoted in a message.
-const MAX_QUOTED_CHARS: usize = 40;
 
 /// The `model_type` values the importer understands.
 pub const SUPPORTED_MODEL_TYPES: &[&str] = &[
@@ -467,13 +465,9 @@ fn describe(v: &Value) -> String {
     }
 }
 
-/// A string in double quotes, cut to [`MAX_QUOTED_CHARS`] characters.
+/// A string in double quotes, cut to [`MAX_QUOTED_CHARS`] characters (the URL's quoting).
 fn quote(s: &str) -> String {
-    let mut cut: String = s.chars().take(MAX_QUOTED_CHARS).collect();
-    if s.chars().nth(MAX_QUOTED_CHARS).is_some() {
-        cut.push('…');
-    }
-    format!("{cut:?}")
+    crate::scenario::quote_value(s)
 }
 
 /// "a positive integer" or "a non-negative integer".
@@ -1167,14 +1161,6 @@ mod tests {
             groups,
             vec![LayerGroup { count: 3, attention: s }, LayerGroup { count: 2, attention: Attention::Full }]
         );
-    }
-
-    #[test]
-    fn quote_cuts_on_characters() {
-        let long = "é".repeat(100);
-        let q = quote(&long);
-        assert_eq!(q.chars().filter(|&c| c == 'é').count(), MAX_QUOTED_CHARS);
-        assert!(q.contains('…'));
     }
 
     #[test]

@@ -56,6 +56,21 @@ pub struct Evaluated {
     pub url_warnings: usize,
 }
 
+impl Evaluated {
+    /// `{"scenario": …, "report": …}` as indented JSON: the web app's "Scenario + report"
+    /// export. Serialized straight from the structs (no `serde_json::Value` in between, whose
+    /// `json!` macro unwraps and so links Debug formatting and Unicode tables into the web
+    /// build).
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        #[derive(serde::Serialize)]
+        struct Export<'a> {
+            scenario: &'a Scenario,
+            report: &'a Report,
+        }
+        serde_json::to_string_pretty(&Export { scenario: &self.scenario, report: &self.report })
+    }
+}
+
 /// Decodes, resolves and evaluates a query string (or whole URL). Never panics.
 pub fn evaluate_query(query: &str) -> Evaluated {
     let (scenario, url_warnings) = url::from_query(query);
