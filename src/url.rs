@@ -78,6 +78,6 @@ pub fn sync_url(state: AppState) {
 /// In a sandboxed iframe the origin reads as "null": the href is used instead.
 pub fn page_base() -> String {
     let href = current_href();
-    let end = href.find(['?', '#']).unwrap_or(href.len());
-    href[..end].to_owned()
+    // split rather than slicing by byte index (see costmodel's url::strip_to_query).
+    href.split(['?', '#']).next().unwrap_or_default().to_owned()
 }

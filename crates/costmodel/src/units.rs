@@ -47,10 +47,8 @@ pub fn fmt_sig(v: f64) -> String {
 /// Inserts thousands separators (commas) into the integer part of a formatted number.
 pub fn group_thousands(s: &str) -> String {
     let (sign, rest) = if let Some(r) = s.strip_prefix('-') { ("-", r) } else { ("", s) };
-    let (int, frac) = match rest.find('.') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, ""),
-    };
+    // No byte-index slicing (see url::strip_to_query).
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(int, frac)| (int, Some(frac)));
     let mut out = String::with_capacity(s.len() + int.len() / 3);
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -58,7 +56,10 @@ pub fn group_thousands(s: &str) -> String {
         }
         out.push(ch);
     }
-    format!("{sign}{out}{frac}")
+    match frac {
+        Some(frac) => format!("{sign}{out}.{frac}"),
+        None => format!("{sign}{out}"),
+    }
 }
 
 /// An exact count with thousands separators (`50,000`).

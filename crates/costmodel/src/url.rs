@@ -194,15 +194,14 @@ pub fn parse_axis(axis: Axis, value: &str) -> Result<AxisSetting, String> {
 
 /// The query part of a URL or query string: after `?`, before `#`.
 fn strip_to_query(input: &str) -> &str {
-    let after = match input.find('?') {
-        Some(i) => &input[i + 1..],
+    // split_once rather than byte-index slicing: slicing a str can panic, and its panic
+    // message links Debug formatting of `char` (Unicode tables) into the web build.
+    let after = match input.split_once('?') {
+        Some((_, query)) => query,
         None if input.contains("://") => "",
         None => input,
     };
-    match after.find('#') {
-        Some(i) => &after[..i],
-        None => after,
-    }
+    after.split_once('#').map_or(after, |(query, _)| query)
 }
 
 /// A key shortened for messages.
