@@ -229,8 +229,8 @@ pub fn parse_series_values(input: SweepInput, raw: &str) -> Result<Vec<f64>, Str
     let (lo, hi) = input.range();
     let mut out = Vec::new();
     for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match part.parse::<f64>() {
-            Ok(v) if v.is_finite() && v >= lo && v <= hi => out.push(v),
+        match costmodel::units::parse_f64(part) {
+            Some(v) if v.is_finite() && v >= lo && v <= hi => out.push(v),
             _ => {
                 return Err(format!(
                     "`sv` must be comma-separated values of `{}` from {} to {}; got {}",

@@ -203,3 +203,40 @@ async fn embed_mode_mounts_the_widget_without_the_editor() {
     assert!(desc.starts_with("Llama 3.1 70B on 4×"), "{desc}");
     assert!(search().contains("embed=1") && search().contains("eid=t1"), "the URL keeps the embed keys: {}", search());
 }
+
+/// The web build parses floats with the browser's parseFloat (costmodel's `js-float`
+/// feature): it must give core's result, bit for bit, and refuse what core refuses. Inputs:
+/// hand-picked edge cases, then the shortest representation of 2,000 pseudo-random doubles over
+/// the whole exponent range (what `to_query` writes and `from_query` reads back).
+#[wasm_bindgen_test]
+fn browser_float_parsing_matches_core() {
+    let same = |s: &str| {
+        let ours = costmodel::units::parse_f64(s);
+        let core = s.parse::<f64>().ok();
+        let equal = match (ours, core) {
+            (Some(a), Some(b)) => a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+            (None, None) => true,
+            _ => false,
+        };
+        assert!(equal, "{s:?}: parse_f64 {ours:?}, core {core:?}");
+    };
+    for s in [
+        "0", "-0", "+0", "1", "1.", ".5", "-.5", "1e3", "1E-3", "1e+3", "2.5e-324", "4.9e-324", "1e-400", "1.7976931348623157e308",
+        "1.8e308", "1e400", "0.1", "0.30000000000000004", "9007199254740993", "123456789012345678901234567890",
+        "2.2250738585072011e-308", "inf", "-Infinity", "NaN", "nan", "", " 1", "1 ", "1_000", "0x10", "1e", "e1", ".", "+-1",
+        "Infinity1", "1.5.2", "١",
+    ] {
+        same(s);
+    }
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..2000 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let v = f64::from_bits(state);
+        if v.is_finite() {
+            same(&v.to_string());
+            same(&format!("{v:e}"));
+        }
+    }
+}

@@ -57,7 +57,7 @@ pub fn LogSlider(
             aria-valuetext=move || value_text.get()
             prop:value=move || format!("{}", log_position(value.get(), min, max).round())
             on:input=move |ev| {
-                if let Ok(pos) = event_target_value(&ev).parse::<f64>() {
+                if let Some(pos) = costmodel::units::parse_f64(&event_target_value(&ev)) {
                     on_input.run(log_value(pos, min, max));
                 }
             }

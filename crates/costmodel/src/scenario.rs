@@ -336,7 +336,7 @@ impl FieldSpec {
             key: self.key.to_owned(),
             message: format!("`{}` ({}) must be {}; {why} {}", self.key, self.label, range(), quote_value(raw)),
         };
-        let v: f64 = raw.trim().parse().map_err(|_| err("got"))?;
+        let v = crate::units::parse_f64(raw.trim()).ok_or_else(|| err("got"))?;
         if !v.is_finite() {
             return Err(err("got"));
         }

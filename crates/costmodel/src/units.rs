@@ -123,9 +123,122 @@ pub fn fmt_percent(f: f64) -> String {
     format!("{}%", fmt_sig(f * 100.0))
 }
 
+/// Parses a number exactly as `str::parse::<f64>` does: the same syntax (an optional sign,
+/// then digits with an optional point and exponent, or `inf`/`infinity`/`nan` in any case; no
+/// spaces, no `_`, no hex) and the same correctly rounded value.
+///
+/// With the `js-float` feature (the web app's build), the syntax is checked here and the
+/// conversion is done by the JavaScript engine's `parseFloat`, which ECMAScript requires to
+/// round correctly too: core's parser would add its 128-bit power-of-five table and slow path,
+/// about 14 KB gzipped, to the `.wasm`. Native builds (CLI, tests, benches) call core.
+pub fn parse_f64(s: &str) -> Option<f64> {
+    #[cfg(all(feature = "js-float", target_arch = "wasm32"))]
+    {
+        let (negative, literal) = classify_float(s)?;
+        let magnitude = match literal {
+            FloatLiteral::Decimal(digits) => js_sys::parse_float(digits),
+            FloatLiteral::Infinity => f64::INFINITY,
+            FloatLiteral::NaN => f64::NAN,
+        };
+        Some(if negative { -magnitude } else { magnitude })
+    }
+    #[cfg(not(all(feature = "js-float", target_arch = "wasm32")))]
+    {
+        s.parse().ok()
+    }
+}
+
+/// What follows the sign of a float literal.
+#[cfg_attr(not(all(feature = "js-float", target_arch = "wasm32")), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FloatLiteral<'a> {
+    /// `digits [. digits] [e [sign] digits]` (or starting with the point).
+    Decimal(&'a str),
+    /// `inf` or `infinity`, any case.
+    Infinity,
+    /// `nan`, any case.
+    NaN,
+}
+
+/// The sign and the kind of a literal `str::parse::<f64>` accepts, or `None` when it would
+/// refuse it. No byte-index slicing: see `url::strip_to_query`.
+#[cfg_attr(not(all(feature = "js-float", target_arch = "wasm32")), allow(dead_code))]
+fn classify_float(s: &str) -> Option<(bool, FloatLiteral<'_>)> {
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let literal = if body.eq_ignore_ascii_case("inf") || body.eq_ignore_ascii_case("infinity") {
+        FloatLiteral::Infinity
+    } else if body.eq_ignore_ascii_case("nan") {
+        FloatLiteral::NaN
+    } else if is_decimal_literal(body) {
+        FloatLiteral::Decimal(body)
+    } else {
+        return None;
+    };
+    Some((negative, literal))
+}
+
+/// `digits [. digits] [e [sign] digits]` or `. digits [e …]`, with at least one mantissa
+/// digit: the unsigned decimal syntax `str::parse::<f64>` accepts.
+fn is_decimal_literal(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |from: usize| b.iter().skip(from).take_while(|c| c.is_ascii_digit()).count();
+    let int = digits(0);
+    let mut i = int;
+    let mut frac = 0;
+    if b.get(i) == Some(&b'.') {
+        frac = digits(i + 1);
+        i += 1 + frac;
+    }
+    if int + frac == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exp = digits(i);
+        if exp == 0 {
+            return false;
+        }
+        i += exp;
+    }
+    i == b.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every string of up to 5 characters over the characters a float literal can hold (and a
+    /// few it cannot): classify_float accepts exactly the strings core's parser accepts, so the
+    /// browser build (which checks syntax here, then calls parseFloat) refuses the same input.
+    #[test]
+    fn float_syntax_matches_core_exhaustively() {
+        const ALPHABET: &[char] = &['0', '7', '.', 'e', 'E', '+', '-', '_', ' ', 'x'];
+        let mut strings = vec![String::new()];
+        let mut checked = 0;
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for s in &strings {
+                for &c in ALPHABET {
+                    let t = format!("{s}{c}");
+                    assert_eq!(classify_float(&t).is_some(), t.parse::<f64>().is_ok(), "{t:?}");
+                    checked += 1;
+                    next.push(t);
+                }
+            }
+            strings = next;
+        }
+        assert_eq!(checked, 10 + 100 + 1_000 + 10_000 + 100_000);
+        for word in ["inf", "-Infinity", "+NaN", "INF", "nan", "infinit", "in", "-nan", "+-1", "1e+", ".e1", "1.e1", "1..", ""] {
+            assert_eq!(classify_float(word).is_some(), word.parse::<f64>().is_ok(), "{word:?}");
+        }
+        assert_eq!(classify_float("-1.5e-3"), Some((true, FloatLiteral::Decimal("1.5e-3"))));
+    }
 
     #[test]
     fn formats_read_as_a_person_would_write_them() {

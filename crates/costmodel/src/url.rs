@@ -178,8 +178,8 @@ pub fn parse_axis(axis: Axis, value: &str) -> Result<AxisSetting, String> {
         }
         return Err(format!("`{}`: {} compresses the {} axis, not {}; kept none", axis.key(), m.id, m.axis.label(), axis.label()));
     }
-    match value.parse::<f64>() {
-        Ok(f) if f > 0.0 && f <= 1.0 => Ok(AxisSetting::Factor(f)),
+    match crate::units::parse_f64(value) {
+        Some(f) if f > 0.0 && f <= 1.0 => Ok(AxisSetting::Factor(f)),
         _ => {
             let ids: Vec<&str> = crate::compression::METHODS.iter().filter(|m| m.axis == axis).map(|m| m.id).collect();
             Err(format!(
