@@ -461,11 +461,22 @@ async function subPath(browser, base, check) {
   const hashed = names.filter((n) => /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(n));
   check(hashed.length >= 3, `hosting: dist/ assets carry content hashes (${hashed.join(', ')})`);
   const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const abs = index.match(/(?:href|src|from|module_or_path:)\s*=?\s*['"]\/(?!\/)[^'"]*/g);
-  check(!abs, `hosting: index.html refers to its assets relatively${abs ? ` (absolute: ${abs})` : ''}`);
-  check(/<noscript>[\s\S]*JavaScript[\s\S]*<\/noscript>/.test(index), 'hosting: index.html has a <noscript> message');
-  check(/property="og:image" content="\.\/[^"]+\.png"/.test(index) && /property="og:title"/.test(index) && /property="og:description"/.test(index), 'hosting: og:image, og:title, og:description');
-  const ogImage = index.match(/property="og:image" content="\.\/([^"]+)"/)?.[1];
+  // Parsed by the browser, not matched as text: the release build minifies index.html
+  // (unquoted attribute values, reordered attributes).
+  const parsePage = await browser.newPage();
+  const head = await parsePage.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const meta = (p) => doc.querySelector(`meta[property="${p}"]`)?.getAttribute('content') ?? null;
+    const urls = [...doc.querySelectorAll('[href], [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src'));
+    const scripts = [...doc.querySelectorAll('script')].map((el) => el.textContent).join('\n');
+    return { ogImage: meta('og:image'), ogTitle: meta('og:title'), ogDescription: meta('og:description'), urls, scripts, noscript: doc.querySelector('noscript')?.textContent ?? '' };
+  }, index);
+  await parsePage.close();
+  const abs = [...head.urls.filter((u) => /^\/(?!\/)/.test(u)), ...(head.scripts.match(/(?:from|module_or_path:)\s*['"]\/(?!\/)[^'"]*/g) ?? [])];
+  check(abs.length === 0, `hosting: index.html refers to its assets relatively${abs.length ? ` (absolute: ${abs})` : ''}`);
+  check(/JavaScript/.test(head.noscript), 'hosting: index.html has a <noscript> message');
+  check(/^\.\/[^/]+\.png$/.test(head.ogImage ?? '') && !!head.ogTitle && !!head.ogDescription, `hosting: og:image (${head.ogImage}), og:title, og:description`);
+  const ogImage = head.ogImage?.slice(2);
   check(ogImage && fs.existsSync(path.join(DIST, ogImage)), `hosting: the og:image file is in dist (${ogImage})`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kvscope-subpath-'));
