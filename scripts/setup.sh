@@ -15,6 +15,7 @@
 #                             --locked (its lockfile pins a webpki-roots the registry lacks)
 #   wasm-opt                npm binaryen 132.0.0 (package-lock.json), never Debian's
 #                             binaryen 108, whose output fails at load time
+#   terser                  npm, minifies the JS glue in release builds (scripts/minify-js.mjs)
 #   chromium + chromedriver Debian packages, for wasm-bindgen-test and Playwright
 
 set -euo pipefail
@@ -146,7 +147,7 @@ kv_setup() {
   fi
   wasm-bindgen --version
 
-  kv_step "setup: npm ci (binaryen wasm-opt, playwright-core)"
+  kv_step "setup: npm ci (binaryen wasm-opt, playwright-core, terser)"
   # npm ci wipes node_modules, so only run it when package-lock.json changed since the last run.
   local stamp="$KV_ROOT/node_modules/.kvscope-lock.sha256"
   local want
