@@ -4,7 +4,7 @@
 //!
 //! Layout: `state` (one `RwSignal<Scenario>` + the view, and memos), `url` (the only code that
 //! touches `window.location`/`history`), `sweeps` (a memo per sweep), `components` (leaf
-//! widgets), `panels` (sections wired to the state), `app` (the page), `widget` (the `?embed=1` root), `share` (link text, copy buttons).
+//! widgets), `panels` (sections wired to the state), `app` (the page), `widget` (the `?embed=1` root), `share` (link text, copy buttons), `sources` (the presets' source notes, fetched when shown).
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod app;
@@ -13,6 +13,7 @@ mod download;
 mod format;
 pub mod panels;
 pub mod share;
+mod sources;
 pub mod state;
 pub mod sweeps;
 pub mod url;

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::sources::{load_notes, note_text, SourceNotes};
+
 /// One choice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SelectOption {
@@ -10,7 +12,7 @@ pub struct SelectOption {
     pub value: String,
     /// Visible text.
     pub label: String,
-    /// Hover text (published figures and source).
+    /// Hover text and the "Figures and source" panel's first line (published figures).
     pub title: String,
 }
 
@@ -30,8 +32,12 @@ pub fn SearchSelect(
     value: Signal<String>,
     /// Called with the chosen value.
     on_change: Callback<String>,
+    /// The group of `preset-sources.json` holding the choices' source notes (`hardware` or
+    /// `models`), fetched when "Figures and source" is first opened.
+    source_group: &'static str,
 ) -> impl IntoView {
     let filter = RwSignal::new(String::new());
+    let notes = RwSignal::new(SourceNotes::NotLoaded);
     let options = StoredValue::new(options);
     let visible = move || {
         // ASCII case folding: every preset label is ASCII, and `to_lowercase` would link
@@ -75,12 +81,13 @@ pub fn SearchSelect(
                     }
                 </For>
             </select>
-            <details class="kvs-source">
+            <details class="kvs-source" on:toggle=move |_| load_notes(source_group, notes)>
                 <summary>"Figures and source"</summary>
                 <p>{move || {
                     let v = value.get();
                     options.with_value(|opts| opts.iter().find(|o| o.value == v).map(|o| o.title.clone()).unwrap_or_default())
                 }}</p>
+                <p class="kvs-source-note" data-testid=format!("{id}-source")>{move || notes.with(|n| note_text(n, &value.get()))}</p>
             </details>
         </div>
     }

@@ -25,11 +25,10 @@ pub(crate) fn model_options() -> Vec<SelectOption> {
             value: m.id.to_owned(),
             label: m.label.to_owned(),
             title: format!(
-                "{}: {} B parameters published ({} B active per token). Source: {}",
+                "{}: {} B parameters published ({} B active per token).",
                 m.label,
                 fmt_sig(m.published_params / 1e9),
                 fmt_sig(m.published_active_params / 1e9),
-                m.source
             ),
         })
         .collect()
@@ -42,13 +41,12 @@ pub(crate) fn hardware_options() -> Vec<SelectOption> {
             value: h.id.to_owned(),
             label: h.label.to_owned(),
             title: format!(
-                "{} ({}): {} GB usable, {} GB/s, {} TFLOP/s dense BF16. Source: {}",
+                "{} ({}): {} GB usable, {} GB/s, {} TFLOP/s dense BF16.",
                 h.label,
                 h.memory_label,
                 fmt_sig(h.spec.hbm_bytes / GB),
                 fmt_sig(h.spec.hbm_bw_bytes_per_s / GB),
                 fmt_sig(h.spec.bf16_flops_per_s / TFLOPS),
-                h.source
             ),
         })
         .collect()
@@ -116,7 +114,7 @@ fn ModelEditor() -> impl IntoView {
     view! {
         <fieldset class="kvs-group">
             <legend>"Model"</legend>
-            <SearchSelect id="input-model" label="Model preset" options=options value=model_id on_change=on_change />
+            <SearchSelect id="input-model" label="Model preset" options=options value=model_id on_change=on_change source_group="models" />
             <Show when=move || imported.with(Option::is_some)>
                 <p class="kvs-note kvs-imported">
                     "Using the imported model "
@@ -162,7 +160,7 @@ fn HardwareEditor() -> impl IntoView {
     view! {
         <fieldset class="kvs-group">
             <legend>"Hardware"</legend>
-            <SearchSelect id="input-hw" label="Accelerator" options=hardware_options() value=hw_id on_change=on_change />
+            <SearchSelect id="input-hw" label="Accelerator" options=hardware_options() value=hw_id on_change=on_change source_group="hardware" />
             {plain_field(state, "tp")}
             <details class="kvs-sub">
                 <summary>"Custom hardware"</summary>

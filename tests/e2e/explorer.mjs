@@ -323,10 +323,36 @@ async function hostileUrl(browser, base, check) {
 }
 
 /** Entry point for run.mjs. */
+/**
+ * The presets' source notes are not in the .wasm: opening "Figures and source" fetches
+ * preset-sources.json once and shows the chosen preset's note; switching the preset switches
+ * the note without another request.
+ */
+async function sourceNotes(browser, base, check) {
+  const { page, context, errors } = await open(browser, base, DESKTOP);
+  try {
+    const requests = [];
+    page.on('request', (r) => r.url().endsWith('preset-sources.json') && requests.push(r.url()));
+    const note = page.locator('[data-testid="input-hw-source"]');
+    await page.locator('#input-hw').locator('xpath=ancestor::div[contains(@class, "kvs-select")]').locator('summary').click();
+    await page.waitForFunction(() => /datasheet/.test(document.querySelector('[data-testid="input-hw-source"]')?.textContent ?? ''), null, { timeout: TIMEOUT_MS });
+    const a100 = await note.textContent();
+    check(/^Source: NVIDIA A100 datasheet/.test(a100), `source notes: the default accelerator's note is shown when opened (${a100.slice(0, 60)}…)`);
+    await page.selectOption('#input-hw', 'h100-sxm');
+    await page.waitForFunction(() => /H100/.test(document.querySelector('[data-testid="input-hw-source"]')?.textContent ?? ''), null, { timeout: TIMEOUT_MS });
+    check(/H100/.test(await note.textContent()), 'source notes: choosing another accelerator shows its note');
+    check(requests.length === 1, `source notes: preset-sources.json fetched once (${requests.length} requests)`);
+    check(errors.length === 0, `source notes: no errors${errors.length ? ': ' + JSON.stringify(errors.slice(0, 3)) : ''}`);
+  } finally {
+    await context.close();
+  }
+}
+
 export async function explorerChecks(page, check, shotsDir) {
   const base = new URL('./', page.url()).toString();
   const browser = page.context().browser();
   await controls(browser, base, check, shotsDir);
+  await sourceNotes(browser, base, check);
   await hostileUrl(browser, base, check);
   await screenshots(browser, base, check, shotsDir);
   await perfChecks(browser, base, check);

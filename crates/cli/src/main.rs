@@ -88,7 +88,15 @@ enum Command {
         json: bool,
     },
     /// List preset ids: models, hardware and compression methods.
-    List,
+    List {
+        /// Also print each model's and accelerator's source note (datasheets, papers, configs).
+        #[arg(long)]
+        sources: bool,
+        /// Print only the source notes, as the JSON file the web app fetches
+        /// (`kvscope list --sources-json > assets/preset-sources.json`).
+        #[arg(long, conflicts_with = "sources")]
+        sources_json: bool,
+    },
     /// Draw a chart of a scenario into an SVG file, with the web app's chart code:
     /// `kvscope render 'model=yi-34b&ctx=50000' -o chart.svg --chart sweep --y decode_s`.
     Render {
@@ -164,8 +172,12 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Paper { json } => paper(json),
         Command::Cheap { query, long, short, json } => cheap(&query, long, short, json),
-        Command::List => {
-            list();
+        Command::List { sources, sources_json } => {
+            if sources_json {
+                print!("{}", costmodel::presets::sources_json());
+            } else {
+                list(sources);
+            }
             Ok(())
         }
         Command::Render {
@@ -410,14 +422,21 @@ fn cheap(query: &str, long: f64, short: f64, json: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn list() {
+fn list(sources: bool) {
+    let note = |source: &str| {
+        if sources {
+            println!("      source: {source}");
+        }
+    };
     println!("models:");
     for m in costmodel::presets::MODELS {
         println!("  {:<18} {}", m.id, m.label);
+        note(m.source);
     }
     println!("hardware:");
     for h in costmodel::presets::HARDWARE {
         println!("  {:<18} {}", h.id, h.label);
+        note(h.source);
     }
     println!("compression methods:");
     for m in costmodel::compression::METHODS {

@@ -145,3 +145,32 @@ fn paper_json_rows() {
         }
     }
 }
+
+/// The web app's build leaves the presets' source notes out of the .wasm and fetches
+/// `assets/preset-sources.json` instead: that file must be exactly what the tables say now.
+#[test]
+fn the_committed_preset_sources_file_matches_the_presets() {
+    let out = kvscope(&["list", "--sources-json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/preset-sources.json");
+    let committed = std::fs::read(path).unwrap_or_default();
+    assert!(
+        committed == out.stdout,
+        "assets/preset-sources.json is stale: run `cargo run -p kvscope-cli -- list --sources-json > assets/preset-sources.json`"
+    );
+    let v = json(&out);
+    let a100 = v["hardware"]["a100-sxm-80gb"].as_str().unwrap_or_default();
+    assert!(a100.contains("A100 datasheet"), "{a100}");
+    assert_eq!(v["hardware"].as_object().map(|o| o.len()), Some(costmodel::presets::HARDWARE.len()));
+    assert_eq!(v["models"].as_object().map(|o| o.len()), Some(costmodel::presets::MODELS.len()));
+    assert!(v["models"].as_object().into_iter().flatten().all(|(_, note)| note.as_str().is_some_and(|s| s.len() > 40)), "every model has a note");
+}
+
+#[test]
+fn list_sources_prints_a_note_under_every_preset() {
+    let out = kvscope(&["list", "--sources"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let notes = text.lines().filter(|l| l.trim_start().starts_with("source: ")).count();
+    assert_eq!(notes, costmodel::presets::HARDWARE.len() + costmodel::presets::MODELS.len(), "{text}");
+}

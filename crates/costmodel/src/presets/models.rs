@@ -420,10 +420,10 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 34e9,
         published_active_params: 34e9,
         published_active_count: ActiveCount::AllParams,
-        source: "Architecture: Yi: Open Foundation Models by 01.AI, arXiv:2403.04652, Table 1 (60 layers, \
+        source: super::source_note!("Architecture: Yi: Open Foundation Models by 01.AI, arXiv:2403.04652, Table 1 (60 layers, \
             d 7168, 56 query / 8 KV heads); HF config 01-ai/Yi-34B as reconstructed from those values \
             (fixtures/hf-configs/yi-34b.json; no copy of the official file was found). Params: 34B, \
-            arXiv:2403.04652. The paper KV Scope follows (arXiv:2405.08944) uses this model.",
+            arXiv:2403.04652. The paper KV Scope follows (arXiv:2405.08944) uses this model."),
         spec: yi_34b,
     },
     ModelPreset {
@@ -432,8 +432,8 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 8e9,
         published_active_params: 8e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config meta-llama/Llama-3.1-8B (fixtures/hf-configs/llama-3.1-8b.json); params: \
-            The Llama 3 Herd of Models, arXiv:2407.21783, Table 3",
+        source: super::source_note!("HF config meta-llama/Llama-3.1-8B (fixtures/hf-configs/llama-3.1-8b.json); params: \
+            The Llama 3 Herd of Models, arXiv:2407.21783, Table 3"),
         spec: llama_3_1_8b,
     },
     ModelPreset {
@@ -442,8 +442,8 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 70e9,
         published_active_params: 70e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config meta-llama/Llama-3.1-70B (fixtures/hf-configs/llama-3.1-70b.json); params: \
-            The Llama 3 Herd of Models, arXiv:2407.21783, Table 3",
+        source: super::source_note!("HF config meta-llama/Llama-3.1-70B (fixtures/hf-configs/llama-3.1-70b.json); params: \
+            The Llama 3 Herd of Models, arXiv:2407.21783, Table 3"),
         spec: llama_3_1_70b,
     },
     ModelPreset {
@@ -452,9 +452,9 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 405e9,
         published_active_params: 405e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config meta-llama/Llama-3.1-405B (fixtures/hf-configs/llama-3.1-405b.json, 8 KV \
+        source: super::source_note!("HF config meta-llama/Llama-3.1-405B (fixtures/hf-configs/llama-3.1-405b.json, 8 KV \
             heads as in the paper; the first upload said 16); params: The Llama 3 Herd of Models, \
-            arXiv:2407.21783, Table 3",
+            arXiv:2407.21783, Table 3"),
         spec: llama_3_1_405b,
     },
     ModelPreset {
@@ -463,9 +463,9 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 7.3e9,
         published_active_params: 7.3e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config mistralai/Mistral-7B-v0.1 (fixtures/hf-configs/mistral-7b-v0.1.json); \
+        source: super::source_note!("HF config mistralai/Mistral-7B-v0.1 (fixtures/hf-configs/mistral-7b-v0.1.json); \
             architecture and 4096-token sliding window: Mistral 7B, arXiv:2310.06825, Table 1; \
-            params: 7.3B, Mistral AI \"Mistral 7B\" announcement (Sep 2023)",
+            params: 7.3B, Mistral AI \"Mistral 7B\" announcement (Sep 2023)"),
         spec: mistral_7b_v0_1,
     },
     ModelPreset {
@@ -474,8 +474,8 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 72.7e9,
         published_active_params: 72.7e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config Qwen/Qwen2.5-72B (fixtures/hf-configs/qwen2.5-72b.json); params: Qwen2.5-72B \
-            HF model card (72.7B, 70.0B non-embedding); Qwen2.5 Technical Report, arXiv:2412.15115",
+        source: super::source_note!("HF config Qwen/Qwen2.5-72B (fixtures/hf-configs/qwen2.5-72b.json); params: Qwen2.5-72B \
+            HF model card (72.7B, 70.0B non-embedding); Qwen2.5 Technical Report, arXiv:2412.15115"),
         spec: qwen2_5_72b,
     },
     ModelPreset {
@@ -484,10 +484,10 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 27.2e9,
         published_active_params: 27.2e9,
         published_active_count: ActiveCount::AllParams,
-        source: "Gemma 2: Improving Open Language Models at a Practical Size, arXiv:2408.00118, \
+        source: super::source_note!("Gemma 2: Improving Open Language Models at a Practical Size, arXiv:2408.00118, \
             Table 1 (46 layers, d 4608, 32 / 16 heads of 128, GeGLU 36864, vocab 256000, 4096-token \
             sliding window on every other layer) and its parameter counts (≈27.2B); no config file \
-            stored (the repo is gated)",
+            stored (the repo is gated)"),
         spec: gemma_2_27b,
     },
     ModelPreset {
@@ -496,10 +496,10 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 25.6e9 + 1.416e9,
         published_active_params: 25.6e9 + 1.416e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config google/gemma-3-27b-it text_config (fixtures/hf-configs/gemma-3-27b.json, \
+        source: super::source_note!("HF config google/gemma-3-27b-it text_config (fixtures/hf-configs/gemma-3-27b.json, \
             transformers defaults for the omitted keys); params: Gemma 3 Technical Report, \
             arXiv:2503.19786, Table 1: 25,600M non-embedding + 1,416M embedding for the text model \
-            (27B with the 417M vision encoder, which is not modelled)",
+            (27B with the 417M vision encoder, which is not modelled)"),
         spec: gemma_3_27b,
     },
     ModelPreset {
@@ -508,9 +508,9 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 175e9,
         published_active_params: 175e9,
         published_active_count: ActiveCount::AllParams,
-        source: "Language Models are Few-Shot Learners (Brown et al. 2020), arXiv:2005.14165, Table 2.1 \
+        source: super::source_note!("Language Models are Few-Shot Learners (Brown et al. 2020), arXiv:2005.14165, Table 2.1 \
             (96 layers, d 12288, 96 heads of 128, FFN 4·d) and §2.1; vocab 50257 (GPT-2 BPE); \
-            175B. MHA with a plain (GELU) FFN; no HF config exists (weights never released)",
+            175B. MHA with a plain (GELU) FFN; no HF config exists (weights never released)"),
         spec: gpt_3_175b,
     },
     ModelPreset {
@@ -519,9 +519,9 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 46.7e9,
         published_active_params: 12.9e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config mistralai/Mixtral-8x7B-v0.1 (fixtures/hf-configs/mixtral-8x7b.json); params: \
+        source: super::source_note!("HF config mistralai/Mixtral-8x7B-v0.1 (fixtures/hf-configs/mixtral-8x7b.json); params: \
             Mistral AI \"Mixtral of experts\" announcement (46.7B total, 12.9B active); Mixtral of \
-            Experts, arXiv:2401.04088 (47B / 13B)",
+            Experts, arXiv:2401.04088 (47B / 13B)"),
         spec: mixtral_8x7b,
     },
     ModelPreset {
@@ -530,9 +530,9 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 141e9,
         published_active_params: 39e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config mistralai/Mixtral-8x22B-v0.1 (fixtures/hf-configs/mixtral-8x22b.json); \
+        source: super::source_note!("HF config mistralai/Mixtral-8x22B-v0.1 (fixtures/hf-configs/mixtral-8x22b.json); \
             params: Mistral AI \"Cheaper, Better, Faster, Stronger\" announcement, Apr 2024 (141B \
-            total, 39B active)",
+            total, 39B active)"),
         spec: mixtral_8x22b,
     },
     ModelPreset {
@@ -541,9 +541,9 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 235e9,
         published_active_params: 22e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config Qwen/Qwen3-235B-A22B (fixtures/hf-configs/qwen3-235b-a22b.json); params: \
+        source: super::source_note!("HF config Qwen/Qwen3-235B-A22B (fixtures/hf-configs/qwen3-235b-a22b.json); params: \
             Qwen3-235B-A22B HF model card (235B total, 22B activated); Qwen3 Technical Report, \
-            arXiv:2505.09388",
+            arXiv:2505.09388"),
         spec: qwen3_235b_a22b,
     },
     ModelPreset {
@@ -552,9 +552,9 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 116.8e9,
         published_active_params: 5.1e9,
         published_active_count: ActiveCount::WithoutInputEmbedding,
-        source: "HF config openai/gpt-oss-120b (fixtures/hf-configs/gpt-oss-120b.json); params: \
+        source: super::source_note!("HF config openai/gpt-oss-120b (fixtures/hf-configs/gpt-oss-120b.json); params: \
             gpt-oss-120b & gpt-oss-20b Model Card, arXiv:2508.10925 (116.8B total, 5.1B active per \
-            token, the active count leaving out the input embedding)",
+            token, the active count leaving out the input embedding)"),
         spec: gpt_oss_120b,
     },
     ModelPreset {
@@ -563,8 +563,8 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 236e9,
         published_active_params: 21e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config deepseek-ai/DeepSeek-V2 (fixtures/hf-configs/deepseek-v2.json); params: \
-            DeepSeek-V2, arXiv:2405.04434 (236B total, 21B activated per token)",
+        source: super::source_note!("HF config deepseek-ai/DeepSeek-V2 (fixtures/hf-configs/deepseek-v2.json); params: \
+            DeepSeek-V2, arXiv:2405.04434 (236B total, 21B activated per token)"),
         spec: deepseek_v2,
     },
     ModelPreset {
@@ -573,9 +573,9 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 671e9,
         published_active_params: 37e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config deepseek-ai/DeepSeek-V3 (fixtures/hf-configs/deepseek-v3.json, MTP layer \
+        source: super::source_note!("HF config deepseek-ai/DeepSeek-V3 (fixtures/hf-configs/deepseek-v3.json, MTP layer \
             excluded); params: DeepSeek-V3 Technical Report, arXiv:2412.19437 (671B total, 37B \
-            activated; the 685B HF checkpoint adds the 14B MTP module)",
+            activated; the 685B HF checkpoint adds the 14B MTP module)"),
         spec: deepseek_v3,
     },
     ModelPreset {
@@ -584,8 +584,8 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 52e9,
         published_active_params: 12e9,
         published_active_count: ActiveCount::AllParams,
-        source: "HF config ai21labs/Jamba-v0.1 (fixtures/hf-configs/jamba-v0.1.json); params: Jamba: A \
-            Hybrid Transformer-Mamba Language Model, arXiv:2403.19887 (52B total, 12B active)",
+        source: super::source_note!("HF config ai21labs/Jamba-v0.1 (fixtures/hf-configs/jamba-v0.1.json); params: Jamba: A \
+            Hybrid Transformer-Mamba Language Model, arXiv:2403.19887 (52B total, 12B active)"),
         spec: jamba_v0_1,
     },
     ModelPreset {
@@ -594,10 +594,10 @@ pub const MODELS: &[ModelPreset] = &[
         published_params: 398e9,
         published_active_params: 94e9,
         published_active_count: ActiveCount::AllParams,
-        source: "Jamba-1.5: Hybrid Transformer-Mamba Models at Scale, arXiv:2408.12570 (72 layers, \
+        source: super::source_note!("Jamba-1.5: Hybrid Transformer-Mamba Models at Scale, arXiv:2408.12570 (72 layers, \
             attention : Mamba 1 : 7, MoE 16 experts top-2 every other layer, d 8192, 64 / 8 heads, \
             398B total, 94B active); Mamba layer from the Mamba-1 formulas (d_state 16, d_conv 4, \
-            expand 2, dt_rank d/16); no config file stored (the repo is gated)",
+            expand 2, dt_rank d/16); no config file stored (the repo is gated)"),
         spec: jamba_1_5_large,
     },
 ];
