@@ -148,6 +148,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Rust starts programs with SIGPIPE ignored, so printing into a pipe whose reader has gone
+    // (`kvscope list --sources | head`) made println! panic with a backtrace. With the default
+    // action the process ends quietly, as other Unix tools do.
+    #[cfg(unix)]
+    // SAFETY: called first thing, before any other thread exists; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

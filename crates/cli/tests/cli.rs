@@ -174,3 +174,17 @@ fn list_sources_prints_a_note_under_every_preset() {
     let notes = text.lines().filter(|l| l.trim_start().starts_with("source: ")).count();
     assert_eq!(notes, costmodel::presets::HARDWARE.len() + costmodel::presets::MODELS.len(), "{text}");
 }
+
+/// Piping into a reader that stops early (`| head -n 1`) ends kvscope quietly: no panic.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let script = format!("'{}' list --sources | head -n 1", env!("CARGO_BIN_EXE_kvscope"));
+    let out = match Command::new("sh").args(["-c", &script]).output() {
+        Ok(out) => out,
+        Err(e) => panic!("could not run sh: {e}"),
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "models:\n");
+}
