@@ -28,9 +28,14 @@ pub fn TimelinePanel() -> impl IntoView {
             None => "No cycle: the scenario does not fit".to_owned(),
         })
     });
-    // Taller with more batch lanes (charts::MAX_LANES at most, plus a "+N more" lane).
+    // Taller with more batch lanes (charts::MAX_LANES at most, plus a "+N more" lane). The
+    // min-height keeps that many CSS px on narrow screens, where the fixed parts (title, a
+    // legend that wraps to two rows, the time axis) would otherwise leave the lanes no room.
     let lanes = Memo::new(move |_| report.with(|r| r.batch.clamp(1.0, charts::MAX_LANES as f64 + 1.0)));
-    let style = Signal::derive(move || format!("aspect-ratio: 840 / {}", 150.0 + 28.0 * lanes.get()));
+    let style = Signal::derive(move || {
+        let h = 150.0 + 28.0 * lanes.get();
+        format!("aspect-ratio: 840 / {h}; min-height: {h}px")
+    });
     view! {
         <div class="kvs-panel-body">
             <p>

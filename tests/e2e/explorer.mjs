@@ -180,6 +180,21 @@ async function screenshots(browser, base, check, shotsDir) {
         if (label === 'phone') {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           check(overflow <= 0, `phone ${colorScheme}: no horizontal scroll (${overflow}px)`);
+          if (colorScheme === 'light') {
+            // plotters measures chart text with a <span> in <body> (its web font code); labels
+            // drawn at 2× are wider than a phone, and a wrapped span doubled their measured
+            // height (legend swatches a row below their labels). The CSS keeps it on one line.
+            const probe = await page.evaluate(() => {
+              const span = document.createElement('span');
+              span.textContent = 'KV 1 user × 12.3 GB = 12.3 GB (14.3%) and more text wider than any phone';
+              span.setAttribute('style', 'display: inline-block; font-family:sans-serif; font-style:normal; font-size: 26px; position: fixed; top: 100%');
+              document.body.append(span);
+              const r = { h: span.offsetHeight, w: span.offsetWidth, vw: window.innerWidth };
+              span.remove();
+              return r;
+            });
+            check(probe.h < 2 * 26 && probe.w > probe.vw, `phone: a text measure wider than the screen stays one line (${probe.w}×${probe.h}px, viewport ${probe.vw}px)`);
+          }
         }
         const file = await shot(page, shotsDir, `explorer-${label}-${colorScheme}`);
         check(fs.statSync(file).size > 0, `screenshot ${path.basename(file)}`);

@@ -29,13 +29,11 @@ where
     p.clear()?;
     let s = style;
     let m = s.px(10.0);
-    let title_f = Font::new(s.title_px(), s.foreground).bold().anchor(HPos::Center, VPos::Top);
     let label_f = Font::new(s.label_px(), s.foreground);
     let tick_f = Font::new(s.tick_px(), s.foreground);
     let (long, short) = (fmt_compact(c.long_ctx_tokens), fmt_compact(c.short_ctx_tokens));
     let title = format!("{long} vs {short} tokens of context: GPU-seconds per turn");
-    p.text(&title, (p.w / 2, m), &title_f)?;
-    let top = m + p.measure(&title, &title_f)?.1 + s.px(12.0);
+    let top = m + p.title(&title, m)? + s.px(12.0);
 
     let compressed = c.needed_factor.zip(c.ratio_at_needed).zip(c.short_gpu_s_per_turn).map(|((f, r), sh)| (f, r * sh));
     let rows: [(String, Option<f64>, RGBColor); 3] = [

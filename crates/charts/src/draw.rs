@@ -209,6 +209,22 @@ where
         Ok(lines)
     }
 
+    /// Draws a chart's title with its top at `top`: bold, centred, wrapped at spaces to the
+    /// width less the margins (a long title on a phone would otherwise run off both edges).
+    /// Returns its height: the measured text height for one line, plus a line per extra line.
+    pub fn title(&self, text: &str, top: i32) -> Result<i32, ChartError> {
+        let s = self.style;
+        let font = Font::new(s.title_px(), s.foreground).bold().anchor(HPos::Center, VPos::Top);
+        let lines = self.wrap(text, &font, (self.w - 2 * s.px(10.0)).max(1))?;
+        let lh = self.line_height(&font);
+        let mut y = top;
+        for (i, line) in lines.iter().enumerate() {
+            self.text(line, (self.w / 2, y), &font)?;
+            y += if i + 1 < lines.len() { lh } else { self.measure(line, &font)?.1 };
+        }
+        Ok(y - top)
+    }
+
     /// Draws wrapped `text` centred on `center`, returns its height.
     pub fn centered_paragraph(&self, text: &str, center: (i32, i32), font: &Font, max_w: i32) -> Result<i32, ChartError> {
         let lines = self.wrap(text, font, max_w.max(1))?;

@@ -57,12 +57,10 @@ where
     let s = style;
     let m = s.px(10.0);
     let size = |b: f64| fmt_bytes(b, binary);
-    let title_f = Font::new(s.title_px(), s.foreground).bold().anchor(HPos::Center, VPos::Top);
     let label_f = Font::new(s.label_px(), s.foreground);
     let hbm = mem.hbm_bytes;
     let title = format!("Memory of one GPU: {} HBM", size(hbm));
-    p.text(&title, (p.w / 2, m), &title_f)?;
-    let mut top = m + p.measure(&title, &title_f)?.1 + s.px(12.0);
+    let mut top = m + p.title(&title, m)? + s.px(12.0);
 
     let clean = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
     let kv_label = match kv_users {

@@ -107,7 +107,6 @@ where
     p.clear()?;
     let s = style;
     let m = s.px(10.0);
-    let title_f = Font::new(s.title_px(), s.foreground).bold().anchor(HPos::Center, VPos::Top);
     let label_f = Font::new(s.label_px(), s.foreground);
     let tick_f = Font::new(s.tick_px(), s.foreground);
     let marker_f = Font::new(s.tick_px(), s.foreground);
@@ -115,8 +114,7 @@ where
     // Top: title, then the legend.
     let mut top = m;
     if !chart.title.is_empty() {
-        p.text(chart.title, (p.w / 2, top), &title_f)?;
-        top += p.measure(chart.title, &title_f)?.1 + s.px(8.0);
+        top += p.title(chart.title, top)? + s.px(8.0);
     }
     let y_label_w = if chart.y_label.is_empty() { 0 } else { p.measure(chart.y_label, &label_f)?.1 + s.px(10.0) };
     let legend_left = m + y_label_w;

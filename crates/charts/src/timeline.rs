@@ -34,15 +34,13 @@ where
     p.clear()?;
     let s = style;
     let m = s.px(10.0);
-    let title_f = Font::new(s.title_px(), s.foreground).bold().anchor(HPos::Center, VPos::Top);
     let label_f = Font::new(s.label_px(), s.foreground);
     let tick_f = Font::new(s.tick_px(), s.foreground);
 
     let batch = report.batch.floor();
     let cycle = report.cycle.filter(|c| c.total_s.is_finite() && c.total_s > 0.0);
     let (Some(cycle), true) = (cycle, batch >= 1.0 && report.no_fit.is_none()) else {
-        let title = "One serving cycle";
-        p.text(title, (p.w / 2, m), &title_f)?;
+        p.title("One serving cycle", m)?;
         let reason = match &report.no_fit {
             Some(nf) => format!("nothing fits: {}", nf.reason),
             None => "nothing to draw: no serving cycle".to_owned(),
@@ -57,8 +55,7 @@ where
         if batch == 1.0 { "user" } else { "users" },
         fmt_seconds(cycle.total_s)
     );
-    p.text(&title, (p.w / 2, m), &title_f)?;
-    let mut top = m + p.measure(&title, &title_f)?.1 + s.px(10.0);
+    let mut top = m + p.title(&title, m)? + s.px(10.0);
 
     let switch_name = match report.switch_kind {
         Some(SwitchKind::Recompute) => "context switch (recompute)",

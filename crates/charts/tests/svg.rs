@@ -395,3 +395,31 @@ fn cheap_shows_bars_ratios_and_stacks() {
     let svg = cheap_svg(&none, &ChartStyle::light(), 640, 360).unwrap();
     assert!(texts(&svg).iter().any(|t| t.starts_with("nothing to draw")), "{:?}", texts(&svg));
 }
+
+/// On a narrow chart (a phone) a long title wraps at spaces instead of running off both
+/// edges: "1M vs 4k tokens of context: GPU-seconds per turn" is one <text> at 960 px and
+/// consecutive <text> lines at 360 px that read as the title when joined.
+#[test]
+fn a_long_title_wraps_on_a_narrow_chart() {
+    let e = evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4");
+    let c = cheap_as(&e.inputs, LONG_CTX_TOKENS, SHORT_CTX_TOKENS);
+    let title = "1M vs 4k tokens of context: GPU-seconds per turn";
+    let wide = texts(&cheap_svg(&c, &ChartStyle::light(), 960, 540).unwrap());
+    assert!(wide.iter().any(|t| t == title), "{wide:?}");
+    let narrow_svg = cheap_svg(&c, &ChartStyle::light(), 360, 480).unwrap();
+    sample("cheap-narrow.svg", &narrow_svg);
+    let narrow = texts(&narrow_svg);
+    assert!(!narrow.iter().any(|t| t == title), "not on one line: {narrow:?}");
+    let first = narrow.iter().position(|t| title.starts_with(t.as_str())).expect("the title's first line");
+    let mut joined = String::new();
+    let mut lines = 0;
+    for t in &narrow[first..] {
+        joined = if joined.is_empty() { t.clone() } else { format!("{joined} {t}") };
+        lines += 1;
+        if joined.len() >= title.len() {
+            break;
+        }
+    }
+    assert_eq!(joined, title);
+    assert!(lines >= 2, "{lines} lines");
+}
