@@ -75,6 +75,19 @@ pub fn Editor() -> impl IntoView {
     }
 }
 
+/// The name of the architecture the scenario uses instead of a preset: the imported config's
+/// label, or its parameter count when it came with a link.
+fn memo_custom_label(state: crate::state::AppState) -> Memo<Option<String>> {
+    let (scenario, imported) = (state.scenario, state.imported);
+    Memo::new(move |_| {
+        scenario.with(|s| {
+            s.custom.as_ref().map(|spec| {
+                imported.get().unwrap_or_else(|| format!("from the link ({} B parameters)", fmt_sig(spec.total_params() / 1e9)))
+            })
+        })
+    })
+}
+
 /// Model preset, config import and custom architecture fields.
 #[component]
 fn ModelEditor() -> impl IntoView {
@@ -111,15 +124,17 @@ fn ModelEditor() -> impl IntoView {
         })
     };
     let imported = state.imported;
+    // An architecture in use: imported here (with its name) or read from a link's `arch=`.
+    let custom_label = memo_custom_label(state);
     view! {
         <fieldset class="kvs-group">
             <legend>"Model"</legend>
             <SearchSelect id="input-model" label="Model preset" options=options value=model_id on_change=on_change source_group="models" />
-            <Show when=move || imported.with(Option::is_some)>
-                <p class="kvs-note kvs-imported">
+            <Show when=move || custom_label.with(Option::is_some)>
+                <p class="kvs-note kvs-imported" data-testid="imported-model">
                     "Using the imported model "
-                    <strong>{move || imported.get().unwrap_or_default()}</strong>
-                    " (not stored in the link). "
+                    <strong>{move || custom_label.get().unwrap_or_default()}</strong>
+                    " (the link carries it as " <code>"arch="</code> "). "
                     <button type="button" class="kvs-link-button" on:click=move |_| {
                         imported.set(None);
                         scenario.update(|s| s.custom = None);

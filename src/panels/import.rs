@@ -1,6 +1,6 @@
 //! "Paste a Hugging Face config.json": imports an architecture with
 //! `costmodel::import::import_hf_config`. The imported model becomes the scenario's model
-//! (`Scenario.custom`); the link keeps the preset id only, and the page says so.
+//! (`Scenario.custom`), which the link carries as `arch=` (`costmodel::arch`).
 
 use costmodel::import::import_hf_config;
 use costmodel::units::fmt_sig;

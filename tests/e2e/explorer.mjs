@@ -133,6 +133,24 @@ async function controls(browser, base, check, shotsDir) {
     const importError = await changed(page, () => text(page, 'import-error'), '');
     check(/JSON|hidden_size/.test(importError ?? ''), `config.json import: broken JSON is refused with a reason (${JSON.stringify(importError)})`);
 
+    // The imported architecture is in the link (arch=): the same URL in a new page shows the
+    // same numbers and says where the model came from.
+    await page.waitForFunction(() => /[?&]arch=d4096_q32_k8_h128_f14336_/.test(location.search), null, { timeout: TIMEOUT_MS });
+    const archUrl = page.url();
+    const shown = async (pg) => Promise.all(['metric-concurrency', 'metric-decode', 'metric-prefill'].map((id) => text(pg, id)));
+    const here = await shown(page);
+    const again = await open(browser, archUrl, DESKTOP);
+    try {
+      await again.page.waitForSelector(tid('imported-model'), { timeout: TIMEOUT_MS });
+      const there = await shown(again.page);
+      check(JSON.stringify(there) === JSON.stringify(here), `config.json import: the link (arch=) reopens with the same metrics (${there[0]?.slice(0, 30)}…)`);
+      const note = (await text(again.page, 'imported-model')) ?? '';
+      check(/from the link \(7\.\d+ B parameters\)/.test(note), `config.json import: the reopened page names the model's origin (${note.slice(0, 70)})`);
+      check(again.errors.length === 0, `config.json import: reopening the link logs no errors`);
+    } finally {
+      await again.context.close();
+    }
+
     // Pin, then the compare table and a second series on the chart.
     const p0 = await pixels(page);
     await page.click(tid('pin-chart'));

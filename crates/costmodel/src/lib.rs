@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod arch;
 pub mod cheap;
 pub mod compression;
 pub mod import;

@@ -127,8 +127,8 @@ pub struct Scenario {
     /// Numeric overrides by key (see [`FIELDS`]); `None` keeps the preset's or mode's value.
     pub overrides: Overrides,
     /// A model architecture given in full (e.g. imported from a Hugging Face `config.json`).
-    /// When set it is used instead of the `model` preset (overrides still apply). The URL codec
-    /// does not write it yet: a shared link carries the preset id only.
+    /// When set it is used instead of the `model` preset (overrides still apply). The URL
+    /// carries it as `arch=` (see [`crate::arch`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<ModelSpec>,
 }
@@ -703,6 +703,12 @@ mod custom_tests {
         let r = s.resolve();
         assert_eq!(r.inputs.model.n_kv_heads, 4);
         assert!(r.warnings.iter().all(|w| !w.contains("unknown model")), "{:?}", r.warnings);
-        assert!(!crate::url::to_query(&s).contains("custom"));
+        // The link carries the architecture (`arch=`) and reads back to the same scenario.
+        let s = Scenario { model: Scenario::default().model, ..s };
+        let q = crate::url::to_query(&s);
+        assert!(q.contains("&arch=d7168_q56_k4_h128_"), "{q}");
+        let (back, warnings) = crate::url::from_query(&q);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(back, s);
     }
 }

@@ -49,6 +49,9 @@ pub fn to_query(s: &Scenario) -> String {
     if s.model != d.model {
         out.append_pair("model", &s.model);
     }
+    if let Some(spec) = &s.custom {
+        out.append_pair("arch", &crate::arch::encode(spec));
+    }
     if s.hw != d.hw {
         out.append_pair("hw", &s.hw);
     }
@@ -133,6 +136,10 @@ pub fn from_query_with(query: &str, extra_keys: &[&str]) -> (Scenario, Vec<UrlWa
                     warn(key, format!("`model`: unknown model {}; kept {} (see `kvscope list` or the README for ids)", quote_value(value), s.model));
                 }
             }
+            "arch" => match crate::arch::decode(value) {
+                Ok(spec) => s.custom = Some(spec),
+                Err(e) => warn(key, format!("`arch`: {e}; kept the `model` preset")),
+            },
             "hw" => {
                 if hardware_by_id(value).is_some() {
                     s.hw = value.to_owned();
