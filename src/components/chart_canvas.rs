@@ -57,6 +57,10 @@ pub fn ChartCanvas<F>(
     /// Pointer position over the canvas in backing-store pixels (`None` when it leaves).
     #[prop(optional)]
     on_hover: Option<Callback<Option<(f64, f64)>>>,
+    /// Keys pressed while the canvas has focus; when given, the canvas is focusable
+    /// (`tabindex=0`), so the chart can be read from the keyboard.
+    #[prop(optional)]
+    on_key: Option<Callback<web_sys::KeyboardEvent>>,
     /// Extra CSS class (the aspect ratio differs per chart).
     #[prop(optional, into)]
     class: String,
@@ -127,7 +131,13 @@ where
                 class=format!("kvs-canvas {class}")
                 data-testid=testid
                 role="img"
+                tabindex=on_key.map(|_| "0")
                 aria-label=move || aria_label.get()
+                on:keydown=move |ev| {
+                    if let Some(cb) = on_key {
+                        cb.run(ev);
+                    }
+                }
                 on:pointermove=move |ev| hover(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                 on:pointerdown=move |ev| hover(f64::from(ev.offset_x()), f64::from(ev.offset_y()))
                 on:pointerleave=move |_| {

@@ -126,6 +126,33 @@ pub fn SweepPanel(
             hover.set(hit);
         }
     });
+    // The keyboard's readout: with the chart focused, ←/→ step along a line (Shift: 10
+    // points), Home/End jump to its ends, ↑/↓ switch lines, Escape returns to this scenario.
+    let on_key = Callback::new(move |ev: web_sys::KeyboardEvent| {
+        let Some((si, pi)) = highlight.get_untracked() else {
+            return;
+        };
+        let step = if ev.shift_key() { 10 } else { 1 };
+        let key = ev.key();
+        let next = series.with_untracked(|s| {
+            let last = |i: usize| s.get(i).map_or(0, |x| x.points.len().saturating_sub(1));
+            let n = s.len().max(1);
+            Some(match key.as_str() {
+                "ArrowRight" => Some((si, (pi + step).min(last(si)))),
+                "ArrowLeft" => Some((si, pi.saturating_sub(step))),
+                "Home" => Some((si, 0)),
+                "End" => Some((si, last(si))),
+                "ArrowDown" => Some(((si + 1) % n, pi.min(last((si + 1) % n)))),
+                "ArrowUp" => Some(((si + n - 1) % n, pi.min(last((si + n - 1) % n)))),
+                "Escape" => None,
+                _ => return None,
+            })
+        });
+        if let Some(next) = next {
+            ev.prevent_default();
+            hover.set(next);
+        }
+    });
     let readout = move || {
         let (x, y) = (x.get(), y.get());
         highlight.get().and_then(|(si, pi)| {
@@ -135,7 +162,7 @@ pub fn SweepPanel(
                 Some(format!("{}: {} = {}, {} = {}", sr.label, x.label(), input_format(x)(px), y.label(), metric_format(y)(py)))
             })
         })
-        .unwrap_or_else(|| "Point at a line (or tap it) to read its values.".to_owned())
+        .unwrap_or_else(|| "Point at a line (or tap it, or focus the chart and use the arrow keys) to read its values.".to_owned())
     };
     let markers_text = move || {
         let x = x.get();
@@ -147,12 +174,14 @@ pub fn SweepPanel(
             format!("Regime markers (this scenario): {}.", parts.join("; "))
         })
     };
-    let aria = Signal::derive(move || format!("Sweep chart: {} against {}", y.get().label(), x.get().label()));
+    let aria = Signal::derive(move || {
+        format!("Sweep chart: {} against {}. Arrow keys read the points; the values are announced below.", y.get().label(), x.get().label())
+    });
     view! {
         <section class="kvs-sweep" aria-label="Sweep chart">
             <h2 class="kvs-h2">"How it scales"</h2>
             <SweepControls />
-            <ChartCanvas testid="sweep-chart" aria_label=aria draw=draw on_hover=on_hover class="kvs-canvas-sweep" />
+            <ChartCanvas testid="sweep-chart" aria_label=aria draw=draw on_hover=on_hover on_key=on_key class="kvs-canvas-sweep" />
             <p class="kvs-readout" data-testid="sweep-readout" aria-live="polite">{readout}</p>
             <p class="kvs-note">{markers_text}</p>
             <p class="kvs-note">{move || {

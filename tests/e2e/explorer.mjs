@@ -381,11 +381,38 @@ async function sourceNotes(browser, base, check) {
   }
 }
 
+/** The sweep chart read from the keyboard: focus it, then arrows, Home/End, Escape. */
+async function keyboardReadout(browser, base, check) {
+  const { page, context, errors } = await open(browser, new URL('?series=kv_bits&sv=8,4', base).toString(), DESKTOP);
+  try {
+    const readout = () => text(page, 'sweep-readout');
+    await page.focus(tid('sweep-chart'));
+    const start = await readout();
+    check(/^this scenario: context \(tokens\) = 50k/.test(start ?? ''), `keyboard readout: starts at this scenario's point (${start})`);
+    await page.keyboard.press('End');
+    const end = await changed(page, readout, start);
+    check(/^this scenario: context \(tokens\) = 1M,/.test(end ?? ''), `keyboard readout: End reads the last point (${end})`);
+    await page.keyboard.press('ArrowLeft');
+    const left = await changed(page, readout, end);
+    check(/^this scenario: context \(tokens\) = (?!1M)/.test(left ?? ''), `keyboard readout: ← steps back one point (${left})`);
+    await page.keyboard.press('ArrowDown');
+    const down = await changed(page, readout, left);
+    check(/^kv_bits = 8/.test(down ?? ''), `keyboard readout: ↓ moves to the next line (${down})`);
+    await page.keyboard.press('Escape');
+    const back = await changed(page, readout, down);
+    check(back === start, `keyboard readout: Escape returns to this scenario's point (${back})`);
+    check(errors.length === 0, `keyboard readout: no errors${errors.length ? ': ' + JSON.stringify(errors.slice(0, 3)) : ''}`);
+  } finally {
+    await context.close();
+  }
+}
+
 export async function explorerChecks(page, check, shotsDir) {
   const base = new URL('./', page.url()).toString();
   const browser = page.context().browser();
   await controls(browser, base, check, shotsDir);
   await sourceNotes(browser, base, check);
+  await keyboardReadout(browser, base, check);
   await hostileUrl(browser, base, check);
   await screenshots(browser, base, check, shotsDir);
   await perfChecks(browser, base, check);
