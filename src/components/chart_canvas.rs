@@ -11,7 +11,8 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use charts::EitherBackend;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The drawing area a chart closure receives: the canvas, through the backend type the SVG
 /// export also draws with (`charts::sweep_svg_via`), so each chart's code is compiled once.
@@ -42,6 +43,38 @@ fn record_draw(started_ms: f64) {
     }
     let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_last_draw_ms"), &JsValue::from_f64(end - started_ms));
     let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_last_draw_end_ms"), &JsValue::from_f64(end));
+}
+
+/// How far outside the viewport a chart still counts as visible (drawn ahead of scrolling).
+const VISIBLE_MARGIN: &str = "300px";
+
+/// Whether the canvas is on or near the screen, from an IntersectionObserver. `true` until the
+/// observer first reports (so the first draw is never delayed) and wherever there is no
+/// observer.
+fn watch_visibility(canvas_ref: NodeRef<Canvas>) -> RwSignal<bool> {
+    let visible = RwSignal::new(true);
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+                let _ = visible.try_set(entry.is_intersecting());
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(VISIBLE_MARGIN);
+        match web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options) {
+            Ok(observer) => {
+                observer.observe(&canvas);
+                // The observer and its callback live until the chart is removed.
+                let kept = StoredValue::new_local((observer, on_change));
+                on_cleanup(move || kept.with_value(|(observer, _)| observer.disconnect()));
+            }
+            Err(e) => leptos::logging::warn!("no IntersectionObserver ({e:?}): charts redraw even off screen"),
+        }
+    });
+    visible
 }
 
 /// A canvas drawn by `draw(area, device_pixel_ratio)`.
@@ -76,8 +109,14 @@ where
     let resized = RwSignal::new(0u32);
     let listener = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
     on_cleanup(move || listener.remove());
+    let visible = watch_visibility(canvas_ref);
 
     Effect::new(move |_| {
+        // Off screen (beyond a margin), a chart is not redrawn while the inputs change: it is
+        // drawn again, with the current data, when it comes near the viewport.
+        if !visible.get() {
+            return;
+        }
         resized.track();
         let Some(canvas) = canvas_ref.get() else {
             return;

@@ -42,7 +42,18 @@ async function open(browser, url, options) {
 }
 
 const text = (page, id) => page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? null, tid(id));
-const pixels = (page) => page.evaluate((sel) => document.querySelector(sel)?.toDataURL() ?? '', tid('sweep-chart'));
+/**
+ * The sweep chart's pixels. Charts off screen are not redrawn (they catch up when they come
+ * near the viewport), so the chart is scrolled into view and given three frames first.
+ */
+const pixels = (page) =>
+  page.evaluate(async (sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return '';
+    el.scrollIntoView({ block: 'nearest' });
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    return el.toDataURL();
+  }, tid('sweep-chart'));
 
 /** Waits (up to 5 s) until `read()` differs from `before`; returns the new value or the old one. */
 async function changed(page, read, before) {
@@ -241,6 +252,8 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
  * sweeps included).
  */
 async function sliderLatency(page) {
+  // The chart must be on screen: off-screen charts are not redrawn while inputs change.
+  await page.locator('[data-testid="sweep-chart"]').scrollIntoViewIfNeeded();
   const canvasTop = () => page.evaluate(() => document.querySelector('[data-testid="sweep-chart"]').getBoundingClientRect().top + window.scrollY);
   const top0 = await canvasTop();
   await page.evaluate(() => {
@@ -407,12 +420,39 @@ async function keyboardReadout(browser, base, check) {
   }
 }
 
+/**
+ * Charts off screen skip redraws while the inputs change and catch up when they come near the
+ * viewport: the memory chart (below the fold at 1280×500) keeps its pixels while the context
+ * changes, then shows the new state once scrolled to.
+ */
+async function offscreenCharts(browser, base, check) {
+  const { page, context, errors } = await open(browser, base, { viewport: { width: 1280, height: 500 } });
+  try {
+    const raw = () => page.evaluate((sel) => document.querySelector(sel)?.toDataURL() ?? '', tid('memory-chart'));
+    const top = await page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().top, tid('memory-chart'));
+    check(top > 500 + 300 + 200, `off-screen charts: the memory chart starts well below the fold and its margin (${Math.round(top)}px)`);
+    const before = await raw();
+    await page.fill('#input-ctx', '20000');
+    await page.press('#input-ctx', 'Enter');
+    await changed(page, () => text(page, 'metric-concurrency'), null);
+    await page.waitForTimeout(300);
+    check((await raw()) === before, 'off-screen charts: the memory chart was not redrawn while off screen');
+    await page.locator(tid('memory-chart')).scrollIntoViewIfNeeded();
+    const after = await changed(page, raw, before);
+    check(after !== before, 'off-screen charts: scrolled into view, the memory chart shows the new state');
+    check(errors.length === 0, `off-screen charts: no errors${errors.length ? ': ' + JSON.stringify(errors.slice(0, 3)) : ''}`);
+  } finally {
+    await context.close();
+  }
+}
+
 export async function explorerChecks(page, check, shotsDir) {
   const base = new URL('./', page.url()).toString();
   const browser = page.context().browser();
   await controls(browser, base, check, shotsDir);
   await sourceNotes(browser, base, check);
   await keyboardReadout(browser, base, check);
+  await offscreenCharts(browser, base, check);
   await hostileUrl(browser, base, check);
   await screenshots(browser, base, check, shotsDir);
   await perfChecks(browser, base, check);

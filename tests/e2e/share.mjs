@@ -46,7 +46,15 @@ async function open(browser, url, options = VIEW) {
 
 const cardsText = (page) =>
   page.evaluate((ids) => ids.map((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null), CARDS);
-const pixels = (page, id = 'sweep-chart') => page.evaluate((sel) => document.querySelector(sel)?.toDataURL() ?? '', tid(id));
+/** A chart's pixels, scrolled into view first (off-screen charts are not redrawn). */
+const pixels = (page, id = 'sweep-chart') =>
+  page.evaluate(async (sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return '';
+    el.scrollIntoView({ block: 'nearest' });
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    return el.toDataURL();
+  }, tid(id));
 
 async function shot(page, shotsDir, name, selector) {
   fs.mkdirSync(shotsDir, { recursive: true });
