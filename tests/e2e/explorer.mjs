@@ -16,6 +16,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { chartPixels } from './util.mjs';
+
 const TIMEOUT_MS = 15_000;
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -42,18 +44,8 @@ async function open(browser, url, options) {
 }
 
 const text = (page, id) => page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? null, tid(id));
-/**
- * The sweep chart's pixels. Charts off screen are not redrawn (they catch up when they come
- * near the viewport), so the chart is scrolled into view and given three frames first.
- */
-const pixels = (page) =>
-  page.evaluate(async (sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return '';
-    el.scrollIntoView({ block: 'nearest' });
-    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-    return el.toDataURL();
-  }, tid('sweep-chart'));
+/** The sweep chart's pixels (scrolled into view: see chartPixels). */
+const pixels = (page) => chartPixels(page, 'sweep-chart');
 
 /** Waits (up to 5 s) until `read()` differs from `before`; returns the new value or the old one. */
 async function changed(page, read, before) {

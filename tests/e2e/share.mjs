@@ -19,6 +19,8 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import { chartPixels } from './util.mjs';
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -46,15 +48,8 @@ async function open(browser, url, options = VIEW) {
 
 const cardsText = (page) =>
   page.evaluate((ids) => ids.map((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null), CARDS);
-/** A chart's pixels, scrolled into view first (off-screen charts are not redrawn). */
-const pixels = (page, id = 'sweep-chart') =>
-  page.evaluate(async (sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return '';
-    el.scrollIntoView({ block: 'nearest' });
-    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-    return el.toDataURL();
-  }, tid(id));
+/** A chart's pixels (scrolled into view: see chartPixels). */
+const pixels = (page, id = 'sweep-chart') => chartPixels(page, id);
 
 async function shot(page, shotsDir, name, selector) {
   fs.mkdirSync(shotsDir, { recursive: true });
