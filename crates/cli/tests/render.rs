@@ -10,8 +10,12 @@ fn kvscope(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kvscope")).args(args).output().expect("kvscope runs")
 }
 
+/// A fresh file per call: the tests run in parallel, and two of them render the same chart
+/// kind (a shared name let one test delete the other's file before it was read).
 fn out_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name)
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-{n}-{name}", std::process::id()))
 }
 
 /// Renders one chart kind and returns the file's text.
