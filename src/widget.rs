@@ -12,11 +12,11 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::components::{LogSlider, SearchSelect, WarningsList};
+use crate::components::{SearchSelect, WarningsList};
 use crate::panels::compression::AxisEditor;
 use crate::panels::editor::{hardware_options, model_options, select_hw, select_model};
 use crate::panels::fields::plain_field;
-use crate::panels::workload::{CTX_SLIDER_MAX, CTX_SLIDER_MIN};
+use crate::panels::workload::ctx_control;
 use crate::panels::{CheapPanel, MemoryPanel, Results, SweepPanel, TimelinePanel};
 use crate::share::{copy_text, describe, sync_title, Copied};
 use crate::state::{app_query, AppState, Show};
@@ -117,25 +117,7 @@ fn control(state: AppState, key: &'static str) -> AnyView {
             }
             .into_any()
         }
-        "ctx" => {
-            let ctx = Memo::new(move |_| scenario.with(|s| s.ctx_tokens));
-            let on_slide = Callback::new(move |v: f64| scenario.update(|s| s.ctx_tokens = v));
-            view! {
-                <div class="kvs-widget-control kvs-widget-ctx">
-                    {plain_field(state, "ctx")}
-                    <LogSlider
-                        id="input-ctx-slider"
-                        aria_label="Context tokens (logarithmic slider, 1,000 to 10,000,000)"
-                        min=CTX_SLIDER_MIN
-                        max=CTX_SLIDER_MAX
-                        value=ctx
-                        on_input=on_slide
-                        value_text=Signal::derive(move || format!("{} tokens", costmodel::units::fmt_count(ctx.get())))
-                    />
-                </div>
-            }
-            .into_any()
-        }
+        "ctx" => view! { <div class="kvs-widget-control kvs-widget-ctx">{ctx_control(state)}</div> }.into_any(),
         k => match Axis::ALL.iter().position(|a| a.key() == k) {
             Some(i) => view! { <div class="kvs-widget-control"><AxisEditor axis=Axis::ALL[i] index=i /></div> }.into_any(),
             None => view! { <div class="kvs-widget-control">{plain_field(state, k)}</div> }.into_any(),

@@ -11,7 +11,7 @@ use plotters::style::{Color, RGBColor};
 use plotters_backend::DrawingBackend;
 
 use crate::axis::{self, Scale};
-use crate::draw::{Font, Painter};
+use crate::draw::Painter;
 use crate::format::{fmt_compact, fmt_gpu_s};
 use crate::{ChartError, ChartStyle};
 
@@ -25,12 +25,9 @@ pub fn draw_cheap<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, c: &CheapAs
 where
     DB::ErrorType: 'static,
 {
-    let p = Painter::new(area, style);
-    p.clear()?;
-    let s = style;
-    let m = s.px(10.0);
-    let label_f = Font::new(s.label_px(), s.foreground);
-    let tick_f = Font::new(s.tick_px(), s.foreground);
+    let p = Painter::start(area, style)?;
+    let (s, m) = (style, p.margin());
+    let (label_f, tick_f) = (p.label_font(), p.tick_font());
     let (long, short) = (fmt_compact(c.long_ctx_tokens), fmt_compact(c.short_ctx_tokens));
     let title = format!("{long} vs {short} tokens of context: GPU-seconds per turn");
     let top = m + p.title(&title, m)? + s.px(12.0);

@@ -121,6 +121,28 @@ where
         }
     }
 
+    /// A painter on `area` filled with the background: how every chart starts.
+    pub fn start(area: &'a DrawingArea<DB, Shift>, style: &'a ChartStyle) -> Result<Painter<'a, DB>, ChartError> {
+        let p = Painter::new(area, style);
+        p.clear()?;
+        Ok(p)
+    }
+
+    /// The margin around a chart (px).
+    pub fn margin(&self) -> i32 {
+        self.style.px(10.0)
+    }
+
+    /// The font of axis labels, legends and notes.
+    pub fn label_font(&self) -> Font {
+        Font::new(self.style.label_px(), self.style.foreground)
+    }
+
+    /// The font of tick labels and markers.
+    pub fn tick_font(&self) -> Font {
+        Font::new(self.style.tick_px(), self.style.foreground)
+    }
+
     /// Fills the whole area with the background.
     pub fn clear(&self) -> Result<(), ChartError> {
         self.area.fill(&self.style.background).map_err(backend_error)
@@ -215,7 +237,7 @@ where
     pub fn title(&self, text: &str, top: i32) -> Result<i32, ChartError> {
         let s = self.style;
         let font = Font::new(s.title_px(), s.foreground).bold().anchor(HPos::Center, VPos::Top);
-        let lines = self.wrap(text, &font, (self.w - 2 * s.px(10.0)).max(1))?;
+        let lines = self.wrap(text, &font, (self.w - 2 * self.margin()).max(1))?;
         let lh = self.line_height(&font);
         let mut y = top;
         for (i, line) in lines.iter().enumerate() {

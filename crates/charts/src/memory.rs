@@ -52,12 +52,10 @@ fn draw<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let p = Painter::new(area, style);
-    p.clear()?;
-    let s = style;
-    let m = s.px(10.0);
+    let p = Painter::start(area, style)?;
+    let (s, m) = (style, p.margin());
     let size = |b: f64| fmt_bytes(b, binary);
-    let label_f = Font::new(s.label_px(), s.foreground);
+    let label_f = p.label_font();
     let hbm = mem.hbm_bytes;
     let title = format!("Memory of one GPU: {} HBM", size(hbm));
     let mut top = m + p.title(&title, m)? + s.px(12.0);

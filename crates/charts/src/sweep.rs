@@ -103,12 +103,9 @@ where
     if chart.series.len() > MAX_SERIES {
         return Err(ChartError::TooManySeries { count: chart.series.len(), max: MAX_SERIES });
     }
-    let p = Painter::new(area, style);
-    p.clear()?;
-    let s = style;
-    let m = s.px(10.0);
-    let label_f = Font::new(s.label_px(), s.foreground);
-    let tick_f = Font::new(s.tick_px(), s.foreground);
+    let p = Painter::start(area, style)?;
+    let (s, m) = (style, p.margin());
+    let (label_f, tick_f) = (p.label_font(), p.tick_font());
     let marker_f = Font::new(s.tick_px(), s.foreground);
 
     // Top: title, then the legend.

@@ -12,7 +12,7 @@ use plotters::style::{Color, RGBColor};
 use plotters_backend::DrawingBackend;
 
 use crate::axis::{self, Scale};
-use crate::draw::{layout_legend, Font, Painter};
+use crate::draw::{layout_legend, Painter};
 use crate::{ChartError, ChartStyle};
 
 /// Lanes drawn one per slot; the rest share one "+N more" lane.
@@ -30,12 +30,9 @@ pub fn draw_timeline<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let p = Painter::new(area, style);
-    p.clear()?;
-    let s = style;
-    let m = s.px(10.0);
-    let label_f = Font::new(s.label_px(), s.foreground);
-    let tick_f = Font::new(s.tick_px(), s.foreground);
+    let p = Painter::start(area, style)?;
+    let (s, m) = (style, p.margin());
+    let (label_f, tick_f) = (p.label_font(), p.tick_font());
 
     let batch = report.batch.floor();
     let cycle = report.cycle.filter(|c| c.total_s.is_finite() && c.total_s > 0.0);
