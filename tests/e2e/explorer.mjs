@@ -16,9 +16,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { chartPixels } from './util.mjs';
+import { chartPixels, openPage, TIMEOUT_MS } from './util.mjs';
 
-const TIMEOUT_MS = 15_000;
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const CRASH = [/panicked at/i, /RuntimeError/, /unreachable executed/i];
@@ -29,18 +28,11 @@ const P95_TARGET_MS = 20;
 
 const tid = (id) => `[data-testid="${id}"]`;
 
+/** Opens `url` and waits for the app's first chart. */
 async function open(browser, url, options) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT_MS);
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => typeof window.__kvs_first_chart_ms === 'number');
-  return { page, context, errors };
+  const opened = await openPage(browser, url, options);
+  await opened.page.waitForFunction(() => typeof window.__kvs_first_chart_ms === 'number');
+  return opened;
 }
 
 const text = (page, id) => page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? null, tid(id));

@@ -20,13 +20,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { explorerChecks, perfChecks } from './explorer.mjs';
 import { shareChecks } from './share.mjs';
+import { openPage as openPageIn, TIMEOUT_MS } from './util.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const BASE_URL = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'target', 'screenshots');
-/** Default timeout for waits, in ms. */
-const TIMEOUT_MS = 15_000;
 
 // ---------------------------------------------------------------------------
 // 1. harness
@@ -89,27 +88,9 @@ export const PHONE = {
   deviceScaleFactor: 2,
 };
 
-/**
- * Open `url` (default: the base URL) in a fresh browser context.
- * Returns { page, context, errors }: errors collects uncaught page errors and console.error
- * messages (a Rust panic arrives through console_error_panic_hook as a console error).
- * Close with `await context.close()`.
- */
-export async function openPage(browser, url = BASE_URL, contextOptions = DESKTOP) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT_MS);
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.goto(url);
-  return { page, context, errors };
+/** Opens `url` (default: the base URL) in a fresh context: see util.mjs's openPage. */
+export function openPage(browser, url = BASE_URL, contextOptions = DESKTOP) {
+  return openPageIn(browser, url, contextOptions);
 }
 
 /** URL relative to the base, e.g. appUrl('?ctx=32768'). */

@@ -19,32 +19,17 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-import { chartPixels } from './util.mjs';
+import { chartPixels, openPage, TIMEOUT_MS } from './util.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const DIST = path.join(ROOT, 'dist');
-const TIMEOUT_MS = 15_000;
 const VIEW = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
 const CRASH = [/panicked at/i, /RuntimeError/, /unreachable executed/i];
 const tid = (id) => `[data-testid="${id}"]`;
 const CARDS = ['metric-concurrency', 'metric-prefill', 'metric-decode', 'metric-switch', 'metric-throughput'];
 
-async function open(browser, url, options = VIEW) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT_MS);
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  if (url) await page.goto(url);
-  return { page, context, errors };
-}
+const open = (browser, url, options = VIEW) => openPage(browser, url, options);
 
 const cardsText = (page) =>
   page.evaluate((ids) => ids.map((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null), CARDS);
