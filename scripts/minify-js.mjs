@@ -40,3 +40,8 @@ for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.js'))) {
   console.log(`minify-js: ${name} ${source.length} -> ${out.code.length} bytes; integrity ${integrity}`);
 }
 fs.writeFileSync(indexPath, index);
+
+// Then the .gz and .br files beside each asset, from the final (minified) bytes. Run from here,
+// not as a second hook: Trunk starts the hooks of one stage together, and compressing must come
+// after minifying.
+await import('./precompress.mjs');
