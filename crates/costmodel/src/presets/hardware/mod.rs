@@ -100,6 +100,8 @@ impl HardwarePreset {
     }
 }
 
+/// PCIe Gen3 x16, one direction: 8 GT/s × 16 lanes × 128/130 / 8 bits.
+pub(crate) const PCIE3_X16: f64 = 15.75 * GB;
 /// PCIe Gen4 x16, one direction: 16 GT/s × 16 lanes × 128/130 / 8 bits.
 pub(crate) const PCIE4_X16: f64 = 31.5 * GB;
 /// PCIe Gen5 x16, one direction.
