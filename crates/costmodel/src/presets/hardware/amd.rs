@@ -1,6 +1,6 @@
 //! AMD accelerators: Instinct (CDNA) and Radeon PRO / AI PRO (RDNA). Conventions: see `super`.
 
-use super::{HardwarePreset, Vendor, HOST_2TB_PER_8, PCIE5_X16};
+use super::{HardwarePreset, Vendor, HOST_2TB_PER_8, NO_HOST_LINK, PCIE5_X16};
 use crate::spec::HardwareSpec;
 use crate::units::{GB, GIB, TFLOPS, TIB};
 
@@ -98,5 +98,35 @@ pub(super) const ROWS: &[HardwarePreset] = &[
             with no reservation subtracted. Host: no server given; 2 TB / 8 GPUs assumed. Price: no public \
             price. GEMM: no measurement of CDNA 4; 0.75 assumed (CDNA 3 siblings measured 0.51-0.60, so this \
             may be optimistic)."),
+    },
+    HardwarePreset {
+        id: "mi300a",
+        label: "AMD Instinct MI300A (APU)",
+        memory_label: "128 GB HBM3 unified",
+        vendor: Vendor::Amd,
+        family: "CDNA 3",
+        year: 2023,
+        spec: HardwareSpec {
+            hbm_bytes: 128.0 * GIB,
+            hbm_bw_bytes_per_s: 5300.0 * GB,
+            bf16_flops_per_s: 980.6 * TFLOPS,
+            fp8_flops_per_s: 1961.2 * TFLOPS,
+            fp4_flops_per_s: 0.0,
+            link_bw_bytes_per_s: 256.0 * GB,
+            link_domain_gpus: 4,
+            link_peer_bw_bytes_per_s: 64.0 * GB,
+            host_bw_bytes_per_s: NO_HOST_LINK,
+            host_bytes_per_gpu: NO_HOST_LINK,
+            usd_per_gpu_hour: 0.0,
+            gemm_fraction_measured: 0.51,
+        },
+        source: crate::presets::source_note!("AMD product page https://www.amd.com/en/products/accelerators/instinct/mi300/mi300a.html: APU with \
+            24 Zen 4 cores and 228 CDNA 3 compute units sharing 128 GB HBM3 at 5.3 TB/s; BF16/FP16 980.6 and FP8 \
+            1,961.2 TFLOP/s dense (1,961.2 / 3,922.3 with sparsity), 550 W, 4 Infinity Fabric links of 128 GB/s \
+            read as both directions (as for the MI300X) = 256 per direction across a 4-APU node (El Capitan's \
+            nodes), 64 to one peer. Unified memory: the CPU cores and the GPU share the HBM, so there is no host \
+            link and no separate host memory (0); the KV already lives in the only memory and a context switch \
+            recomputes. Memory: 128 GiB with no reservation (the OS takes some). Price: none. GEMM: no \
+            measurement; MI300X's MAMF 0.51 (same CDNA 3 compute units) used."),
     },
 ];

@@ -108,6 +108,9 @@ pub(crate) const PCIE4_X16: f64 = 31.5 * GB;
 pub(crate) const PCIE5_X16: f64 = 63.0 * GB;
 /// NVLink-C2C to a Grace CPU, one direction (900 GB/s both ways).
 pub(crate) const NVLINK_C2C: f64 = 450.0 * GB;
+/// No host link and no separate host memory: unified-memory parts (the cache already lives in
+/// the only memory there is; `phases::Prepared::swap_s` is then infinite and a switch recomputes).
+pub(crate) const NO_HOST_LINK: f64 = 0.0;
 /// Host DRAM per GPU of a typical 8-GPU server with 2 TB (DGX A100/H100/B200, an MLPerf HGX
 /// H200 node); also the assumption for servers whose memory no source gives.
 pub(crate) const HOST_2TB_PER_8: f64 = 2.0 * TB / 8.0;

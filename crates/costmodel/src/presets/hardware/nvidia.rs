@@ -1,7 +1,7 @@
 //! NVIDIA accelerators: data-centre GPUs (Volta to Blackwell Ultra), Grace superchips,
 //! workstation and GeForce cards, DGX Spark and Jetson. Conventions: see `super` (hardware/mod.rs).
 
-use super::{HardwarePreset, Vendor, HOST_2TB_PER_8, NVLINK_C2C, PCIE3_X16, PCIE4_X16, PCIE5_X16};
+use super::{HardwarePreset, Vendor, HOST_2TB_PER_8, NO_HOST_LINK, NVLINK_C2C, PCIE3_X16, PCIE4_X16, PCIE5_X16};
 use crate::spec::HardwareSpec;
 use crate::units::{GB, GIB, TFLOPS};
 
@@ -931,5 +931,69 @@ pub(super) const ROWS: &[HardwarePreset] = &[
             97,887 MiB = 102.64e9 B in public nvidia-smi logs. Price: none. GEMM: no measurement; 0.75 assumed. \
             Server Edition: passive, 400-600 W configurable (600 W assumed for the peak rates). Host: no server \
             given; 2 TB / 8 GPUs assumed."),
+    },
+    HardwarePreset {
+        id: "dgx-spark",
+        label: "NVIDIA DGX Spark (GB10)",
+        memory_label: "128 GB unified LPDDR5x",
+        vendor: Vendor::Nvidia,
+        family: "Blackwell",
+        year: 2025,
+        spec: HardwareSpec {
+            hbm_bytes: 128.0 * GIB,
+            hbm_bw_bytes_per_s: 273.0 * GB,
+            bf16_flops_per_s: 125.0 * TFLOPS,
+            fp8_flops_per_s: 250.0 * TFLOPS,
+            fp4_flops_per_s: 500.0 * TFLOPS,
+            link_bw_bytes_per_s: 25.0 * GB,
+            link_domain_gpus: 2,
+            link_peer_bw_bytes_per_s: 0.0,
+            host_bw_bytes_per_s: NO_HOST_LINK,
+            host_bytes_per_gpu: NO_HOST_LINK,
+            usd_per_gpu_hour: 0.0,
+            gemm_fraction_measured: 0.75,
+        },
+        source: crate::presets::source_note!("NVIDIA DGX Spark page https://www.nvidia.com/en-us/products/workstations/dgx-spark/: GB10 Grace \
+            Blackwell superchip, up to 1 PFLOP FP4 with sparsity (500 TFLOP/s dense), 128 GB LPDDR5x unified \
+            memory at 273 GB/s, ConnectX-7 200 Gb/s networking (25 GB/s per direction) that links two Sparks \
+            (domain 2), 4 TB NVMe, 240 W supply. FP8 250 and BF16 125 TFLOP/s follow Blackwell's 4:2:1 ratio [U: \
+            NVIDIA prints only the FP4 figure; GB10 has GeForce-class tensor cores (48 SMs x 4,096 FP4 FLOP/clk \
+            x about 2.5 GHz = 491 dense matches), and if it also halves FP32 accumulate as GeForce does, BF16 \
+            GEMMs would run at 62.5]. Unified memory: the CPU and GPU share the LPDDR5x, counted here as device \
+            memory (128 GiB, no reservation; the OS takes some). No host link and no host memory (0): the KV \
+            already lives in the only memory, so a context switch recomputes; a spill to the NVMe drive is \
+            bounded by its speed (not published): set host_gbps to model it. Price: none (bought, not rented). \
+            GEMM: no measurement; 0.75 assumed."),
+    },
+    HardwarePreset {
+        id: "jetson-agx-thor",
+        label: "NVIDIA Jetson AGX Thor (T5000)",
+        memory_label: "128 GB unified LPDDR5X",
+        vendor: Vendor::Nvidia,
+        family: "Blackwell",
+        year: 2025,
+        spec: HardwareSpec {
+            hbm_bytes: 128.0 * GIB,
+            hbm_bw_bytes_per_s: 273.0 * GB,
+            bf16_flops_per_s: 258.75 * TFLOPS,
+            fp8_flops_per_s: 517.5 * TFLOPS,
+            fp4_flops_per_s: 1035.0 * TFLOPS,
+            link_bw_bytes_per_s: 12.5 * GB,
+            link_domain_gpus: 2,
+            link_peer_bw_bytes_per_s: 0.0,
+            host_bw_bytes_per_s: NO_HOST_LINK,
+            host_bytes_per_gpu: NO_HOST_LINK,
+            usd_per_gpu_hour: 0.0,
+            gemm_fraction_measured: 0.75,
+        },
+        source: crate::presets::source_note!("NVIDIA Jetson Thor page \
+            https://www.nvidia.com/en-us/autonomous-machines/embedded-systems/jetson-thor/: Jetson AGX Thor \
+            (T5000) up to 2,070 FP4 TFLOP/s with sparsity (1,035 dense), 2,560-core Blackwell GPU with 96 \
+            fifth-generation tensor cores, 128 GB LPDDR5X (256 bit) at 273 GB/s, 4 x 25 GbE (100 Gb/s = 12.5 \
+            GB/s per direction; domain 2 = two modules on one link), 40-130 W. FP8 517.5 and BF16 258.75 follow \
+            the 4:2:1 ratio of data-centre Blackwell, whose tensor cores Thor's match (20 SMs x about 32,768 FP4 \
+            FLOP/clk x 1.57 GHz = 1,030 dense, as B200's 9,000 / 148 SMs gives) [U: NVIDIA prints only FP4]. \
+            Unified memory: no host link and no host memory (0); the KV already lives in the only memory, so a \
+            context switch recomputes. Price: none. GEMM: no measurement; 0.75 assumed."),
     },
 ];
