@@ -441,9 +441,12 @@ fn list(sources: bool) {
         println!("  {:<18} {}", m.id, m.label);
         note(m.source);
     }
+    // Grouped by vendor, newest first (the table's own order); the vendor, family and year
+    // follow the id so the first word of a row stays its id.
     println!("hardware:");
     for h in costmodel::presets::HARDWARE {
-        println!("  {:<18} {}", h.id, h.label);
+        let unified = if h.unified_memory() { ", unified memory" } else { "" };
+        println!("  {:<30} {:<6} {:<18} {}  {}{unified}", h.id, h.vendor.label(), h.family, h.year, h.label);
         note(h.source);
     }
     println!("compression methods:");

@@ -200,7 +200,11 @@ impl Prepared {
         } else {
             hw.link_bw_bytes_per_s
         };
-        let allreduce_bw = if fast_link { mesh_bw } else { hw.host_bw_bytes_per_s } * e.link_bw;
+        // Beyond the fast-link domain the all-reduces leave through the host link (PCIe to the
+        // NIC); a unified-memory part has no host link, so they stay on its only link (DGX
+        // Spark's ConnectX-7, a Mac's Thunderbolt), whose reach is then the network's.
+        let outside_bw = if hw.host_bw_bytes_per_s > 0.0 { hw.host_bw_bytes_per_s } else { hw.link_bw_bytes_per_s };
+        let allreduce_bw = if fast_link { mesh_bw } else { outside_bw } * e.link_bw;
 
         let weights_bytes_per_gpu = weights_bytes / tp_f;
         let act_bytes = p.act_bits / BITS_PER_BYTE;
@@ -466,7 +470,14 @@ impl Prepared {
     /// `(KV_out + KV_in) / host_bw` per GPU (each GPU moves its own shard; the MLA latent is
     /// replicated, so each GPU moves a full copy); with a full-duplex link the two overlap:
     /// `KV / host_bw`.
+    ///
+    /// Infinite when there is no host link (`host_bw = 0`: unified-memory parts such as Apple
+    /// M-series, DGX Spark, MI300A): the cache already lives in the only memory there is, so
+    /// there is nowhere to swap it and a switch recomputes.
     pub fn swap_s(&self, kept: f64) -> f64 {
+        if self.host_bw_bytes_per_s <= 0.0 {
+            return f64::INFINITY;
+        }
         let one = self.kv_gpu.bytes(kept) / self.host_bw_bytes_per_s;
         if self.full_duplex {
             one

@@ -150,7 +150,8 @@ pub struct Report {
     pub decode_s: Option<f64>,
     /// One context switch: the cheaper of swap and recompute (seconds).
     pub context_switch_s: Option<f64>,
-    /// Swapping one user out and another in over the host link (seconds).
+    /// Swapping one user out and another in over the host link (seconds); absent on a
+    /// unified-memory part, which has no host link to swap over.
     pub swap_s: Option<f64>,
     /// Prefilling the context again instead (seconds).
     pub recompute_s: Option<f64>,
@@ -301,7 +302,7 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
     report.decode_step = Some(step);
     report.decode_s = Some(gen.time_s);
     report.context_switch_s = Some(switch_s);
-    report.swap_s = Some(swap);
+    report.swap_s = swap.is_finite().then_some(swap);
     report.recompute_s = Some(recompute);
     report.switch_kind = Some(kind);
     report.cycle = Some(cycle);
@@ -332,7 +333,15 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
             SwitchKind::Recompute => prefill.bound.into(),
         }
     };
-    if detail == Detail::Full && swapping && report.swapped_users > host_capacity_users {
+    let no_host_link = inputs.hw.host_bw_bytes_per_s <= 0.0;
+    if detail == Detail::Full && swapping && no_host_link {
+        report.warnings.push(format!(
+            "unified memory: the KV cache already lives in the only memory there is, so there is no host link to \
+             swap over; each of the {} waiting users is recomputed (a spill to SSD is bounded by the drive: set \
+             host_gbps to its bandwidth to model one)",
+            report.swapped_users
+        ));
+    } else if detail == Detail::Full && swapping && report.swapped_users > host_capacity_users {
         report.warnings.push(format!(
             "host memory holds {} swapped-out caches but {} users wait: the rest must be recomputed",
             host_capacity_users, report.swapped_users

@@ -475,8 +475,11 @@ impl Scenario {
             ));
         }
         if self.tp > 1 && (hw.link_bw_bytes_per_s <= 0.0 || self.tp > hw.link_domain_gpus) {
+            // Unified-memory parts have no host link: the all-reduces stay on their only link
+            // (see phases::Prepared::for_tp).
+            let over = if hw.host_bw_bytes_per_s > 0.0 { "the host link" } else { "its network link (no host link: unified memory)" };
             warnings.push(format!(
-                "TP {} is beyond this accelerator's fast-link domain ({} GPUs): all-reduces use the host link",
+                "TP {} is beyond this accelerator's fast-link domain ({} GPUs): all-reduces use {over}",
                 self.tp, hw.link_domain_gpus
             ));
         }

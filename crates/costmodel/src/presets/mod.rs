@@ -23,7 +23,7 @@ pub(crate) use source_note;
 pub mod hardware;
 pub mod models;
 
-pub use hardware::{hardware_by_id, HardwarePreset, HARDWARE};
+pub use hardware::{hardware_by_id, HardwarePreset, Vendor, HARDWARE};
 pub use models::{model_by_id, ModelPreset, MODELS};
 
 /// Every preset's source note as indented JSON, `{"hardware": {id: note}, "models": {id: note}}`
