@@ -437,9 +437,12 @@ fn list(sources: bool) {
         }
     };
     println!("models:");
-    for m in costmodel::presets::MODELS {
-        println!("  {:<18} {}", m.id, m.label);
-        note(m.source);
+    for (family, rows) in costmodel::presets::by_family() {
+        println!("  {family}:");
+        for m in rows {
+            println!("    {:<24} {:<7} {}", m.id, m.released, m.label);
+            note(m.source);
+        }
     }
     // Grouped by vendor, newest first (the table's own order); the vendor, family and year
     // follow the id so the first word of a row stays its id.

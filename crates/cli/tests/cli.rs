@@ -61,7 +61,8 @@ fn every_preset_pair_evaluates_without_a_panic() {
         }
         let id = line.split_whitespace().next().unwrap_or_default().to_owned();
         match section {
-            "models:" => models.push(id),
+            // Models are listed under family headings (`  Llama:`), one more indent.
+            "models:" if line.starts_with("    ") => models.push(id),
             "hardware:" => hws.push(id),
             _ => {}
         }
@@ -164,6 +165,26 @@ fn the_committed_preset_sources_file_matches_the_presets() {
     assert_eq!(v["hardware"].as_object().map(|o| o.len()), Some(costmodel::presets::HARDWARE.len()));
     assert_eq!(v["models"].as_object().map(|o| o.len()), Some(costmodel::presets::MODELS.len()));
     assert!(v["models"].as_object().into_iter().flatten().all(|(_, note)| note.as_str().is_some_and(|s| s.len() > 40)), "every model has a note");
+}
+
+#[test]
+fn list_groups_models_by_family_newest_first() {
+    let out = kvscope(&["list"]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let models: String = text.lines().skip(1).take_while(|l| l.starts_with(' ')).map(|l| format!("{l}\n")).collect();
+    // Families are headings; under one, release months never increase.
+    assert!(models.contains("  Llama:\n") && models.contains("  DeepSeek:\n"), "{models}");
+    let mut last = String::new();
+    for line in models.lines() {
+        if line.starts_with("    ") {
+            let released = line.split_whitespace().nth(1).unwrap_or_default().to_owned();
+            assert!(last.is_empty() || released <= last, "{released} after {last}:\n{models}");
+            last = released;
+        } else {
+            last.clear();
+        }
+    }
+    assert!(models.contains("    deepseek-v3 ") && models.contains("2024-12"), "{models}");
 }
 
 #[test]

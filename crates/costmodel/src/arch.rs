@@ -194,7 +194,7 @@ mod tests {
     #[test]
     fn every_preset_architecture_survives_a_round_trip() {
         for p in MODELS {
-            let spec = (p.spec)();
+            let spec = p.spec();
             let text = encode(&spec);
             assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)), "{}: {text}", p.id);
             assert_eq!(decode(&text), Ok(spec), "{}: {text}", p.id);

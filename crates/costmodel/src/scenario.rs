@@ -459,8 +459,8 @@ impl Scenario {
         });
         let mut model = match (&self.custom, model_preset) {
             (Some(custom), _) => custom.clone(),
-            (None, Some(p)) => (p.spec)(),
-            (None, None) => (default_model_preset().spec)(),
+            (None, Some(p)) => p.spec(),
+            (None, None) => default_model_preset().spec(),
         };
         let mut hw = hw_preset.unwrap_or_else(default_hw_preset).spec;
         let o = &self.overrides;
@@ -700,7 +700,7 @@ mod custom_tests {
 
     #[test]
     fn a_custom_model_is_used_instead_of_the_preset() {
-        let mut spec = (default_model_preset().spec)();
+        let mut spec = default_model_preset().spec();
         spec.n_kv_heads = 4;
         let s = Scenario { model: "no-such-model".to_owned(), custom: Some(spec), ..Scenario::default() };
         let r = s.resolve();

@@ -102,7 +102,7 @@ fn every_fixture_imports_and_matches_its_preset() {
             Some(p) => p,
             None => panic!("{}: no preset {}", f.file, f.preset),
         };
-        assert_eq!(imported.spec, (preset.spec)(), "{}: import differs from preset {}", f.file, f.preset);
+        assert_eq!(imported.spec, preset.spec(), "{}: import differs from preset {}", f.file, f.preset);
         assert!(!imported.label.is_empty(), "{}", f.file);
         for w in &imported.warnings {
             assert!(w.message.contains(&format!("`{}`", w.field)), "{}: warning does not name its field: {w}", f.file);
@@ -309,7 +309,7 @@ fn gemma2_alternates_from_a_sliding_layer() {
     });
     let i = import(&config.to_string());
     assert!(i.warnings.is_empty(), "{:?}", i.warnings);
-    assert_eq!(Some(&i.spec), model_by_id("gemma-2-27b").map(|p| (p.spec)()).as_ref());
+    assert_eq!(Some(&i.spec), model_by_id("gemma-2-27b").map(|p| p.spec()).as_ref());
 }
 
 #[test]

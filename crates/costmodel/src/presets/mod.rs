@@ -24,7 +24,7 @@ pub mod hardware;
 pub mod models;
 
 pub use hardware::{hardware_by_id, HardwarePreset, Vendor, HARDWARE};
-pub use models::{model_by_id, ModelPreset, MODELS};
+pub use models::{by_family, model_by_id, ModelPreset, MODELS};
 
 /// Every preset's source note as indented JSON, `{"hardware": {id: note}, "models": {id: note}}`
 /// (keys sorted): the file the web app fetches, `assets/preset-sources.json`, which

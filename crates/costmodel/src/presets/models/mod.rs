@@ -1,0 +1,239 @@
+//! Model architecture presets, one file per family; this module assembles the table.
+//!
+//! Every row is data: a const [`Arch`] (no code runs per row, no JSON is parsed at run time).
+//! Where a Hugging Face `config.json` is stored in `tests/fixtures/hf-configs/`,
+//! `tests/import.rs` checks that importing that file with [`crate::import::import_hf_config`]
+//! gives exactly the same [`ModelSpec`]; rows without a stored file take their numbers from the
+//! config or paper cited in `source`.
+//!
+//! Conventions shared by every row:
+//! - every FFN of these families is gated (SwiGLU or GeGLU: 3 matrices) except GPT-3's;
+//! - layers are grouped by attention kind, one group per distinct kind, in order of first
+//!   appearance (as the importer groups them), since only the counts matter;
+//! - MLA rows set `n_kv_heads` to the config's nominal `num_key_value_heads` (= query heads) and
+//!   `head_dim` to the query/key head size `qk_nope_head_dim + qk_rope_head_dim`; neither enters
+//!   an MLA layer's formulas, which use the ranks;
+//! - an MoE layer's routed experts and a dense layer's FFN both use `d_ff` unless the family has
+//!   a separate `moe_intermediate_size`; a family whose every layer is MoE keeps the config's
+//!   `intermediate_size` in `d_ff` (unused) so that preset and import compare equal.
+//!
+//! Published counts are the documents' own figures. Computed counts follow [`crate::model`]
+//! (no norms or biases); a test keeps every row within [`PARAMS_TOLERANCE`] of its published
+//! figures.
+//!
+//! Every row names its `family` (the group the app and `kvscope list` show it under) and its
+//! release month `released` (`YYYY-MM`, the first public weights), so lists can sort newest
+//! first within a family ([`by_family`]).
+
+use crate::spec::{Attention, LayerGroup, ModelSpec, Moe};
+
+mod deepseek;
+mod gemma;
+mod jamba;
+mod llama;
+mod mistral;
+mod openai;
+mod qwen;
+mod yi;
+
+pub use jamba::{
+    mamba1_mixer, MAMBA_D_CONV, MAMBA_D_STATE, MAMBA_DT_RANK_DIVISOR, MAMBA_ELEMENTWISE_FLOP_PER_CHANNEL, MAMBA_EXPAND,
+    MAMBA_SCAN_FLOP_PER_STATE_ELEMENT, STATE_REFERENCE_BYTES,
+};
+
+/// Largest relative gap allowed between a preset's computed and published parameter counts.
+pub const PARAMS_TOLERANCE: f64 = 0.02;
+
+/// What a published "active parameters" figure includes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActiveCount {
+    /// Every parameter a token touches, both embedding tables included, as
+    /// [`ModelSpec::computed_params`] counts (Mixtral, DeepSeek, Qwen, Jamba).
+    AllParams,
+    /// The input embedding is left out (it is a lookup, not a matmul) but the output head is
+    /// kept: OpenAI's gpt-oss model card counts active parameters this way.
+    WithoutInputEmbedding,
+}
+
+/// An architecture as const data: a [`ModelSpec`] whose layer groups are a static slice.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Arch {
+    /// Hidden size.
+    pub d_model: u32,
+    /// Query heads.
+    pub n_q_heads: u32,
+    /// KV heads.
+    pub n_kv_heads: u32,
+    /// Head dimension.
+    pub head_dim: u32,
+    /// Dense FFN width.
+    pub d_ff: u32,
+    /// Gated FFN.
+    pub ffn_gated: bool,
+    /// Vocabulary.
+    pub vocab: u32,
+    /// Tied input and output embeddings.
+    pub tied_embeddings: bool,
+    /// The layer groups.
+    pub layers: &'static [LayerGroup],
+    /// MoE FFNs.
+    pub moe: Option<Moe>,
+}
+
+impl Arch {
+    /// The architecture as the cost model takes it.
+    pub fn spec(&self) -> ModelSpec {
+        ModelSpec {
+            d_model: self.d_model,
+            n_q_heads: self.n_q_heads,
+            n_kv_heads: self.n_kv_heads,
+            head_dim: self.head_dim,
+            d_ff: self.d_ff,
+            ffn_gated: self.ffn_gated,
+            vocab: self.vocab,
+            tied_embeddings: self.tied_embeddings,
+            layers: self.layers.to_vec(),
+            moe: self.moe,
+            params_override: None,
+        }
+    }
+
+    /// The same architecture with MoE FFNs.
+    pub const fn with_moe(self, moe: Moe) -> Arch {
+        Arch { moe: Some(moe), ..self }
+    }
+}
+
+/// One model preset.
+#[derive(Debug, Clone, Copy)]
+pub struct ModelPreset {
+    /// Permanent URL id, lowercase kebab-case (`llama-3.1-70b`).
+    pub id: &'static str,
+    /// Display name.
+    pub label: &'static str,
+    /// The family the preset is listed under (`Llama`, `Qwen`, `DeepSeek`).
+    pub family: &'static str,
+    /// Release month of the first public weights, `YYYY-MM` (sorts as text).
+    pub released: &'static str,
+    /// Published total parameter count.
+    pub published_params: f64,
+    /// Published active parameters per token (MoE), or the total for dense models.
+    pub published_active_params: f64,
+    /// What `published_active_params` includes.
+    pub published_active_count: ActiveCount,
+    /// Where the architecture and the published count come from.
+    pub source: &'static str,
+    /// The architecture.
+    pub arch: Arch,
+}
+
+impl ModelPreset {
+    /// The architecture as the cost model takes it.
+    pub fn spec(&self) -> ModelSpec {
+        self.arch.spec()
+    }
+
+    /// Computed (total, active per token) parameters, the active count following the same
+    /// convention as `published_active_params`, so the two can be compared.
+    pub fn computed_params_as_published(&self) -> (f64, f64) {
+        let spec = self.spec();
+        let (total, active) = spec.computed_params();
+        let active = match self.published_active_count {
+            ActiveCount::AllParams => active,
+            ActiveCount::WithoutInputEmbedding => active - f64::from(spec.vocab) * f64::from(spec.d_model),
+        };
+        (total, active)
+    }
+}
+
+/// One group of layers.
+pub(crate) const fn group(count: u32, attention: Attention) -> LayerGroup {
+    LayerGroup { count, attention }
+}
+
+/// A decoder with a gated FFN on every layer and the given layer groups.
+#[allow(clippy::too_many_arguments)]
+pub(crate) const fn gated(
+    d_model: u32,
+    n_q_heads: u32,
+    n_kv_heads: u32,
+    head_dim: u32,
+    d_ff: u32,
+    vocab: u32,
+    tied_embeddings: bool,
+    layers: &'static [LayerGroup],
+) -> Arch {
+    Arch { d_model, n_q_heads, n_kv_heads, head_dim, d_ff, ffn_gated: true, vocab, tied_embeddings, layers, moe: None }
+}
+
+/// MoE FFNs without shared experts.
+pub(crate) const fn moe(n_experts: u32, top_k: u32, d_expert: u32, n_moe_layers: u32) -> Moe {
+    Moe { n_experts, top_k, d_expert, n_shared_experts: 0, d_shared_expert: 0, n_moe_layers }
+}
+
+/// MoE FFNs with `n_shared` shared experts of width `d_shared`.
+pub(crate) const fn moe_shared(
+    n_experts: u32,
+    top_k: u32,
+    d_expert: u32,
+    n_shared: u32,
+    d_shared: u32,
+    n_moe_layers: u32,
+) -> Moe {
+    Moe { n_experts, top_k, d_expert, n_shared_experts: n_shared, d_shared_expert: d_shared, n_moe_layers }
+}
+
+/// The family tables, in display order: the paper's model first.
+const PARTS: [&[ModelPreset]; 8] =
+    [yi::ROWS, llama::ROWS, mistral::ROWS, qwen::ROWS, gemma::ROWS, openai::ROWS, deepseek::ROWS, jamba::ROWS];
+
+const N_MODELS: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < PARTS.len() {
+        n += PARTS[i].len();
+        i += 1;
+    }
+    n
+};
+
+/// All model presets: the family tables joined, at compile time.
+pub const MODELS: &[ModelPreset] = &{
+    let mut out = [yi::ROWS[0]; N_MODELS];
+    let mut k = 0;
+    let mut i = 0;
+    while i < PARTS.len() {
+        let mut j = 0;
+        while j < PARTS[i].len() {
+            out[k] = PARTS[i][j];
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Look a preset up by its id.
+pub fn model_by_id(id: &str) -> Option<&'static ModelPreset> {
+    MODELS.iter().find(|p| p.id == id)
+}
+
+/// The presets grouped by family (families in table order), newest first within a family
+/// (ties keep table order).
+pub fn by_family() -> Vec<(&'static str, Vec<&'static ModelPreset>)> {
+    let mut out: Vec<(&'static str, Vec<&'static ModelPreset>)> = Vec::new();
+    for p in MODELS {
+        match out.iter_mut().find(|(f, _)| *f == p.family) {
+            Some((_, rows)) => rows.push(p),
+            None => out.push((p.family, vec![p])),
+        }
+    }
+    for (_, rows) in &mut out {
+        rows.sort_by(|a, b| b.released.cmp(a.released));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
