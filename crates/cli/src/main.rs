@@ -281,6 +281,25 @@ fn text_report(e: &costmodel::Evaluated) -> String {
     ));
     out.push_str(&format!("KV cache          {} bytes per token, {} per user ({} per GPU)\n", fmt_count(r.kv_bytes_per_token), gb(r.kv_bytes_per_user), gb(r.kv_bytes_per_user_per_gpu)));
     out.push_str(&format!("Concurrency       {} users fit (bounded by HBM capacity)\n", fmt_count(r.concurrency)));
+    if let Some(d) = &r.engine_detail {
+        out.push_str(&format!(
+            "\nWhat {} will log (gpu_util {}, max_batched_tokens {}, {:.2} GiB reported to CUDA):\n",
+            d.engine.label(),
+            d.gpu_util,
+            fmt_count(d.max_batched_tokens),
+            d.device_bytes / costmodel::units::GIB
+        ));
+        for line in &d.log_lines {
+            out.push_str(&format!("  {line}\n"));
+        }
+        if let Some(err) = &r.engine_error {
+            out.push_str(&format!("Engine does not start: {err}\n"));
+        }
+        for note in &d.notes {
+            out.push_str(&format!("  note: {note}\n"));
+        }
+        out.push('\n');
+    }
     if let Some(nf) = &r.no_fit {
         out.push_str(&format!("Does not fit      {}\n", nf.reason));
         if let Some(ctx) = nf.max_ctx_tokens {

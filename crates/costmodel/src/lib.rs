@@ -22,6 +22,7 @@
 pub mod arch;
 pub mod cheap;
 pub mod compression;
+pub mod engine;
 pub mod import;
 pub mod kv;
 pub mod math;

@@ -170,5 +170,40 @@ pub fn explain(inputs: &Inputs, report: &Report) -> Vec<MathLine> {
         ),
         result: fmt_percent(report.kv_share.decode_bytes),
     });
+    if let Some(d) = &report.engine_detail {
+        let g = |x: f64| format!("{:.2} GiB", x / crate::units::GIB);
+        lines.push(MathLine {
+            id: "engine_kv_bytes_per_gpu",
+            formula: "engine budget: planned (gpu_util × CUDA-reported memory; TensorRT-LLM: fraction × memory free after loading and profiling) − weights as loaded − activation peak − non-torch − CUDA graphs",
+            substituted: format!(
+                "{} × {} = {}; weights {}, activation peak {}, non-torch {}, graphs {}",
+                fmt_sig(d.gpu_util),
+                g(d.device_bytes),
+                g(d.planned_bytes),
+                g(d.weights_bytes),
+                g(d.activation_bytes),
+                g(d.non_torch_bytes),
+                g(d.graphs_bytes)
+            ),
+            result: g(d.available_kv_bytes),
+        });
+        lines.push(MathLine {
+            id: "engine_kv_tokens",
+            formula: "blocks = floor(available / (page · layers per group)); tokens = blocks / groups · block size",
+            substituted: format!(
+                "{} per token charged per GPU, blocks of {} tokens, {} blocks",
+                b(d.charged_bytes_per_token),
+                fmt_sig(d.block_tokens),
+                fmt_count(d.blocks)
+            ),
+            result: format!("{} tokens", fmt_count(report.engine_kv_tokens.unwrap_or(0.0))),
+        });
+        lines.push(MathLine {
+            id: "engine_max_concurrency",
+            formula: "blocks / blocks one request of ctx tokens takes",
+            substituted: format!("one {}-token request needs {} per GPU", fmt_count(w.ctx_tokens), b(d.request_bytes)),
+            result: format!("{:.2}x", report.engine_max_concurrency.unwrap_or(0.0)),
+        });
+    }
     lines
 }

@@ -89,6 +89,8 @@ pub struct Prepared {
     pub runtime_reserve_bytes: f64,
     /// Swap out and in overlap.
     pub full_duplex: bool,
+    /// With an engine: its available KV cache memory per GPU (bytes), which is then the budget.
+    pub engine_kv_bytes_per_gpu: Option<f64>,
 }
 
 /// Tokens whose activations the prefill workspace holds at once: the chunk, or the whole
@@ -222,7 +224,7 @@ impl Prepared {
             + workspace_bytes_per_token * workspace_tokens(e.prefill_chunk_tokens, inputs.workload.ctx_tokens);
         let budget = hw.hbm_bytes * e.mem_usable - weights_bytes_per_gpu - reserve;
         let logits = FLOP_PER_MAC * d * f64::from(m.vocab);
-        Prepared {
+        let mut prepared = Prepared {
             tp,
             params,
             kv_gpu: KvShape::new(inputs, Some(tp)),
@@ -254,7 +256,23 @@ impl Prepared {
             runtime_reserve_bytes: e.runtime_reserve_bytes,
             prefill_chunk_tokens: e.prefill_chunk_tokens,
             full_duplex: e.full_duplex,
+            engine_kv_bytes_per_gpu: None,
+        };
+        // With an engine, the KV budget per GPU is the engine's available KV cache memory
+        // (its own weights, activation peak, buffers and fraction; see `crate::engine`), and the
+        // users who fit are counted with this model's KV per user (compression included). The
+        // budget does not depend on the context, so `set_ctx` keeps it: usable = weights + KV,
+        // no reserve, no workspace.
+        if let Some(em) = crate::engine::memory(inputs, tp, inputs.workload.ctx_tokens) {
+            let kv = em.budget.kv_bytes;
+            prepared.engine_kv_bytes_per_gpu = Some(kv);
+            prepared.kv_budget_bytes_per_gpu = kv;
+            prepared.reserve_bytes_per_gpu = 0.0;
+            prepared.runtime_reserve_bytes = 0.0;
+            prepared.workspace_bytes_per_token = 0.0;
+            prepared.usable_bytes_per_gpu = weights_bytes_per_gpu + kv;
         }
+        prepared
     }
 
     /// Re-folds only what depends on the context length (the prefill workspace), so a sweep

@@ -183,6 +183,19 @@ pub struct Report {
     pub decode_kv_bound: bool,
     /// How much of each cost is KV.
     pub kv_share: KvShares,
+    /// The engine's available KV cache memory per GPU (bytes; vLLM's "Available KV cache
+    /// memory"); `None` with `engine=none`.
+    pub engine_kv_bytes_per_gpu: Option<f64>,
+    /// The engine's "GPU KV cache size" (tokens, the whole TP group).
+    pub engine_kv_tokens: Option<f64>,
+    /// The engine's "Maximum concurrency for `ctx` tokens per request".
+    pub engine_max_concurrency: Option<f64>,
+    /// Whether the engine starts with one request of `ctx` tokens.
+    pub engine_starts: Option<bool>,
+    /// The engine's error and the smallest change that would start it.
+    pub engine_error: Option<String>,
+    /// The engine's terms (weights, activation peak, non-torch, graphs, KV) and its log lines.
+    pub engine_detail: Option<crate::engine::EngineDetail>,
     /// Plain-language warnings about the inputs or the result.
     pub warnings: Vec<String>,
 }
@@ -265,8 +278,39 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
             prefill_flop: if prefill_linear + prefill_attn > 0.0 { prefill_attn / (prefill_linear + prefill_attn) } else { 0.0 },
             switch_time: 0.0,
         },
+        engine_kv_bytes_per_gpu: None,
+        engine_kv_tokens: None,
+        engine_max_concurrency: None,
+        engine_starts: None,
+        engine_error: None,
+        engine_detail: None,
         warnings: Vec::new(),
     };
+    // With an engine, its available KV memory is the budget (see `Prepared::for_tp`); the rest
+    // of the device beside the weights is the engine's (activations, buffers, the margin).
+    if let Some(kv) = p.engine_kv_bytes_per_gpu {
+        report.memory.reserve_bytes = (hbm - p.weights_bytes_per_gpu - kv.max(0.0)).max(0.0);
+        match detail {
+            Detail::Full => {
+                if let Some(e) = crate::engine::report(inputs) {
+                    report.engine_kv_bytes_per_gpu = Some(e.kv_bytes_per_gpu);
+                    report.engine_kv_tokens = Some(e.kv_tokens);
+                    report.engine_max_concurrency = Some(e.max_concurrency);
+                    report.engine_starts = Some(e.starts);
+                    report.engine_error = e.error;
+                    report.engine_detail = Some(e.detail);
+                }
+            }
+            Detail::Numbers => {
+                if let Some(m) = crate::engine::memory(inputs, p.tp, n) {
+                    report.engine_kv_bytes_per_gpu = Some(m.budget.kv_bytes.max(0.0));
+                    report.engine_kv_tokens = Some(m.pool.tokens);
+                    report.engine_max_concurrency = Some(m.pool.max_concurrency);
+                    report.engine_starts = Some(m.budget.kv_bytes > 0.0 && m.pool.request_bytes <= m.budget.kv_bytes);
+                }
+            }
+        }
+    }
     let m = &report.memory;
     report.memory.free_bytes = (hbm - m.weights_bytes - m.kv_bytes - m.reserve_bytes).max(0.0);
 

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compression::{method_by_id, Axis, Keep};
+use crate::engine::{Engine, EngineSettings};
 use crate::presets::{hardware_by_id, model_by_id};
 use crate::spec::{Attention, Compression, Efficiency, HardwareSpec, Inputs, ModelSpec, Precision, TokenKeep, Workload};
 use crate::units::{GB, GIB, TFLOPS};
@@ -131,6 +132,10 @@ pub struct Scenario {
     /// carries it as `arch=` (see [`crate::arch`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<ModelSpec>,
+    /// The engine whose memory accounting is used (`none`: the model's own, today's numbers).
+    /// The URL carries it as `engine=`; `gpu_util` and `max_batched_tokens` are overrides.
+    #[serde(default)]
+    pub engine: Engine,
 }
 
 /// Overrides of preset and mode values. `None` keeps the default.
@@ -182,6 +187,12 @@ pub struct Overrides {
     pub chunk: Option<f64>,
     /// Full-duplex swaps (1) or not (0).
     pub duplex: Option<f64>,
+    /// The engine's memory fraction (`None` = the engine's default).
+    #[serde(default)]
+    pub gpu_util: Option<f64>,
+    /// The engine's tokens per step (`None` = the engine's default for the GPU).
+    #[serde(default)]
+    pub max_batched_tokens: Option<f64>,
 }
 
 impl Default for Scenario {
@@ -201,6 +212,7 @@ impl Default for Scenario {
             compression: Default::default(),
             overrides: Overrides::default(),
             custom: None,
+            engine: Engine::None,
         }
     }
 }
@@ -264,6 +276,8 @@ pub const FIELDS: &[FieldSpec] = &[
     field("reserve_gb", "runtime reserve", "GB", 0.0, 10_000.0, false),
     field("chunk", "prefill chunk", "tokens", 0.0, 100_000_000.0, true),
     field("duplex", "full-duplex swaps", "0 or 1", 0.0, 1.0, true),
+    field("gpu_util", "engine memory fraction", "fraction", 0.01, 1.0, false),
+    field("max_batched_tokens", "engine tokens per step", "tokens", 1.0, 10_000_000.0, true),
 ];
 
 /// Look a field up by URL key.
@@ -437,6 +451,8 @@ impl Scenario {
             "reserve_gb" => &mut o.reserve_gb,
             "chunk" => &mut o.chunk,
             "duplex" => &mut o.duplex,
+            "gpu_util" => &mut o.gpu_util,
+            "max_batched_tokens" => &mut o.max_batched_tokens,
             _ => return None,
         })
     }
@@ -497,8 +513,24 @@ impl Scenario {
             compression,
             eff,
             realistic: self.mode == Mode::Realistic,
+            engine: self.engine_settings(&hw),
         };
         Resolved { inputs, warnings }
+    }
+
+    /// The engine as chosen, with the device's CUDA-reported memory resolved from the hardware
+    /// preset id (or the fallback rule; always the fallback when `hbm_gb` is overridden).
+    pub fn engine_settings(&self, hw: &HardwareSpec) -> EngineSettings {
+        let o = &self.overrides;
+        let (device_bytes, device_figure) = crate::engine::cuda_total_bytes(&self.hw, hw.hbm_bytes, o.hbm_gb.is_some());
+        EngineSettings {
+            engine: self.engine,
+            gpu_util: o.gpu_util,
+            max_batched_tokens: o.max_batched_tokens,
+            device_bytes,
+            device_figure,
+            is_a100: self.hw.starts_with("a100"),
+        }
     }
 
     /// The efficiencies of the mode, with the user's overrides.

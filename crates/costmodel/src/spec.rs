@@ -258,4 +258,7 @@ pub struct Inputs {
     pub eff: Efficiency,
     /// Realistic mode: the reserve also holds the prefill activation workspace.
     pub realistic: bool,
+    /// The engine whose memory accounting sizes the KV budget (`none`: the model's own).
+    #[serde(default)]
+    pub engine: crate::engine::EngineSettings,
 }

@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use crate::compression::{method_by_id, Axis};
+use crate::engine::Engine;
 use crate::presets::{hardware_by_id, model_by_id};
 use crate::scenario::{field_by_key, quote_value, AxisSetting, Mode, Scenario, FIELDS};
 
@@ -57,6 +58,9 @@ pub fn to_query(s: &Scenario) -> String {
     }
     if s.mode != d.mode {
         out.append_pair("mode", s.mode.as_str());
+    }
+    if s.engine != d.engine {
+        out.append_pair("engine", s.engine.as_str());
     }
     for f in FIELDS {
         let (v, dv) = (s.get(f.key), d.get(f.key));
@@ -151,6 +155,13 @@ pub fn from_query_with(query: &str, extra_keys: &[&str]) -> (Scenario, Vec<UrlWa
                 "peak" => s.mode = Mode::Peak,
                 "realistic" => s.mode = Mode::Realistic,
                 _ => warn(key, format!("`mode` must be `peak` or `realistic`; got {}: kept {}", quote_value(value), s.mode.as_str())),
+            },
+            "engine" => match Engine::parse(value) {
+                Some(e) => s.engine = e,
+                None => warn(
+                    key,
+                    format!("`engine` must be `none`, `vllm`, `sglang` or `trtllm`; got {}: kept {}", quote_value(value), s.engine.as_str()),
+                ),
             },
             _ => {
                 if let Some(i) = Axis::ALL.iter().position(|a| a.key() == key) {

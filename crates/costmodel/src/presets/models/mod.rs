@@ -31,6 +31,7 @@ mod deepseek;
 mod gemma;
 mod jamba;
 mod llama;
+mod microsoft;
 mod mistral;
 mod openai;
 mod qwen;
@@ -184,8 +185,17 @@ pub(crate) const fn moe_shared(
 }
 
 /// The family tables, in display order: the paper's model first.
-const PARTS: [&[ModelPreset]; 8] =
-    [yi::ROWS, llama::ROWS, mistral::ROWS, qwen::ROWS, gemma::ROWS, openai::ROWS, deepseek::ROWS, jamba::ROWS];
+const PARTS: [&[ModelPreset]; 9] = [
+    yi::ROWS,
+    llama::ROWS,
+    mistral::ROWS,
+    qwen::ROWS,
+    gemma::ROWS,
+    microsoft::ROWS,
+    openai::ROWS,
+    deepseek::ROWS,
+    jamba::ROWS,
+];
 
 const N_MODELS: usize = {
     let mut n = 0;
