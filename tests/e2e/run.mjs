@@ -1,6 +1,6 @@
 // KV Scope end-to-end checks: Playwright (playwright-core) driving Debian's /usr/bin/chromium.
 //
-// Usage: node tests/e2e/run.mjs http://127.0.0.1:8080/ [--perf]
+// Usage: node tests/e2e/run.mjs http://127.0.0.1:8080/ [--perf] [--only name,name]
 // (scripts/test.sh serves dist/ on a free 127.0.0.1 port and runs this.)
 // Screenshots go to target/screenshots/ (override with SCREENSHOT_DIR).
 // Prints `ok - msg` / `FAIL - msg` per check, then `N passed, M failed`; exits 1 on any failure.
@@ -9,7 +9,7 @@
 //   1. harness    check() and friends, counters
 //   2. browser    launch flags, openPage() that records page and console errors
 //   3. page utils selectors by data-testid, waiting, screenshots
-//   4. SECTIONS   the checks, one async function per section: ADD NEW SECTIONS THERE
+//   4. SECTIONS   core checks here; feature sections one file each in sections/ (found by name)
 //   5. main       runs every section; an exception in a section is one failed check
 //
 // Never run `npx playwright install`: it downloads a browser. We use Debian's chromium.
@@ -181,7 +181,45 @@ async function phoneLoads(browser) {
   }
 }
 
-const SECTIONS = [desktopLoads, phoneLoads, async function explorer(browser) { const { page, context } = await openPage(browser); try { await explorerChecks(page, check, SHOTS); } finally { await context.close(); } }, async function share(browser) { await shareChecks(browser, BASE_URL, check, SHOTS); }];
+const CORE_SECTIONS = [
+  desktopLoads,
+  phoneLoads,
+  async function explorer(browser) {
+    const { page, context } = await openPage(browser);
+    try {
+      await explorerChecks(page, check, SHOTS);
+    } finally {
+      await context.close();
+    }
+  },
+  async function share(browser) {
+    await shareChecks(browser, BASE_URL, check, SHOTS);
+  },
+];
+
+/**
+ * Feature sections live one per file in tests/e2e/sections/<name>.mjs, each exporting
+ * `default async function <name>(browser, h)` where h = { check, checkEq, checkNe, checkBetween,
+ * openPage, appUrl, tid, waitForText, textOf, waitForApp, screenshot, checkNoErrors, BASE_URL,
+ * SHOTS, DESKTOP, PHONE }. They run after the core sections, in file-name order.
+ */
+async function featureSections() {
+  const dir = path.join(HERE, 'sections');
+  if (!fs.existsSync(dir)) return [];
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
+  const h = {
+    check, checkEq, checkNe, checkBetween, openPage, appUrl, tid, waitForText, textOf, waitForApp,
+    screenshot, checkNoErrors, BASE_URL, SHOTS, DESKTOP, PHONE,
+  };
+  const out = [];
+  for (const f of files) {
+    const mod = await import(path.join(dir, f));
+    const name = f.replace(/\.mjs$/, '');
+    const fn = mod.default;
+    out.push({ [name]: async (browser) => fn(browser, h) }[name]);
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------
 // 5. main
@@ -191,7 +229,16 @@ async function main() {
   console.log(`e2e: ${BASE_URL} (screenshots in ${path.relative(ROOT, SHOTS) || SHOTS})`);
   const browser = await chromium.launch(LAUNCH);
   // `--perf`: only the performance measurements (for comparing builds).
-  const sections = process.argv.includes('--perf') ? [async function perf(b) { await perfChecks(b, BASE_URL, check); }] : SECTIONS;
+  // `--only a,b`: only the sections with these names (core: desktopLoads, phoneLoads, explorer,
+  // share; features: the file names under sections/).
+  let sections = process.argv.includes('--perf')
+    ? [async function perf(b) { await perfChecks(b, BASE_URL, check); }]
+    : [...CORE_SECTIONS, ...(await featureSections())];
+  const onlyAt = process.argv.indexOf('--only');
+  if (onlyAt > 0) {
+    const names = new Set((process.argv[onlyAt + 1] ?? '').split(','));
+    sections = sections.filter((s) => names.has(s.name));
+  }
   try {
     for (const section of sections) {
       console.log(`# ${section.name}`);
