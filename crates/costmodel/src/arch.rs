@@ -13,6 +13,12 @@
 //! | `L24w4096` | 24 sliding-window layers, window 4,096 tokens |
 //! | `L61m512-1536-64-128-128` | 61 MLA layers: kv_lora_rank, q_lora_rank (0 = none), rope dim, nope dim, v dim |
 //! | `L28s{state}-{mixer}-{flop}` | 28 KV-less layers: state bytes per sequence, mixer parameters, extra FLOP per token |
+//! | `L12o` | 12 layers of full attention with an output gate (Qwen3-Next) |
+//! | `L36ag16-32-128-128-4` | 36 linear-attention layers: rule (`g` Gated DeltaNet, `k` Kimi Delta, `l` lightning), key heads, value heads, key dim, value dim, conv width |
+//! | `L24M128-64-128-8-4` | 24 Mamba-2 layers: heads, head dim, state size, groups, conv width |
+//! | `L36c8192` | 36 chunked-local layers, chunk 8,192 tokens |
+//! | `L61x512-1536-64-128-128-64-128-2048` | 61 DeepSeek-sparse layers: the 5 MLA values, indexer heads, indexer dim, top-k |
+//! | `n28` | 28 layers have a mixer but no FFN (Nemotron-H); default 0 |
 //! | `e256-8-2048-1-2048-58` | MoE: experts, active, expert width, shared experts, shared width, MoE layers |
 //! | `p7.5e9` | total parameters, overriding the computed count |
 //!
@@ -20,7 +26,7 @@
 //! limits the config import uses and refuses the whole value on the first problem, naming it.
 
 use crate::import::{MAX_LAYERS, MAX_SIZE};
-use crate::spec::{Attention, LayerGroup, ModelSpec, Moe};
+use crate::spec::{Attention, LayerGroup, LinearRule, ModelSpec, Moe};
 use crate::units::parse_f64;
 
 /// Most layer groups one value may hold.
@@ -43,6 +49,7 @@ pub fn encode(spec: &ModelSpec) -> String {
     for g in &spec.layers {
         t.push(match g.attention {
             Attention::Full => format!("L{}f", g.count),
+            Attention::GatedFull => format!("L{}o", g.count),
             Attention::SlidingWindow { window_tokens } => format!("L{}w{window_tokens}", g.count),
             Attention::Mla { kv_lora_rank, q_lora_rank, qk_rope_head_dim, qk_nope_head_dim, v_head_dim } => {
                 format!("L{}m{kv_lora_rank}-{q_lora_rank}-{qk_rope_head_dim}-{qk_nope_head_dim}-{v_head_dim}", g.count)
@@ -50,7 +57,35 @@ pub fn encode(spec: &ModelSpec) -> String {
             Attention::KvLess { state_bytes_per_seq, mixer_params, extra_flop_per_token } => {
                 format!("L{}s{state_bytes_per_seq}-{mixer_params}-{extra_flop_per_token}", g.count)
             }
+            Attention::LinearAttention { rule, key_heads, value_heads, key_head_dim, value_head_dim, conv_kernel } => {
+                let r = match rule {
+                    LinearRule::GatedDeltaNet => 'g',
+                    LinearRule::KimiDelta => 'k',
+                    LinearRule::Lightning => 'l',
+                };
+                format!("L{}a{r}{key_heads}-{value_heads}-{key_head_dim}-{value_head_dim}-{conv_kernel}", g.count)
+            }
+            Attention::Mamba2 { heads, head_dim, d_state, groups, conv_kernel } => {
+                format!("L{}M{heads}-{head_dim}-{d_state}-{groups}-{conv_kernel}", g.count)
+            }
+            Attention::ChunkedLocal { chunk_tokens } => format!("L{}c{chunk_tokens}", g.count),
+            Attention::Dsa {
+                kv_lora_rank,
+                q_lora_rank,
+                qk_rope_head_dim,
+                qk_nope_head_dim,
+                v_head_dim,
+                index_heads,
+                index_head_dim,
+                index_topk,
+            } => format!(
+                "L{}x{kv_lora_rank}-{q_lora_rank}-{qk_rope_head_dim}-{qk_nope_head_dim}-{v_head_dim}-{index_heads}-{index_head_dim}-{index_topk}",
+                g.count
+            ),
         });
+    }
+    if spec.mixer_only_layers > 0 {
+        t.push(format!("n{}", spec.mixer_only_layers));
     }
     if let Some(m) = spec.moe {
         t.push(format!("e{}-{}-{}-{}-{}-{}", m.n_experts, m.top_k, m.d_expert, m.n_shared_experts, m.d_shared_expert, m.n_moe_layers));
@@ -98,6 +133,7 @@ pub fn decode(value: &str) -> Result<ModelSpec, String> {
     let mut layers: Vec<LayerGroup> = Vec::new();
     let mut moe = None;
     let mut params_override = None;
+    let mut mixer_only_layers = 0;
     for token in value.split('_') {
         let mut chars = token.chars();
         let tag = chars.next().ok_or("an empty part (two `_` in a row)")?;
@@ -121,6 +157,7 @@ pub fn decode(value: &str) -> Result<ModelSpec, String> {
                 let mut kind_chars = kind.chars();
                 let attention = match (kind_chars.next(), kind_chars.as_str()) {
                     (Some('f'), "") => Attention::Full,
+                    (Some('o'), "") => Attention::GatedFull,
                     (Some('w'), w) => Attention::SlidingWindow { window_tokens: size("Lw (window)", w)? },
                     (Some('m'), m) => {
                         let p = parts("Lm (MLA)", m, 5)?;
@@ -140,9 +177,51 @@ pub fn decode(value: &str) -> Result<ModelSpec, String> {
                             extra_flop_per_token: float("Ls extra FLOP per token", p[2], false)?,
                         }
                     }
+                    (Some('a'), a) => {
+                        let mut rc = a.chars();
+                        let rule = match rc.next() {
+                            Some('g') => LinearRule::GatedDeltaNet,
+                            Some('k') => LinearRule::KimiDelta,
+                            Some('l') => LinearRule::Lightning,
+                            _ => return Err(format!("La (linear attention) starts with its rule g, k or l; got {}", crate::scenario::quote_value(token))),
+                        };
+                        let p = parts("La (linear attention)", rc.as_str(), 5)?;
+                        Attention::LinearAttention {
+                            rule,
+                            key_heads: size("La key heads", p[0])?,
+                            value_heads: size("La value heads", p[1])?,
+                            key_head_dim: size("La key head dim", p[2])?,
+                            value_head_dim: size("La value head dim", p[3])?,
+                            conv_kernel: int("La conv width", p[4], 0, MAX_SIZE)?,
+                        }
+                    }
+                    (Some('M'), m) => {
+                        let p = parts("LM (Mamba-2)", m, 5)?;
+                        Attention::Mamba2 {
+                            heads: size("LM heads", p[0])?,
+                            head_dim: size("LM head dim", p[1])?,
+                            d_state: size("LM state size", p[2])?,
+                            groups: size("LM groups", p[3])?,
+                            conv_kernel: int("LM conv width", p[4], 0, MAX_SIZE)?,
+                        }
+                    }
+                    (Some('c'), c) => Attention::ChunkedLocal { chunk_tokens: size("Lc (chunk)", c)? },
+                    (Some('x'), x) => {
+                        let p = parts("Lx (DeepSeek sparse)", x, 8)?;
+                        Attention::Dsa {
+                            kv_lora_rank: size("Lx kv_lora_rank", p[0])?,
+                            q_lora_rank: int("Lx q_lora_rank", p[1], 0, MAX_SIZE)?,
+                            qk_rope_head_dim: size("Lx qk_rope_head_dim", p[2])?,
+                            qk_nope_head_dim: size("Lx qk_nope_head_dim", p[3])?,
+                            v_head_dim: size("Lx v_head_dim", p[4])?,
+                            index_heads: size("Lx index heads", p[5])?,
+                            index_head_dim: size("Lx index head dim", p[6])?,
+                            index_topk: size("Lx index top-k", p[7])?,
+                        }
+                    }
                     _ => {
                         return Err(format!(
-                            "a layer group is L, a count and f, w<window>, m<5 values> or s<3 values>; got {}",
+                            "a layer group is L, a count and f, w<window>, o, m<5 values>, s<3 values>, a<rule and 5 values>, M<5 values>, c<chunk> or x<8 values>; got {}",
                             crate::scenario::quote_value(token)
                         ))
                     }
@@ -162,6 +241,7 @@ pub fn decode(value: &str) -> Result<ModelSpec, String> {
                 });
             }
             'p' => params_override = Some(float("p (parameters)", rest, true)?),
+            'n' => mixer_only_layers = int("n (layers without an FFN)", rest, 0, MAX_LAYERS)?,
             _ => return Err(format!("unknown part {} (see the README for the parts)", crate::scenario::quote_value(token))),
         }
     }
@@ -178,12 +258,29 @@ pub fn decode(value: &str) -> Result<ModelSpec, String> {
     if total == 0 || total > MAX_LAYERS {
         return Err(format!("the layer groups must hold 1 to {MAX_LAYERS} layers; they hold {total}"));
     }
+    if u64::from(mixer_only_layers) > total {
+        return Err(format!("n says {mixer_only_layers} layers without an FFN but the model has {total}"));
+    }
     if let Some(m) = moe {
-        if u64::from(m.n_moe_layers) > total {
-            return Err(format!("e says {} MoE layers but the model has {total}", m.n_moe_layers));
+        let ffn_layers = total - u64::from(mixer_only_layers);
+        if u64::from(m.n_moe_layers) > ffn_layers {
+            return Err(format!("e says {} MoE layers but the model has {ffn_layers}", m.n_moe_layers));
         }
     }
-    Ok(ModelSpec { d_model, n_q_heads, n_kv_heads, head_dim, d_ff, ffn_gated: gated, vocab, tied_embeddings: tied, layers, moe, params_override })
+    Ok(ModelSpec {
+        d_model,
+        n_q_heads,
+        n_kv_heads,
+        head_dim,
+        d_ff,
+        ffn_gated: gated,
+        vocab,
+        tied_embeddings: tied,
+        layers,
+        moe,
+        params_override,
+        mixer_only_layers,
+    })
 }
 
 #[cfg(test)]

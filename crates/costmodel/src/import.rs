@@ -648,6 +648,7 @@ impl Builder<'_> {
             layers: aggregate(&kinds),
             moe,
             params_override: None,
+            mixer_only_layers: 0,
         })
     }
 

@@ -5,6 +5,8 @@
 //! - MLA stores one latent of `kv_lora_rank + qk_rope_head_dim` elements per token per layer,
 //!   shared by every head (no factor 2).
 //! - KV-less layers (state-space, linear attention) hold a fixed state per sequence.
+//! - Chunked local layers (Llama 4) hold at most one chunk, like a window of the chunk size.
+//! - DeepSeek sparse attention stores the MLA latent plus the indexer's FP8 key per token.
 //! - Compression multiplies by the layer, head and hidden factors; token compression shrinks the
 //!   token count *before* the window cap.
 //! - Tensor parallelism splits KV heads across GPUs, but a GPU holds at least one head
@@ -25,13 +27,13 @@ pub const STATE_REFERENCE_BITS: f64 = 16.0;
 /// full / sliding: `2 · H_kv · d_h`; MLA: `kv_lora_rank + qk_rope_head_dim`; KV-less: 0.
 pub fn kv_elements_per_token_per_layer(model: &ModelSpec, attention: &Attention) -> f64 {
     match *attention {
-        Attention::Full | Attention::SlidingWindow { .. } => {
+        Attention::Full | Attention::GatedFull | Attention::SlidingWindow { .. } | Attention::ChunkedLocal { .. } => {
             KV_TENSORS * f64::from(model.n_kv_heads) * f64::from(model.head_dim)
         }
-        Attention::Mla { kv_lora_rank, qk_rope_head_dim, .. } => {
+        Attention::Mla { kv_lora_rank, qk_rope_head_dim, .. } | Attention::Dsa { kv_lora_rank, qk_rope_head_dim, .. } => {
             f64::from(kv_lora_rank) + f64::from(qk_rope_head_dim)
         }
-        Attention::KvLess { .. } => 0.0,
+        Attention::KvLess { .. } | Attention::LinearAttention { .. } | Attention::Mamba2 { .. } => 0.0,
     }
 }
 
@@ -43,12 +45,12 @@ pub fn kv_elements_per_token_per_layer(model: &ModelSpec, attention: &Attention)
 pub fn kv_fraction_per_gpu(model: &ModelSpec, attention: &Attention, tp: u32) -> f64 {
     let tp = tp.max(1);
     match attention {
-        Attention::Full | Attention::SlidingWindow { .. } => {
+        Attention::Full | Attention::GatedFull | Attention::SlidingWindow { .. } | Attention::ChunkedLocal { .. } => {
             let heads = model.n_kv_heads.max(1);
             f64::from(heads.div_ceil(tp)) / f64::from(heads)
         }
-        Attention::Mla { .. } => 1.0,
-        Attention::KvLess { .. } => 1.0 / f64::from(tp),
+        Attention::Mla { .. } | Attention::Dsa { .. } => 1.0,
+        Attention::KvLess { .. } | Attention::LinearAttention { .. } | Attention::Mamba2 { .. } => 1.0 / f64::from(tp),
     }
 }
 
@@ -94,8 +96,16 @@ impl KvShape {
                 * factor
                 * gpu_share;
             match group.attention {
-                Attention::Full | Attention::Mla { .. } => shape.unbounded_bytes_per_token += per_token,
-                Attention::SlidingWindow { window_tokens } => {
+                Attention::Full | Attention::GatedFull | Attention::Mla { .. } => shape.unbounded_bytes_per_token += per_token,
+                // The indexer's FP8 keys are kept for every token beside the latent; their
+                // format is fixed, so only the layer factor applies to them.
+                Attention::Dsa { index_head_dim, .. } => {
+                    shape.unbounded_bytes_per_token += per_token
+                        + layers * crate::mixers::dsa_index_bytes_per_token(index_head_dim) * c.layer * gpu_share;
+                }
+                // A chunk is a window of at most `chunk_tokens` (vLLM frees the blocks of past
+                // chunks: `ChunkedLocalAttentionManager`).
+                Attention::SlidingWindow { window_tokens } | Attention::ChunkedLocal { chunk_tokens: window_tokens } => {
                     let w = f64::from(window_tokens);
                     if let Some(slot) = shape.windows[..shape.n_windows].iter_mut().find(|(_, sw)| *sw == w) {
                         slot.0 += per_token;
@@ -108,7 +118,9 @@ impl KvShape {
                         shape.unbounded_bytes_per_token += per_token;
                     }
                 }
-                Attention::KvLess { state_bytes_per_seq, .. } => {
+                Attention::KvLess { .. } | Attention::LinearAttention { .. } | Attention::Mamba2 { .. } => {
+                    let state_bytes_per_seq =
+                        group.attention.state_mixer(model.d_model).map_or(0.0, |s| s.state_bytes_per_seq);
                     shape.fixed_bytes += layers * state_bytes_per_seq * inputs.precision.kv_bits
                         / STATE_REFERENCE_BITS
                         * c.layer

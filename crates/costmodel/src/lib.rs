@@ -26,6 +26,7 @@ pub mod engine;
 pub mod import;
 pub mod kv;
 pub mod math;
+pub mod mixers;
 pub mod model;
 pub mod paper;
 pub mod phases;
@@ -39,7 +40,7 @@ pub mod units;
 pub mod url;
 
 pub use spec::{
-    Attention, Compression, Efficiency, HardwareSpec, Inputs, LayerGroup, ModelSpec, Moe, Precision,
+    Attention, Compression, Efficiency, HardwareSpec, Inputs, LayerGroup, LinearRule, ModelSpec, Moe, Precision,
     TokenKeep, Workload,
 };
 pub use report::{evaluate, Report};

@@ -31,14 +31,20 @@ impl ModelSpec {
     /// Full / sliding: `d·H_q·d_h (Q) + 2·d·H_kv·d_h (K, V) + H_q·d_h·d (O)`.
     /// MLA: `Q (d·r_q + r_q·H_q·(d_nope + d_rope), or d·H_q·(d_nope + d_rope) without r_q)
     /// + d·(r_kv + d_rope) + r_kv·H_q·(d_nope + d_v) + H_q·d_v·d`.
+    /// DSA: MLA plus the indexer ([`crate::mixers::dsa_indexer_params`]). Linear attention and
+    /// Mamba-2: [`crate::mixers`]. Chunked local: as full attention.
     pub fn attention_params_per_layer(&self, attention: &Attention) -> f64 {
         let d = f64::from(self.d_model);
         let hq = f64::from(self.n_q_heads);
         match *attention {
-            Attention::Full | Attention::SlidingWindow { .. } => {
+            Attention::Full | Attention::SlidingWindow { .. } | Attention::ChunkedLocal { .. } => {
                 let dh = f64::from(self.head_dim);
                 let hkv = f64::from(self.n_kv_heads);
                 d * hq * dh + 2.0 * d * hkv * dh + hq * dh * d
+            }
+            Attention::GatedFull => {
+                let gate = d * hq * f64::from(self.head_dim);
+                self.attention_params_per_layer(&Attention::Full) + gate
             }
             Attention::Mla { kv_lora_rank, q_lora_rank, qk_rope_head_dim, qk_nope_head_dim, v_head_dim } => {
                 let r_kv = f64::from(kv_lora_rank);
@@ -50,7 +56,14 @@ impl ModelSpec {
                 let q = if q_lora_rank == 0 { d * hq * qk } else { d * r_q + r_q * hq * qk };
                 q + d * (r_kv + rope) + r_kv * hq * (nope + dv) + hq * dv * d
             }
-            Attention::KvLess { mixer_params, .. } => mixer_params,
+            Attention::Dsa { kv_lora_rank, q_lora_rank, qk_rope_head_dim, qk_nope_head_dim, v_head_dim, index_heads, index_head_dim, .. } => {
+                let mla = Attention::Mla { kv_lora_rank, q_lora_rank, qk_rope_head_dim, qk_nope_head_dim, v_head_dim };
+                self.attention_params_per_layer(&mla)
+                    + crate::mixers::dsa_indexer_params(self.d_model, q_lora_rank, index_heads, index_head_dim)
+            }
+            Attention::KvLess { .. } | Attention::LinearAttention { .. } | Attention::Mamba2 { .. } => {
+                attention.state_mixer(self.d_model).map_or(0.0, |s| s.mixer_params)
+            }
         }
     }
 
@@ -77,7 +90,7 @@ impl ModelSpec {
             .iter()
             .map(|g| f64::from(g.count) * self.attention_params_per_layer(&g.attention))
             .sum();
-        let n_layers = f64::from(self.n_layers());
+        let n_layers = f64::from(self.n_layers().saturating_sub(self.mixer_only_layers));
         let (ffn_total, ffn_active) = match self.moe {
             None => (n_layers * self.dense_ffn_params(), n_layers * self.dense_ffn_params()),
             Some(moe) => {

@@ -151,11 +151,13 @@ impl Prepared {
             match g.attention {
                 // Decode: QKᵀ and AV each 2·t·H_q·d_h per query token. Prefill, causal: half of
                 // 2 · 2 · n² · H_q · d_h.
-                Attention::Full => {
+                Attention::Full | Attention::GatedFull => {
                     attn_decode_flop_per_kept_token += layers * 2.0 * FLOP_PER_MAC * hq * dh;
                     attn_prefill_n2 += layers * FLOP_PER_MAC * hq * dh;
                 }
-                Attention::SlidingWindow { window_tokens } => {
+                // Chunked local attention is charged as a window of one chunk: an upper bound
+                // (a token at position `p` attends `p mod C + 1 ≤ C` tokens).
+                Attention::SlidingWindow { window_tokens } | Attention::ChunkedLocal { chunk_tokens: window_tokens } => {
                     let w = f64::from(window_tokens);
                     let dec = layers * 2.0 * FLOP_PER_MAC * hq * dh;
                     let pre = layers * 2.0 * FLOP_PER_MAC * hq * dh;
@@ -181,8 +183,33 @@ impl Prepared {
                     let qk = f64::from(qk_nope_head_dim + qk_rope_head_dim);
                     attn_prefill_n2 += layers * hq * (qk + f64::from(v_head_dim));
                 }
-                Attention::KvLess { extra_flop_per_token, .. } => {
-                    kvless_flop_per_token += layers * extra_flop_per_token;
+                // DSA (DeepSeek-V3.2-Exp report §2.1): the indexer scores every context token,
+                // `H_I · d_I` multiply-adds per query per token (prefill: causal, half of n²);
+                // the core attention, in MLA's absorbed (MQA) form for prefill and decode alike,
+                // reads only the top-k tokens: a window of `index_topk` in cost.
+                Attention::Dsa { kv_lora_rank, qk_rope_head_dim, index_heads, index_head_dim, index_topk, .. } => {
+                    let index = f64::from(index_heads) * f64::from(index_head_dim);
+                    attn_decode_flop_per_kept_token += layers * FLOP_PER_MAC * index;
+                    attn_prefill_n2 += layers * FLOP_PER_MAC * index / 2.0;
+                    let r = f64::from(kv_lora_rank);
+                    let rope = f64::from(qk_rope_head_dim);
+                    let per_token = layers * FLOP_PER_MAC * hq * (2.0 * r + rope);
+                    let k = f64::from(index_topk);
+                    if let Some(i) = attn_decode_windows[..n_windows].iter().position(|(_, sw)| *sw == k) {
+                        attn_decode_windows[i].0 += per_token;
+                        attn_prefill_windows[i].0 += per_token;
+                    } else if n_windows < MAX_WINDOWS {
+                        attn_decode_windows[n_windows] = (per_token, k);
+                        attn_prefill_windows[n_windows] = (per_token, k);
+                        n_windows += 1;
+                    } else {
+                        attn_decode_flop_per_kept_token += per_token;
+                        attn_prefill_n2 += per_token / 2.0;
+                    }
+                }
+                Attention::KvLess { .. } | Attention::LinearAttention { .. } | Attention::Mamba2 { .. } => {
+                    kvless_flop_per_token +=
+                        layers * g.attention.state_mixer(m.d_model).map_or(0.0, |s| s.extra_flop_per_token);
                 }
             }
         }

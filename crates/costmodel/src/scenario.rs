@@ -484,7 +484,7 @@ impl Scenario {
         apply_hw_overrides(&mut hw, o);
         let eff = self.efficiency(&hw);
         let compression = self.compression_factors(&mut warnings);
-        if self.tp > model.n_kv_heads && model.layers.iter().any(|g| matches!(g.attention, Attention::Full | Attention::SlidingWindow { .. })) {
+        if self.tp > model.n_kv_heads && model.layers.iter().any(|g| matches!(g.attention, Attention::Full | Attention::GatedFull | Attention::SlidingWindow { .. } | Attention::ChunkedLocal { .. })) {
             warnings.push(format!(
                 "TP {} is more than the model's {} KV heads: each GPU keeps a full copy of one head, so KV is replicated",
                 self.tp, model.n_kv_heads

@@ -42,6 +42,82 @@ pub enum Attention {
         /// FLOP per token of this layer's mixer beyond `2 × mixer_params` (scan work).
         extra_flop_per_token: f64,
     },
+    // arch (issue 10)
+    /// Linear attention with a matrix-valued state per value head (Gated DeltaNet, Kimi Delta
+    /// Attention, MiniMax lightning attention): a constant `H_v · d_k · d_v` state per sequence
+    /// plus the short convolution's last `conv_kernel − 1` inputs, read and written each step.
+    LinearAttention {
+        /// Which update rule (and so which projections the layer has).
+        rule: LinearRule,
+        /// Key (and query) heads (`linear_num_key_heads`).
+        key_heads: u32,
+        /// Value heads (`linear_num_value_heads`); the state has one `d_k × d_v` matrix per head.
+        value_heads: u32,
+        /// Key/query head dimension (`linear_key_head_dim`).
+        key_head_dim: u32,
+        /// Value head dimension (`linear_value_head_dim`).
+        value_head_dim: u32,
+        /// Short causal convolution width over q, k, v (`linear_conv_kernel_dim`); 0 for none.
+        conv_kernel: u32,
+    },
+    /// Mamba-2 (state-space duality) mixer: per sequence an SSM state `H · P · N` and the
+    /// convolution's last `conv_kernel − 1` inputs over `x, B, C`.
+    Mamba2 {
+        /// SSM heads (`mamba_num_heads`).
+        heads: u32,
+        /// Channels per head (`mamba_head_dim`); `d_inner = heads · head_dim`.
+        head_dim: u32,
+        /// State size per channel (`ssm_state_size`).
+        d_state: u32,
+        /// B/C groups (`n_groups`).
+        groups: u32,
+        /// Causal convolution width (`conv_kernel`).
+        conv_kernel: u32,
+    },
+    /// Full attention with a sigmoid output gate (Qwen3-Next, Qwen3.5: `q_proj` also emits a
+    /// gate `H_q · d_h` wide, `attn_output_gate`): the cache of full attention, `d · H_q · d_h`
+    /// more parameters (Qiu et al., "Gated Attention for Large Language Models",
+    /// arXiv:2505.06708).
+    GatedFull,
+    /// Chunked local attention (Llama 4): the context is cut into chunks of `chunk_tokens` and a
+    /// token attends only within its own chunk, so at most `chunk_tokens` of K and V are held.
+    ChunkedLocal {
+        /// Chunk length (`attention_chunk_size`).
+        chunk_tokens: u32,
+    },
+    /// DeepSeek Sparse Attention (DeepSeek-V3.2): MLA whose core attention reads only the
+    /// `index_topk` tokens a lightning indexer picks, plus the indexer's own FP8 key cache.
+    Dsa {
+        /// Rank of the compressed KV latent (`kv_lora_rank`).
+        kv_lora_rank: u32,
+        /// Query low-rank size (`q_lora_rank`); 0 means queries are projected directly.
+        q_lora_rank: u32,
+        /// RoPE part of each query/key head (`qk_rope_head_dim`).
+        qk_rope_head_dim: u32,
+        /// Non-RoPE part of each query/key head (`qk_nope_head_dim`).
+        qk_nope_head_dim: u32,
+        /// Value head dimension (`v_head_dim`).
+        v_head_dim: u32,
+        /// Indexer heads (`index_n_heads`).
+        index_heads: u32,
+        /// Indexer key/query dimension (`index_head_dim`).
+        index_head_dim: u32,
+        /// Tokens each query attends to (`index_topk`).
+        index_topk: u32,
+    },
+}
+
+// arch (issue 10)
+/// The state update of a [`Attention::LinearAttention`] layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinearRule {
+    /// Gated DeltaNet (Yang, Kautz, Hatamizadeh, arXiv:2412.06464; Qwen3-Next, Qwen3.5).
+    GatedDeltaNet,
+    /// Kimi Delta Attention (Kimi Team, "Kimi Linear", arXiv:2510.26692).
+    KimiDelta,
+    /// Lightning attention (MiniMax-01, arXiv:2501.08313).
+    Lightning,
 }
 
 /// A run of `count` layers that share one attention kind.
@@ -95,6 +171,11 @@ pub struct ModelSpec {
     pub moe: Option<Moe>,
     /// Override of the total parameter count (used instead of the computed one when set).
     pub params_override: Option<f64>,
+    // arch (issue 10)
+    /// Layers with a token mixer but no FFN (Nemotron-H's `M` and `*` layers, whose MLPs are
+    /// separate `-` layers): the FFNs are counted on `n_layers − mixer_only_layers` layers.
+    #[serde(default)]
+    pub mixer_only_layers: u32,
 }
 
 /// One accelerator (per-GPU figures) and the server around it.

@@ -81,6 +81,7 @@ fn deepseek_v2_lite() -> String {
         }],
         moe: Some(Moe { n_experts: 64, top_k: 6, d_expert: 1408, n_shared_experts: 2, d_shared_expert: 1408, n_moe_layers: 26 }),
         params_override: None,
+        mixer_only_layers: 0,
     };
     format!("arch={}", costmodel::arch::encode(&spec))
 }

@@ -23,6 +23,7 @@ fn dense(layers: Vec<LayerGroup>) -> ModelSpec {
         layers,
         moe: None,
         params_override: None,
+        mixer_only_layers: 0,
     }
 }
 

@@ -243,13 +243,13 @@ impl KvLayout {
             let layers = f64::from(g.count);
             let heads = f64::from(m.n_kv_heads.max(1).div_ceil(tp));
             let kind = match g.attention {
-                Attention::Full => LayerKind {
+                Attention::Full | Attention::GatedFull => LayerKind {
                     layers,
                     bytes_per_token: KV_TENSORS * heads * f64::from(m.head_dim) * eb,
                     state_bytes: 0.0,
                     kv: KindKv::Full,
                 },
-                Attention::SlidingWindow { window_tokens } => LayerKind {
+                Attention::SlidingWindow { window_tokens } | Attention::ChunkedLocal { chunk_tokens: window_tokens } => LayerKind {
                     layers,
                     bytes_per_token: KV_TENSORS * heads * f64::from(m.head_dim) * eb,
                     state_bytes: 0.0,
@@ -261,12 +261,21 @@ impl KvLayout {
                     state_bytes: 0.0,
                     kv: KindKv::Full,
                 },
+                // DSA: the latent plus the indexer's FP8 key cache, both per token (vLLM
+                // `DeepseekV32IndexerCache` beside the MLA cache).
+                Attention::Dsa { kv_lora_rank, qk_rope_head_dim, index_head_dim, .. } => LayerKind {
+                    layers,
+                    bytes_per_token: f64::from(kv_lora_rank + qk_rope_head_dim) * eb
+                        + crate::mixers::dsa_index_bytes_per_token(index_head_dim),
+                    state_bytes: 0.0,
+                    kv: KindKv::Full,
+                },
                 // Mamba state is kept in the model's dtype (vLLM `MambaSpec`, default
                 // `mamba_ssm_cache_dtype=auto`), split across TP like the channels.
-                Attention::KvLess { state_bytes_per_seq, .. } => LayerKind {
+                Attention::KvLess { .. } | Attention::LinearAttention { .. } | Attention::Mamba2 { .. } => LayerKind {
                     layers,
                     bytes_per_token: 0.0,
-                    state_bytes: state_bytes_per_seq / f64::from(tp),
+                    state_bytes: g.attention.state_mixer(m.d_model).map_or(0.0, |s| s.state_bytes_per_seq) / f64::from(tp),
                     kv: KindKv::State,
                 },
             };

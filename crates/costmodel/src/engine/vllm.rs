@@ -121,7 +121,7 @@ fn large_device(s: &EngineSettings) -> bool {
 }
 
 fn block_tokens(m: &ModelSpec) -> f64 {
-    if m.layers.iter().any(|g| matches!(g.attention, Attention::Mla { .. })) {
+    if m.layers.iter().any(|g| matches!(g.attention, Attention::Mla { .. } | Attention::Dsa { .. })) {
         MLA_BLOCK_TOKENS
     } else {
         BLOCK_TOKENS
@@ -142,7 +142,7 @@ pub fn weights_loaded_bytes(m: &ModelSpec, w_bits: f64, tp: u32) -> f64 {
     let kv_rep: f64 = m
         .layers
         .iter()
-        .filter(|g| matches!(g.attention, Attention::Full | Attention::SlidingWindow { .. }))
+        .filter(|g| matches!(g.attention, Attention::Full | Attention::GatedFull | Attention::SlidingWindow { .. } | Attention::ChunkedLocal { .. }))
         .map(|g| {
             let per_gpu = f64::from(m.n_kv_heads.max(1).div_ceil(tp.max(1)));
             let exact = f64::from(m.n_kv_heads) / tp_f;

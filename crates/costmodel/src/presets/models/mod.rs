@@ -36,6 +36,13 @@ mod mistral;
 mod openai;
 mod qwen;
 mod yi;
+// arch (issue 10)
+mod deepseek_v32;
+mod kimi_linear;
+mod llama4;
+mod minimax01;
+mod nemotron_h;
+mod qwen3_next;
 
 pub use jamba::{
     mamba1_mixer, MAMBA_D_CONV, MAMBA_D_STATE, MAMBA_DT_RANK_DIVISOR, MAMBA_ELEMENTWISE_FLOP_PER_CHANNEL, MAMBA_EXPAND,
@@ -54,6 +61,21 @@ pub enum ActiveCount {
     /// The input embedding is left out (it is a lookup, not a matmul) but the output head is
     /// kept: OpenAI's gpt-oss model card counts active parameters this way.
     WithoutInputEmbedding,
+    // arch (issue 10)
+    /// Both published figures leave out the input embedding and the output head (MiniMax-01's
+    /// 456B / 45.9B; Kimi Linear's and Qwen3-Next's "non-embedding" counts).
+    NonEmbedding,
+    /// The active figure is only the rounded one of the model's name (`A3B`, `A17B`): the
+    /// computed active count must round to it (within half a unit of its last digit, one
+    /// significant figure for `3e9`, two for `17e9`); `non_embedding` as in
+    /// [`ActiveCount::NonEmbedding`] for both figures.
+    Rounded {
+        /// Both figures leave out the embedding and the output head.
+        non_embedding: bool,
+    },
+    /// DeepSeek-V3.2-Exp keeps DeepSeek-V3's published figures (671B / 37B), which predate the
+    /// DSA indexer: both are compared without the indexer's parameters.
+    WithoutDsaIndexer,
 }
 
 /// An architecture as const data: a [`ModelSpec`] whose layer groups are a static slice.
@@ -79,6 +101,9 @@ pub struct Arch {
     pub layers: &'static [LayerGroup],
     /// MoE FFNs.
     pub moe: Option<Moe>,
+    // arch (issue 10)
+    /// Layers with a mixer but no FFN ([`ModelSpec::mixer_only_layers`]).
+    pub mixer_only_layers: u32,
 }
 
 impl Arch {
@@ -96,6 +121,7 @@ impl Arch {
             layers: self.layers.to_vec(),
             moe: self.moe,
             params_override: None,
+            mixer_only_layers: self.mixer_only_layers,
         }
     }
 
@@ -139,11 +165,29 @@ impl ModelPreset {
     pub fn computed_params_as_published(&self) -> (f64, f64) {
         let spec = self.spec();
         let (total, active) = spec.computed_params();
-        let active = match self.published_active_count {
-            ActiveCount::AllParams => active,
-            ActiveCount::WithoutInputEmbedding => active - f64::from(spec.vocab) * f64::from(spec.d_model),
-        };
-        (total, active)
+        let one_table = f64::from(spec.vocab) * f64::from(spec.d_model);
+        match self.published_active_count {
+            ActiveCount::AllParams | ActiveCount::Rounded { non_embedding: false } => (total, active),
+            ActiveCount::WithoutInputEmbedding => (total, active - one_table),
+            ActiveCount::NonEmbedding | ActiveCount::Rounded { non_embedding: true } => {
+                let emb = spec.embedding_params();
+                (total - emb, active - emb)
+            }
+            ActiveCount::WithoutDsaIndexer => {
+                let indexer: f64 = spec
+                    .layers
+                    .iter()
+                    .map(|g| match g.attention {
+                        Attention::Dsa { q_lora_rank, index_heads, index_head_dim, .. } => {
+                            f64::from(g.count)
+                                * crate::mixers::dsa_indexer_params(spec.d_model, q_lora_rank, index_heads, index_head_dim)
+                        }
+                        _ => 0.0,
+                    })
+                    .sum();
+                (total - indexer, active - indexer)
+            }
+        }
     }
 }
 
@@ -164,7 +208,7 @@ pub(crate) const fn gated(
     tied_embeddings: bool,
     layers: &'static [LayerGroup],
 ) -> Arch {
-    Arch { d_model, n_q_heads, n_kv_heads, head_dim, d_ff, ffn_gated: true, vocab, tied_embeddings, layers, moe: None }
+    Arch { d_model, n_q_heads, n_kv_heads, head_dim, d_ff, ffn_gated: true, vocab, tied_embeddings, layers, moe: None, mixer_only_layers: 0 }
 }
 
 /// MoE FFNs without shared experts.
@@ -185,7 +229,7 @@ pub(crate) const fn moe_shared(
 }
 
 /// The family tables, in display order: the paper's model first.
-const PARTS: [&[ModelPreset]; 9] = [
+const PARTS: [&[ModelPreset]; 15] = [
     yi::ROWS,
     llama::ROWS,
     mistral::ROWS,
@@ -195,6 +239,13 @@ const PARTS: [&[ModelPreset]; 9] = [
     openai::ROWS,
     deepseek::ROWS,
     jamba::ROWS,
+    // arch (issue 10)
+    qwen3_next::ROWS,
+    llama4::ROWS,
+    deepseek_v32::ROWS,
+    kimi_linear::ROWS,
+    minimax01::ROWS,
+    nemotron_h::ROWS,
 ];
 
 const N_MODELS: usize = {
