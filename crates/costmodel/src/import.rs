@@ -46,6 +46,9 @@ use serde_json::{Map, Value};
 use crate::presets::models::{mamba1_mixer, MAMBA_DT_RANK_DIVISOR};
 use crate::spec::{Attention, LayerGroup, ModelSpec, Moe};
 
+// arch (issue 10): the config types of the new layer kinds.
+mod hybrid;
+
 /// Largest accepted size (width, heads, vocabulary, experts, window): 10^7.
 pub const MAX_SIZE: u64 = 10_000_000;
 /// Largest accepted layer count or layer index bound.
@@ -67,6 +70,17 @@ pub const SUPPORTED_MODEL_TYPES: &[&str] = &[
     "deepseek_v3",
     "gpt_oss",
     "jamba",
+    // arch (issue 10)
+    "qwen3_next",
+    "qwen3_5_moe",
+    "qwen3_5",
+    "llama4",
+    "llama4_text",
+    "minimax",
+    "minimax_m1",
+    "kimi_linear",
+    "nemotron_h",
+    "deepseek_v32",
 ];
 
 // Transformers defaults used by the importer (each use is warned).
@@ -259,7 +273,11 @@ pub fn import_hf_config(json: &str) -> Result<Imported, ImportError> {
     let mut warnings = Vec::new();
     let family = family_of(root, &mut warnings)?;
     let section = match family {
-        Family::Gemma3 => match root.get("text_config") {
+        // arch (issue 10): Llama 4 and Qwen3.5 wrap the text model the same way, when wrapped.
+        Family::Llama4 | Family::Qwen35 if !matches!(root.get("text_config"), Some(Value::Object(_))) => {
+            Section { map: root, prefix: "", family }
+        }
+        Family::Gemma3 | Family::Llama4 | Family::Qwen35 => match root.get("text_config") {
             Some(Value::Object(map)) => Section { map, prefix: "text_config.", family },
             None => {
                 return Err(ImportError::MissingField {
@@ -277,13 +295,13 @@ pub fn import_hf_config(json: &str) -> Result<Imported, ImportError> {
         },
         _ => Section { map: root, prefix: "", family },
     };
-    if family == Family::Gemma3 && root.contains_key("vision_config") {
+    if matches!(family, Family::Gemma3 | Family::Llama4 | Family::Qwen35) && root.contains_key("vision_config") {
         warnings.push(ImportWarning {
             field: "vision_config".to_owned(),
             message: "`vision_config`: the vision encoder is not modelled; only the text model is counted".to_owned(),
         });
     }
-    let mut builder = Builder { sec: section, root, warnings };
+    let mut builder = Builder { sec: section, root, warnings, mixer_only_layers: 0 };
     let spec = builder.build()?;
     Ok(Imported { spec, label: label_of(root, family), warnings: builder.warnings })
 }
@@ -305,6 +323,14 @@ enum Family {
     DeepseekV3,
     GptOss,
     Jamba,
+    // arch (issue 10)
+    Qwen3Next,
+    Qwen35,
+    Llama4,
+    MiniMax,
+    KimiLinear,
+    NemotronH,
+    DeepseekV32,
 }
 
 impl Family {
@@ -324,6 +350,14 @@ impl Family {
             "deepseek_v3" => Family::DeepseekV3,
             "gpt_oss" => Family::GptOss,
             "jamba" => Family::Jamba,
+            // arch (issue 10)
+            "qwen3_next" => Family::Qwen3Next,
+            "qwen3_5_moe" | "qwen3_5_moe_text" | "qwen3_5" | "qwen3_5_text" => Family::Qwen35,
+            "llama4" | "llama4_text" => Family::Llama4,
+            "minimax" | "minimax_m1" | "MiniMaxM1" | "MiniMaxText01" | "minimax_text_01" => Family::MiniMax,
+            "kimi_linear" => Family::KimiLinear,
+            "nemotron_h" => Family::NemotronH,
+            "deepseek_v32" => Family::DeepseekV32,
             _ => return None,
         })
     }
@@ -344,6 +378,15 @@ impl Family {
             "DeepseekV3ForCausalLM" => Family::DeepseekV3,
             "GptOssForCausalLM" => Family::GptOss,
             "JambaForCausalLM" => Family::Jamba,
+            // arch (issue 10)
+            "Qwen3NextForCausalLM" => Family::Qwen3Next,
+            "Qwen3_5MoeForConditionalGeneration" | "Qwen3_5MoeForCausalLM" | "Qwen3_5ForConditionalGeneration"
+            | "Qwen3_5ForCausalLM" => Family::Qwen35,
+            "Llama4ForConditionalGeneration" | "Llama4ForCausalLM" => Family::Llama4,
+            "MiniMaxM1ForCausalLM" | "MiniMaxText01ForCausalLM" | "MiniMaxForCausalLM" => Family::MiniMax,
+            "KimiLinearForCausalLM" => Family::KimiLinear,
+            "NemotronHForCausalLM" => Family::NemotronH,
+            "DeepseekV32ForCausalLM" => Family::DeepseekV32,
             _ => return None,
         })
     }
@@ -364,6 +407,14 @@ impl Family {
             Family::DeepseekV3 => "deepseek_v3",
             Family::GptOss => "gpt_oss",
             Family::Jamba => "jamba",
+            // arch (issue 10)
+            Family::Qwen3Next => "qwen3_next",
+            Family::Qwen35 => "qwen3_5_moe",
+            Family::Llama4 => "llama4",
+            Family::MiniMax => "minimax",
+            Family::KimiLinear => "kimi_linear",
+            Family::NemotronH => "nemotron_h",
+            Family::DeepseekV32 => "deepseek_v32",
         }
     }
 
@@ -372,7 +423,7 @@ impl Family {
     }
 
     fn is_mla(self) -> bool {
-        matches!(self, Family::DeepseekV2 | Family::DeepseekV3)
+        matches!(self, Family::DeepseekV2 | Family::DeepseekV3 | Family::KimiLinear | Family::DeepseekV32)
     }
 
     fn is_qwen(self) -> bool {
@@ -547,6 +598,9 @@ struct Builder<'a> {
     sec: Section<'a>,
     root: &'a Map<String, Value>,
     warnings: Vec<ImportWarning>,
+    // arch (issue 10)
+    /// Mixer layers without an FFN (Nemotron-H), set by the layout.
+    mixer_only_layers: u32,
 }
 
 impl Builder<'_> {
@@ -624,7 +678,11 @@ impl Builder<'_> {
                 other_value: u64::from(n_q_heads),
             });
         }
-        let d_ff = self.required("intermediate_size", 1, MAX_SIZE, "the FFN width")?;
+        let d_ff = if family.is_issue10() {
+            self.issue10_d_ff()?
+        } else {
+            self.required("intermediate_size", 1, MAX_SIZE, "the FFN width")?
+        };
         let vocab = self.required("vocab_size", 1, MAX_SIZE, "the vocabulary size")?;
         let tied_embeddings = self.tied()?;
         let mla = if family.is_mla() { Some(self.mla()?) } else { None };
@@ -634,21 +692,25 @@ impl Builder<'_> {
             }
             _ => self.head_dim(d_model, n_q_heads)?,
         };
-        let kinds = self.layout(n_layers, d_model, mla)?;
-        let moe = self.moe(n_layers, d_ff)?;
+        let kinds = if family.is_issue10() {
+            self.issue10_layout(n_layers, n_q_heads, head_dim, mla)?
+        } else {
+            self.layout(n_layers, d_model, mla)?
+        };
+        let moe = if family.is_issue10() { self.issue10_moe(n_layers)? } else { self.moe(n_layers, d_ff)? };
         Ok(ModelSpec {
             d_model,
             n_q_heads,
             n_kv_heads,
             head_dim,
             d_ff,
-            ffn_gated: true,
+            ffn_gated: family != Family::NemotronH,
             vocab,
             tied_embeddings,
             layers: aggregate(&kinds),
             moe,
             params_override: None,
-            mixer_only_layers: 0,
+            mixer_only_layers: self.mixer_only_layers,
         })
     }
 
@@ -656,8 +718,8 @@ impl Builder<'_> {
         if let Some(b) = self.sec.boolean("tie_word_embeddings")? {
             return Ok(b);
         }
-        // gemma3: the outer config may carry it.
-        if self.sec.family == Family::Gemma3 {
+        // gemma3 (and the other wrapped text models): the outer config may carry it.
+        if !self.sec.prefix.is_empty() {
             match self.root.get("tie_word_embeddings") {
                 Some(Value::Bool(b)) => return Ok(*b),
                 None | Some(Value::Null) => {}
@@ -676,6 +738,10 @@ impl Builder<'_> {
 
     fn head_dim(&mut self, d_model: u32, n_q_heads: u32) -> Result<u32, ImportError> {
         if let Some(v) = self.sec.int("head_dim", 1, MAX_SIZE)? {
+            return Ok(v);
+        }
+        // arch (issue 10): Nemotron-H names it `attention_head_dim`.
+        if let Some(v) = self.sec.int("attention_head_dim", 1, MAX_SIZE)? {
             return Ok(v);
         }
         if let Some(d) = self.sec.family.default_head_dim() {

@@ -39,6 +39,12 @@ const FIXTURES: &[Fixture] = &[
     fixture!("gemma-3-27b.json", "gemma-3-27b"),
     fixture!("gpt-oss-120b.json", "gpt-oss-120b"),
     fixture!("jamba-v0.1.json", "jamba-v0.1"),
+    // arch (issue 10)
+    fixture!("qwen3-next-80b-a3b.json", "qwen3-next-80b-a3b"),
+    fixture!("qwen3.5-397b-a17b.json", "qwen3.5-397b-a17b"),
+    fixture!("llama-4-scout.json", "llama-4-scout"),
+    fixture!("llama-4-maverick.json", "llama-4-maverick"),
+    fixture!("minimax-m1.json", "minimax-m1"),
 ];
 
 fn fixture(file: &str) -> &'static str {
@@ -135,6 +141,21 @@ fn fixture_warnings_are_the_expected_ones() {
         ),
         ("gpt-oss-120b.json", &[]),
         ("jamba-v0.1.json", &["head_dim"]),
+        // arch (issue 10)
+        ("qwen3-next-80b-a3b.json", &[]),
+        (
+            "qwen3.5-397b-a17b.json",
+            &["vision_config", "text_config.intermediate_size", "text_config.decoder_sparse_step"],
+        ),
+        (
+            "llama-4-scout.json",
+            &["vision_config", "text_config.tie_word_embeddings", "text_config.no_rope_layer_interval"],
+        ),
+        (
+            "llama-4-maverick.json",
+            &["vision_config", "text_config.tie_word_embeddings", "text_config.no_rope_layer_interval"],
+        ),
+        ("minimax-m1.json", &[]),
     ];
     assert_eq!(expected.len(), FIXTURES.len());
     for (file, fields) in expected {
