@@ -142,6 +142,10 @@ fn ModelEditor() -> impl IntoView {
                 </p>
             </Show>
             <ImportConfig />
+            // arch (issue 10): the layer kinds of the model in use.
+            <p class="kvs-note" data-testid="layer-kinds">
+                "Layers: " {move || base.with(costmodel::mixers::describe_layers)}
+            </p>
             <details class="kvs-sub">
                 <summary>"Custom model"</summary>
                 <p class="kvs-note">"Leave a field empty to keep the preset's value (shown greyed). Choosing another preset clears these."</p>

@@ -39,13 +39,14 @@ pub fn draw_memory_report<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    draw(area, &report.memory, Some((report.batch, report.kv_bytes_per_user_per_gpu)), style, binary_units)
+    let state = report.state_kinds.clone().zip(report.state_bytes_per_user_per_gpu);
+    draw(area, &report.memory, Some((report.batch, report.kv_bytes_per_user_per_gpu, state)), style, binary_units)
 }
 
 fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     mem: &MemoryBreakdown,
-    kv_users: Option<(f64, f64)>,
+    kv_users: Option<(f64, f64, Option<(String, f64)>)>,
     style: &ChartStyle,
     binary: bool,
 ) -> Result<(), ChartError>
@@ -62,9 +63,14 @@ where
 
     let clean = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
     let kv_label = match kv_users {
-        Some((users, per_user)) if users >= 1.0 => {
+        Some((users, per_user, None)) if users >= 1.0 => {
             let noun = if users == 1.0 { "user" } else { "users" };
             format!("KV {} {noun} × {}", fmt_count(users), size(per_user))
+        }
+        // arch (issue 10): a recurrent model's per-user bytes include its constant state.
+        Some((users, per_user, Some((kinds, state)))) if users >= 1.0 => {
+            let noun = if users == 1.0 { "user" } else { "users" };
+            format!("KV + {kinds} state {} {noun} × {} ({} constant state per user)", fmt_count(users), size(per_user), size(state))
         }
         _ => "KV cache".to_owned(),
     };

@@ -47,12 +47,22 @@ pub fn explain(inputs: &Inputs, report: &Report) -> Vec<MathLine> {
         MathLine {
             id: "kv_bytes_per_user",
             formula: "KV per token · kept tokens (windowed layers capped at the window) + fixed state",
-            substituted: format!(
-                "{} bytes × {} tokens kept of {}",
-                fmt_count(report.kv_bytes_per_token),
-                fmt_count(kept),
-                fmt_count(w.ctx_tokens)
-            ),
+            substituted: match (report.state_bytes_per_user, &report.state_kinds) {
+                // arch (issue 10): name the constant state of recurrent layers.
+                (Some(state), Some(kinds)) => format!(
+                    "{} bytes × {} tokens kept of {} + {} constant {kinds} state",
+                    fmt_count(report.kv_bytes_per_token),
+                    fmt_count(kept),
+                    fmt_count(w.ctx_tokens),
+                    b(state)
+                ),
+                _ => format!(
+                    "{} bytes × {} tokens kept of {}",
+                    fmt_count(report.kv_bytes_per_token),
+                    fmt_count(kept),
+                    fmt_count(w.ctx_tokens)
+                ),
+            },
             result: b(report.kv_bytes_per_user),
         },
         MathLine {

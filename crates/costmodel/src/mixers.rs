@@ -180,3 +180,25 @@ impl Attention {
         }
     }
 }
+
+/// The layer groups in words, for the page and the CLI: `36 Gated DeltaNet + 12 gated full
+/// attention`, with each kind's size (window, chunk, top-k) and `+ 24 MLP-only` pairs noted.
+pub fn describe_layers(model: &crate::spec::ModelSpec) -> String {
+    let mut parts: Vec<String> = model
+        .layers
+        .iter()
+        .map(|g| {
+            let detail = match g.attention {
+                Attention::SlidingWindow { window_tokens } => format!(" ({window_tokens}-token window)"),
+                Attention::ChunkedLocal { chunk_tokens } => format!(" ({chunk_tokens}-token chunks)"),
+                Attention::Dsa { index_topk, .. } => format!(" (top-{index_topk} tokens)"),
+                _ => String::new(),
+            };
+            format!("{} {}{detail}", g.count, g.attention.kind_name())
+        })
+        .collect();
+    if model.mixer_only_layers > 0 {
+        parts.push(format!("({} of them without an FFN)", model.mixer_only_layers));
+    }
+    parts.join(" + ")
+}

@@ -198,6 +198,14 @@ pub struct Report {
     pub engine_detail: Option<crate::engine::EngineDetail>,
     /// Plain-language warnings about the inputs or the result.
     pub warnings: Vec<String>,
+    // arch (issue 10)
+    /// The constant recurrent state of one user (linear-attention and state-space layers),
+    /// whole model (bytes), part of `kv_bytes_per_user`; `None` for a model without one.
+    pub state_bytes_per_user: Option<f64>,
+    /// The same state on one GPU of the TP group (bytes).
+    pub state_bytes_per_user_per_gpu: Option<f64>,
+    /// The kinds holding that state (`Gated DeltaNet`, `Mamba-2`), for labels.
+    pub state_kinds: Option<String>,
 }
 
 /// Evaluates a scenario. Never panics; a scenario that does not fit is a normal result with
@@ -285,6 +293,9 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
         engine_error: None,
         engine_detail: None,
         warnings: Vec::new(),
+        state_bytes_per_user: (p.kv_model.fixed_bytes > 0.0).then_some(p.kv_model.fixed_bytes),
+        state_bytes_per_user_per_gpu: (p.kv_gpu.fixed_bytes > 0.0).then_some(p.kv_gpu.fixed_bytes),
+        state_kinds: state_kinds(&inputs.model),
     };
     // With an engine, its available KV memory is the budget (see `Prepared::for_tp`); the rest
     // of the device beside the weights is the engine's (activations, buffers, the margin).
@@ -416,4 +427,19 @@ fn no_fit(inputs: &Inputs, p: &Prepared, max_ctx_tokens: Option<f64>) -> NoFit {
         )
     };
     NoFit { reason, weights_too_large, max_ctx_tokens: if weights_too_large { None } else { max_ctx_tokens }, min_tp }
+}
+
+// arch (issue 10)
+/// The names of the model's recurrent layer kinds, joined (`None` when it has none).
+fn state_kinds(model: &crate::spec::ModelSpec) -> Option<String> {
+    let mut names: Vec<&str> = Vec::new();
+    for g in &model.layers {
+        if g.attention.state_mixer(model.d_model).is_some() {
+            let n = g.attention.kind_name();
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    (!names.is_empty()).then(|| names.join(" + "))
 }
