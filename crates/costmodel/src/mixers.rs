@@ -197,8 +197,10 @@ pub fn describe_layers(model: &crate::spec::ModelSpec) -> String {
             format!("{} {}{detail}", g.count, g.attention.kind_name())
         })
         .collect();
+    let text = parts.join(" + ");
     if model.mixer_only_layers > 0 {
-        parts.push(format!("({} of them without an FFN)", model.mixer_only_layers));
+        format!("{text} ({} of them without an FFN)", model.mixer_only_layers)
+    } else {
+        text
     }
-    parts.join(" + ")
 }

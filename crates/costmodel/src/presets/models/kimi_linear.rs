@@ -25,7 +25,7 @@ pub(super) const ROWS: &[ModelPreset] = &[
     // 26 MoE layers of 256 experts of 1024, top-8, one shared expert; vocab 163840, untied.
     // Per KDA layer (see [`crate::mixers::linear_attention`]): q, k, v `3 · 2304 · 4096`, convs
     // `12288 · 4`, f gate `2304 · 128 + 128 · 4096`, b `2304 · 32`, g gate `2304 · 128 + 128 ·
-    // 4096`, o `4096 · 2304`: 39,493,632; state `32 · 128 · 128 + 3 · 12288 = 561,152` elements.
+    // 4096`, o `4096 · 2304`: 39,510,016; state `32 · 128 · 128 + 3 · 12288 = 561,152` elements.
     ModelPreset {
         id: "kimi-linear-48b-a3b",
         label: "Kimi Linear 48B-A3B",
