@@ -311,7 +311,7 @@ mod tests {
         for (value, needle) in [
             (base.to_owned(), "the layer groups must hold 1 to 10000 layers; they hold 0"),
             (format!("{base}_L0f"), "L (layer count) must be a whole number from 1 to 10000; got \"0\""),
-            (format!("{base}_L32x"), "a layer group is L, a count and"),
+            (format!("{base}_L32z"), "a layer group is L, a count and"),
             (format!("{base}_L32w0"), "Lw (window) must be a whole number from 1 to 10000000"),
             (format!("{base}_L32m1-2-3"), "Lm (MLA) needs 5 values"),
             (format!("{base}_L32f_e8-9-100-0-0-32"), "e active experts must be a whole number from 1 to 8"),
