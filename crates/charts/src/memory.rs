@@ -43,10 +43,14 @@ where
     draw(area, &report.memory, Some((report.batch, report.kv_bytes_per_user_per_gpu, state)), style, binary_units)
 }
 
+/// Users at once, KV bytes per user per GPU, and (for recurrent models) the state's kinds and its
+/// bytes per user per GPU.
+type KvUsers = (f64, f64, Option<(String, f64)>);
+
 fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     mem: &MemoryBreakdown,
-    kv_users: Option<(f64, f64, Option<(String, f64)>)>,
+    kv_users: Option<KvUsers>,
     style: &ChartStyle,
     binary: bool,
 ) -> Result<(), ChartError>

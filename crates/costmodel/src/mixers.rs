@@ -184,7 +184,7 @@ impl Attention {
 /// The layer groups in words, for the page and the CLI: `36 Gated DeltaNet + 12 gated full
 /// attention`, with each kind's size (window, chunk, top-k) and `+ 24 MLP-only` pairs noted.
 pub fn describe_layers(model: &crate::spec::ModelSpec) -> String {
-    let mut parts: Vec<String> = model
+    let parts: Vec<String> = model
         .layers
         .iter()
         .map(|g| {
