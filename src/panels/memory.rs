@@ -23,8 +23,13 @@ pub fn MemoryPanel() -> impl IntoView {
         let b = binary.get();
         report.with(|r| {
             let m = &r.memory;
+            // arch (issue 10): a recurrent model's KV includes a constant state per user.
+            let state = match (&r.state_kinds, r.state_bytes_per_user_per_gpu) {
+                (Some(kinds), Some(s)) => format!(", each with {} of constant {kinds} state", bytes(s, b)),
+                _ => String::new(),
+            };
             format!(
-                "{} per GPU = weights {} + KV {} ({} users) + reserve {} + free {}",
+                "{} per GPU = weights {} + KV {} ({} users{state}) + reserve {} + free {}",
                 bytes(m.hbm_bytes, b),
                 bytes(m.weights_bytes, b),
                 bytes(m.kv_bytes, b),
