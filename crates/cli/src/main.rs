@@ -280,6 +280,10 @@ fn text_report(e: &costmodel::Evaluated) -> String {
         s.mode.as_str()
     ));
     out.push_str(&format!("KV cache          {} bytes per token, {} per user ({} per GPU)\n", fmt_count(r.kv_bytes_per_token), gb(r.kv_bytes_per_user), gb(r.kv_bytes_per_user_per_gpu)));
+    // arch (issue 10): recurrent layers' constant state, part of the per-user figure.
+    if let (Some(state), Some(kinds)) = (r.state_bytes_per_user, &r.state_kinds) {
+        out.push_str(&format!("  of which        {} of constant {kinds} state per user, at any context\n", gb(state)));
+    }
     out.push_str(&format!("Concurrency       {} users fit (bounded by HBM capacity)\n", fmt_count(r.concurrency)));
     if let Some(d) = &r.engine_detail {
         out.push_str(&format!(
