@@ -626,6 +626,8 @@ fn scale_layers(model: &mut ModelSpec, layers: u32) {
     if let Some(moe) = model.moe.as_mut() {
         moe.n_moe_layers = ((f64::from(moe.n_moe_layers) * ratio).round() as u32).min(layers);
     }
+    // arch (issue 10): the mixers without an FFN scale with the rest.
+    model.mixer_only_layers = ((f64::from(model.mixer_only_layers) * ratio).round() as u32).min(layers);
 }
 
 fn apply_model_overrides(model: &mut ModelSpec, o: &Overrides, warnings: &mut Vec<String>) {
