@@ -506,6 +506,8 @@ pub struct EngineDetail {
     pub theory_kv_bytes_per_gpu: f64,
     /// Tokens that budget holds at the theory's bytes per token (the whole TP group).
     pub theory_kv_tokens: f64,
+    /// When the engine does not start: the single changes that would start it.
+    pub fixes: Vec<EngineFix>,
 }
 
 /// One part of a GPU's memory as the engine splits it (the memory bar's segments).
@@ -656,7 +658,8 @@ pub fn report(inputs: &Inputs) -> Option<EngineReport> {
         Engine::Trtllm => trtllm::log_lines,
         Engine::None => vllm::log_lines,
     })(&m, ctx, ok, max_ctx);
-    let error = if ok { None } else { Some(error_message(rules, inputs, &m, ctx, max_ctx)) };
+    let fixes = if ok { Vec::new() } else { fixes(rules, inputs, &m, ctx, max_ctx) };
+    let error = if ok { None } else { Some(error_message(rules, &m, ctx, max_ctx, &fixes)) };
     let detail = EngineDetail {
         engine: rules.engine,
         gpu_util: m.knobs.gpu_util,
@@ -681,6 +684,7 @@ pub fn report(inputs: &Inputs) -> Option<EngineReport> {
         notes,
         theory_kv_bytes_per_gpu,
         theory_kv_tokens,
+        fixes,
     };
     Some(EngineReport {
         kv_bytes_per_gpu: m.budget.kv_bytes.max(0.0),
@@ -715,15 +719,30 @@ fn max_ctx_that_starts(rules: &EngineRules, inputs: &Inputs, m: &EngineMemory) -
     lo
 }
 
-/// The engine's refusal, then the smallest changes that would start it: a `gpu_util`, a shorter
-/// `ctx`, more GPUs, FP8 KV.
-fn error_message(rules: &EngineRules, inputs: &Inputs, m: &EngineMemory, ctx: f64, max_ctx: Option<f64>) -> String {
-    let head = match rules.engine {
-        Engine::Vllm | Engine::None => vllm::error_text(m, ctx, max_ctx),
-        Engine::Sglang => sglang::error_text(m, ctx),
-        Engine::Trtllm => trtllm::error_text(m, ctx),
-    };
-    let mut fixes: Vec<String> = Vec::new();
+/// One change of a scenario key that would start the engine (the page offers it as a button).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct EngineFix {
+    /// The scenario key (`gpu_util`, `ctx`, `tp`, `kv_bits`).
+    pub key: &'static str,
+    /// Its value.
+    pub value: f64,
+}
+
+impl EngineFix {
+    /// As the URL writes it (`gpu_util=0.93`, `kv_bits=8 (FP8 KV)`).
+    pub fn text(&self) -> String {
+        if self.key == "kv_bits" {
+            format!("kv_bits={} (FP8 KV)", self.value)
+        } else {
+            format!("{}={}", self.key, self.value)
+        }
+    }
+}
+
+/// The smallest changes that would start the engine: a `gpu_util`, a shorter `ctx`, more GPUs,
+/// FP8 KV (each alone).
+fn fixes(rules: &EngineRules, inputs: &Inputs, m: &EngineMemory, ctx: f64, max_ctx: Option<f64>) -> Vec<EngineFix> {
+    let mut fixes = Vec::new();
     // gpu_util: the KV budget grows linearly with it (for TensorRT-LLM, with the fraction of the
     // free memory).
     let at = |util: f64| {
@@ -733,26 +752,37 @@ fn error_message(rules: &EngineRules, inputs: &Inputs, m: &EngineMemory, ctx: f6
     };
     let needed = (1..=99).map(|c| f64::from(c) / 100.0).find(|&u| u > m.knobs.gpu_util && starts(&at(u)));
     if let Some(u) = needed {
-        fixes.push(format!("gpu_util={u}"));
+        fixes.push(EngineFix { key: "gpu_util", value: u });
     }
     if let Some(c) = max_ctx.filter(|&c| c >= 1.0) {
-        fixes.push(format!("ctx={}", c as u64));
+        fixes.push(EngineFix { key: "ctx", value: c.floor() });
     }
     let more = (1..=7).map(|i| inputs.tp.max(1) << i).find(|&tp| tp <= 128 && starts(&memory_with(rules, inputs, tp, ctx)));
     if let Some(tp) = more {
-        fixes.push(format!("tp={tp}"));
+        fixes.push(EngineFix { key: "tp", value: f64::from(tp) });
     }
     if inputs.precision.kv_bits > 8.0 {
         let mut i = inputs.clone();
         i.precision.kv_bits = 8.0;
         if starts(&memory_with(rules, &i, inputs.tp, ctx)) {
-            fixes.push("kv_bits=8 (FP8 KV)".to_owned());
+            fixes.push(EngineFix { key: "kv_bits", value: 8.0 });
         }
     }
+    fixes
+}
+
+/// The engine's refusal, then the smallest changes that would start it.
+fn error_message(rules: &EngineRules, m: &EngineMemory, ctx: f64, max_ctx: Option<f64>, fixes: &[EngineFix]) -> String {
+    let head = match rules.engine {
+        Engine::Vllm | Engine::None => vllm::error_text(m, ctx, max_ctx),
+        Engine::Sglang => sglang::error_text(m, ctx),
+        Engine::Trtllm => trtllm::error_text(m, ctx),
+    };
     if fixes.is_empty() {
         format!("{head} No single change of gpu_util, ctx, tp or FP8 KV starts it.")
     } else {
-        format!("{head} Smallest change that starts it: {}.", fixes.join(", or "))
+        let list: Vec<String> = fixes.iter().map(EngineFix::text).collect();
+        format!("{head} Smallest change that starts it: {}.", list.join(", or "))
     }
 }
 
