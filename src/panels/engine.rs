@@ -125,24 +125,23 @@ pub fn EngineBlock() -> impl IntoView {
                         </div>
                     }
                 })}
-                <dl class="kvs-kvs" data-testid="engine-vs-theory">
-                    <div class="kvs-kv">
-                        <dt>{text(|_, d, _| format!("KV tokens, {}", d.engine.label()))}</dt>
-                        <dd class="kvs-num-text">{text(|r, d, b| format!("{} ({} per GPU)", costmodel::engine::fmt_int(r.engine_kv_tokens.unwrap_or(0.0)), bytes(d.available_kv_bytes.max(0.0), b)))}</dd>
-                    </div>
-                    <div class="kvs-kv">
-                        <dt>"KV tokens, KV Scope without an engine"</dt>
-                        <dd class="kvs-num-text">{text(|r, d, b| {
-                            let rel = d.tokens_vs_theory(r.engine_kv_tokens.unwrap_or(0.0));
-                            format!(
-                                "{} ({} per GPU){}",
-                                costmodel::engine::fmt_int(d.theory_kv_tokens),
-                                bytes(d.theory_kv_bytes_per_gpu.max(0.0), b),
-                                rel.map(|x| format!(" · engine {}{}", if x >= 0.0 { "+" } else { "−" }, fmt_percent(x.abs()))).unwrap_or_default()
-                            )
-                        })}</dd>
-                    </div>
-                </dl>
+                <div class="kvs-engine-vs" data-testid="engine-vs-theory">
+                    <p class="kvs-num-text">{text(|r, d, b| format!(
+                        "KV tokens, {}: {} ({} per GPU)",
+                        d.engine.label(),
+                        costmodel::engine::fmt_int(r.engine_kv_tokens.unwrap_or(0.0)),
+                        bytes(d.available_kv_bytes.max(0.0), b)
+                    ))}</p>
+                    <p class="kvs-num-text">{text(|r, d, b| {
+                        let rel = d.tokens_vs_theory(r.engine_kv_tokens.unwrap_or(0.0));
+                        format!(
+                            "KV tokens, KV Scope without an engine: {} ({} per GPU){}",
+                            costmodel::engine::fmt_int(d.theory_kv_tokens),
+                            bytes(d.theory_kv_bytes_per_gpu.max(0.0), b),
+                            rel.map(|x| format!(" · engine {}{}", if x >= 0.0 { "+" } else { "−" }, fmt_percent(x.abs()))).unwrap_or_default()
+                        )
+                    })}</p>
+                </div>
                 <ul class="kvs-note kvs-engine-notes" data-testid="engine-notes">
                     {move || report.with(|r| r.engine_detail.as_ref().map(|d| d.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
