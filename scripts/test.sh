@@ -89,6 +89,20 @@ if [[ -z "$e2e_summary" ]]; then
 fi
 e2e_step=$KV_STEP
 
+# Report-only, like the other timings: cold loads of dist/ served gzipped as a static host does,
+# under localhost / 4G / slow 4G + CPU 4× (tests/bench/load.mjs). A failure here is printed, never
+# fatal; KVS_LOAD_RUNS=0 skips it.
+if [[ "${KVS_LOAD_RUNS:-3}" != 0 ]]; then
+  kv_step "load-time benchmark (report-only; median of ${KVS_LOAD_RUNS:-3} cold loads)"
+  gz_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  python3 scripts/static_server.py "$gz_port" --bind 127.0.0.1 --directory dist --gzip >target/load-http.log 2>&1 9>&- &
+  gz_pid=$!
+  KV_CLEANUP+=("kill $gz_pid 2>/dev/null")
+  sleep 0.5
+  node tests/bench/load.mjs "http://127.0.0.1:$gz_port/" --runs "${KVS_LOAD_RUNS:-3}" 2>&1 | tee target/load-bench.log \
+    || echo "load-time benchmark failed (report-only; see target/load-bench.log)"
+fi
+
 kv_summary
 echo "Screenshots: target/screenshots/"
 echo

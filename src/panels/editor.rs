@@ -8,6 +8,7 @@ use crate::state::AppState;
 use crate::components::{SearchSelect, SelectOption};
 use crate::panels::compression::CompressionEditor;
 use crate::panels::efficiency::EfficiencyEditor;
+use crate::panels::engine::EngineEditor;
 use crate::panels::fields::{override_field, plain_field};
 use crate::panels::import::ImportConfig;
 use crate::panels::workload::WorkloadEditor;
@@ -71,6 +72,7 @@ pub fn Editor() -> impl IntoView {
             </fieldset>
             <CompressionEditor />
             <EfficiencyEditor />
+            <EngineEditor />
         </form>
     }
 }

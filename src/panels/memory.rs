@@ -22,6 +22,11 @@ pub fn MemoryPanel() -> impl IntoView {
     let text = move || {
         let b = binary.get();
         report.with(|r| {
+            // With an engine: its split of the CUDA-reported memory (`EngineDetail::segments`).
+            if let Some(d) = &r.engine_detail {
+                let parts: Vec<String> = d.segments().iter().map(|s| format!("{} {}", s.label, bytes(s.bytes, b))).collect();
+                return format!("{} reported to CUDA, as {} plans it = {}", bytes(d.device_bytes, b), d.engine.label(), parts.join(" + "));
+            }
             let m = &r.memory;
             // arch (issue 10): a recurrent model's KV includes a constant state per user.
             let state = match (&r.state_kinds, r.state_bytes_per_user_per_gpu) {

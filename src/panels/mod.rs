@@ -5,6 +5,8 @@ mod compare;
 pub(crate) mod compression;
 pub(crate) mod editor;
 mod efficiency;
+// engine (issue 8)
+pub(crate) mod engine;
 mod export;
 pub(crate) mod fields;
 mod import;

@@ -7,6 +7,7 @@ use costmodel::Report;
 use leptos::prelude::*;
 
 use crate::components::{MathDetails, MetricCard};
+use crate::panels::engine::EngineBlock;
 use crate::format::{bytes, opt_seconds, opt_sig};
 use crate::state::use_app;
 
@@ -99,6 +100,7 @@ pub fn Results() -> impl IntoView {
                     <MathDetails lines=math ids=&["context_switch_s"] />
                 </MetricCard>
             </div>
+            <EngineBlock />
             <Throughput report=report math=math />
         </section>
     }

@@ -39,6 +39,9 @@ pub fn draw_memory_report<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
+    if let Some(d) = &report.engine_detail {
+        return draw_engine(area, d, style, binary_units);
+    }
     let state = report.state_kinds.clone().zip(report.state_bytes_per_user_per_gpu);
     draw(area, &report.memory, Some((report.batch, report.kv_bytes_per_user_per_gpu, state)), style, binary_units)
 }
@@ -46,6 +49,38 @@ where
 /// Users at once, KV bytes per user per GPU, and (for recurrent models) the state's kinds and its
 /// bytes per user per GPU.
 type KvUsers = (f64, f64, Option<(String, f64)>);
+
+/// The memory an engine plans with, split its way (`EngineDetail::segments`): weights as
+/// loaded, activation peak, non-torch, CUDA graphs where counted, KV cache, left unused, over
+/// the memory the device reports to CUDA.
+pub fn draw_engine<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    d: &costmodel::engine::EngineDetail,
+    style: &ChartStyle,
+    binary: bool,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let s = style;
+    let parts: Vec<(String, f64, RGBColor)> = d
+        .segments()
+        .into_iter()
+        .map(|seg| {
+            let color = match seg.label {
+                "weights as loaded" => s.palette[0],
+                "KV cache" => s.palette[1],
+                "activation peak" => s.palette[3],
+                "non-torch" => s.palette[4],
+                "CUDA graphs" => s.palette[5],
+                _ => s.grid,
+            };
+            (seg.label.to_owned(), seg.bytes, color)
+        })
+        .collect();
+    let title = format!("Memory of one GPU as {} plans it: {} reported to CUDA", d.engine.label(), fmt_bytes(d.device_bytes, binary));
+    draw_parts(area, &title, &parts, d.device_bytes, style, binary)
+}
 
 fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -57,14 +92,10 @@ fn draw<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let p = Painter::start(area, style)?;
-    let (s, m) = (style, p.margin());
+    let s = style;
     let size = |b: f64| fmt_bytes(b, binary);
-    let label_f = p.label_font();
     let hbm = mem.hbm_bytes;
     let title = format!("Memory of one GPU: {} HBM", size(hbm));
-    let mut top = m + p.title(&title, m)? + s.px(12.0);
-
     let clean = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
     let kv_label = match kv_users {
         Some((users, per_user, None)) if users >= 1.0 => {
@@ -84,6 +115,26 @@ where
         ("reserve".to_owned(), clean(mem.reserve_bytes), blend(s.foreground, s.background, 0.45)),
         ("free".to_owned(), clean(mem.free_bytes), s.grid),
     ];
+    draw_parts(area, &title, &parts, hbm, style, binary)
+}
+
+/// One stacked bar of labelled parts over `hbm` bytes, with its legend.
+fn draw_parts<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    parts: &[(String, f64, RGBColor)],
+    hbm: f64,
+    style: &ChartStyle,
+    binary: bool,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let p = Painter::start(area, style)?;
+    let (s, m) = (style, p.margin());
+    let size = |b: f64| fmt_bytes(b, binary);
+    let label_f = p.label_font();
+    let mut top = m + p.title(title, m)? + s.px(12.0);
     let used: f64 = parts.iter().map(|x| x.1).sum();
     let total = if hbm.is_finite() && hbm > 0.0 { used.max(hbm) } else { used };
     let (left, right) = (m, (p.w - m).max(m + 1));
@@ -111,7 +162,7 @@ where
     let width = f64::from(right - left);
     let inside_f = Font::new(s.tick_px(), s.foreground).anchor(HPos::Center, VPos::Center);
     let mut x = f64::from(left);
-    for (_, bytes, color) in &parts {
+    for (_, bytes, color) in parts {
         let w = bytes / total * width;
         let (x0, x1) = (x.round() as i32, (x + w).round() as i32);
         x += w;
@@ -135,7 +186,7 @@ where
         p.text(&format!("HBM ends here: {} over", size(used - hbm)), (tx, top - s.px(2.0)), &f)?;
     }
     top += bar_h + gap;
-    for ((&(lx, ly), label), (_, _, color)) in legend.positions.iter().zip(&refs).zip(&parts) {
+    for ((&(lx, ly), label), (_, _, color)) in legend.positions.iter().zip(&refs).zip(parts) {
         p.legend_entry((left + lx, top + ly), color.to_rgba(), label, &label_f)?;
     }
     Ok(())

@@ -423,3 +423,20 @@ fn a_long_title_wraps_on_a_narrow_chart() {
     assert_eq!(joined, title);
     assert!(lines >= 2, "{lines} lines");
 }
+
+/// With an engine the bar is the engine's split of the CUDA-reported memory (P04 of
+/// crates/costmodel/tests/fixtures/engine-logs/vllm-0.19-h100.md: vLLM 0.19 logged weights 14.99
+/// GiB, Available KV cache memory 58.11 GiB on an H100 reporting 79.19 GiB).
+#[test]
+fn memory_bar_splits_the_engine_way() {
+    let e = evaluated("model=llama-3.1-8b&hw=h100-sxm&engine=vllm&gpu_util=0.95&ctx=8192");
+    let svg = memory_report_svg(&e.report, &ChartStyle::light(), true, 960, 300).unwrap();
+    sample("memory-engine.svg", &svg);
+    let t = texts(&svg);
+    assert!(t.iter().any(|x| x.starts_with("Memory of one GPU as vLLM plans it: 79.2 GiB")), "{t:?}");
+    for part in ["weights as loaded = 15.0 GiB", "activation peak = ", "non-torch = ", "KV cache = 58.", "left unused = 3.96 GiB"] {
+        assert!(t.iter().any(|x| x.starts_with(part)), "{part}: {t:?}");
+    }
+    // vLLM 0.19 does not count CUDA graphs before the cache: no such part.
+    assert!(!t.iter().any(|x| x.starts_with("CUDA graphs")), "{t:?}");
+}

@@ -101,3 +101,51 @@ fn the_engine_sizes_the_concurrency_the_rest_of_the_model_uses() {
     // Without the engine the paper's accounting (all 85.52 GB usable) gives more.
     assert!(eval("model=llama-3.1-8b&hw=h100-sxm&ctx=8192").concurrency > 60.0);
 }
+
+/// The memory bar's parts (`EngineDetail::segments`) add up to the CUDA-reported memory, and for
+/// vLLM "left unused" is exactly `(1 − gpu_util) × device` (`gpu_worker.py`
+/// `determine_available_memory`: the budget is `gpu_memory_utilization × total`). Hand check for
+/// P04 of tests/fixtures/engine-logs/vllm-0.19-h100.md: 0.05 × 79.19 GiB ≈ 3.96 GiB unused.
+#[test]
+fn engine_segments_sum_to_the_device_memory() {
+    for e in ENGINES {
+        for q in ["model=llama-3.1-8b&hw=h100-sxm&ctx=8192", "model=qwen2.5-72b&hw=h100-sxm&tp=4&ctx=32768", "model=phi-4&hw=a100-sxm-40gb&ctx=8192"] {
+            let r = eval(&format!("{q}&engine={e}&gpu_util=0.95"));
+            let d = r.engine_detail.unwrap();
+            let segs = d.segments();
+            let sum: f64 = segs.iter().map(|s| s.bytes).sum();
+            assert!((sum / d.device_bytes - 1.0).abs() < 1e-9, "{e} {q}: parts {sum} vs device {}", d.device_bytes);
+            assert!(segs.iter().all(|s| s.bytes >= 0.0));
+            let kv = segs.iter().find(|s| s.label == "KV cache").unwrap().bytes;
+            assert_eq!(kv, r.engine_kv_bytes_per_gpu.unwrap(), "{e} {q}");
+            if *e == "vllm" {
+                let unused = segs.iter().find(|s| s.label == "left unused").unwrap().bytes;
+                assert!((unused / (0.05 * d.device_bytes) - 1.0).abs() < 1e-9, "{q}: unused {unused}");
+            }
+        }
+    }
+    let d = eval("model=llama-3.1-8b&hw=h100-sxm&engine=vllm&gpu_util=0.95&ctx=8192").engine_detail.unwrap();
+    let unused_gib = d.segments().last().unwrap().bytes / costmodel::units::GIB;
+    assert!((unused_gib - 0.05 * 79.19).abs() < 0.01, "{unused_gib}");
+}
+
+/// The theory's side of the comparison is KV Scope's own accounting (`engine=none`): its budget
+/// holds exactly the users the `none` report fits, and its tokens are that budget over the
+/// theory's bytes per token. Hand computation for Llama-3.1-8B (32 layers × 8 KV heads × 128 ×
+/// K and V × 2 bytes = 131,072 bytes per token at TP 1).
+#[test]
+fn theory_tokens_are_the_none_accounting() {
+    let q = "model=llama-3.1-8b&hw=h100-sxm&ctx=8192";
+    let none = eval(q);
+    let r = eval(&format!("{q}&engine=vllm&gpu_util=0.95"));
+    let d = r.engine_detail.unwrap();
+    assert_eq!(d.theory_bytes_per_token, 131_072.0);
+    assert_eq!(d.theory_kv_tokens, (d.theory_kv_bytes_per_gpu / 131_072.0).floor());
+    let per_user = none.kv_bytes_per_user_per_gpu;
+    assert!(none.concurrency * per_user <= d.theory_kv_bytes_per_gpu, "{} users × {per_user}", none.concurrency);
+    assert!((none.concurrency + 1.0) * per_user > d.theory_kv_bytes_per_gpu);
+    // The comparison is stated as a sentence with both numbers.
+    let rel = d.tokens_vs_theory(r.engine_kv_tokens.unwrap()).unwrap();
+    assert!(rel < 0.0, "vLLM holds fewer tokens than the peak accounting: {rel}");
+    assert!(d.notes.iter().any(|n| n.contains("KV Scope's accounting without an engine gives")), "{:?}", d.notes);
+}

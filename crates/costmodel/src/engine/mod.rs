@@ -510,6 +510,53 @@ pub struct EngineDetail {
     pub log_lines: Vec<String>,
     /// Where the engine and the theory part ways, one sentence each.
     pub notes: Vec<String>,
+    /// KV Scope's own KV budget for the same GPUs without an engine (`engine=none`, the same
+    /// mode and overrides), bytes per GPU.
+    pub theory_kv_bytes_per_gpu: f64,
+    /// Tokens that budget holds at the theory's bytes per token (the whole TP group).
+    pub theory_kv_tokens: f64,
+    /// When the engine does not start: the single changes that would start it.
+    pub fixes: Vec<EngineFix>,
+}
+
+/// One part of a GPU's memory as the engine splits it (the memory bar's segments).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemorySegment {
+    /// What the part is, in the engine's words.
+    pub label: &'static str,
+    /// Bytes per GPU (≥ 0).
+    pub bytes: f64,
+}
+
+impl EngineDetail {
+    /// The CUDA-reported memory of one GPU split the engine's way: weights as loaded, the
+    /// activation peak of its profiling run, non-torch memory, CUDA graphs (only where this
+    /// engine version counts them), the KV cache, and what is left unused (outside `gpu_util`
+    /// or, for TensorRT-LLM, outside its fraction of the free memory). The parts sum to
+    /// `device_bytes` unless the engine does not start (then nothing is left for KV and the
+    /// fixed parts may exceed the plan).
+    pub fn segments(&self) -> Vec<MemorySegment> {
+        let c = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
+        let mut out = vec![
+            MemorySegment { label: "weights as loaded", bytes: c(self.weights_bytes) },
+            MemorySegment { label: "activation peak", bytes: c(self.activation_bytes) },
+            MemorySegment { label: "non-torch", bytes: c(self.non_torch_bytes) },
+            MemorySegment { label: "CUDA graphs", bytes: c(self.graphs_bytes) },
+            MemorySegment { label: "KV cache", bytes: c(self.available_kv_bytes) },
+        ];
+        let used: f64 = out.iter().map(|s| s.bytes).sum();
+        out.push(MemorySegment { label: "left unused", bytes: c(self.device_bytes - used) });
+        // Parts this engine does not count (SGLang has no separate activation term; no version
+        // modelled counts graphs before the cache) are left out, the KV cache never.
+        out.retain(|s| s.bytes > 0.0 || s.label == "KV cache" || s.label == "weights as loaded");
+        out
+    }
+
+    /// The engine's tokens relative to the theory's on the same GPUs (`engine / theory − 1`);
+    /// `None` when the theory has no budget.
+    pub fn tokens_vs_theory(&self, engine_tokens: f64) -> Option<f64> {
+        (self.theory_kv_tokens > 0.0).then(|| engine_tokens / self.theory_kv_tokens - 1.0)
+    }
 }
 
 /// The report's engine fields, flat (see [`crate::Report`]).
@@ -582,13 +629,46 @@ pub fn report(inputs: &Inputs) -> Option<EngineReport> {
             device::FALLBACK_RESERVED_GIB
         ));
     }
+    // KV Scope's own accounting of the same GPUs (no engine): its budget, and the tokens it holds
+    // at the theory's bytes per token (every layer, the engine's element size).
+    let theory_kv_bytes_per_gpu = crate::phases::Prepared::for_tp(
+        &Inputs { engine: EngineSettings { engine: Engine::None, ..inputs.engine }, ..inputs.clone() },
+        inputs.tp,
+    )
+    .kv_budget_bytes_per_gpu;
+    let theory_kv_tokens =
+        if theory_bytes_per_token > 0.0 { (theory_kv_bytes_per_gpu.max(0.0) / theory_bytes_per_token).floor() } else { 0.0 };
+    if theory_kv_tokens > 0.0 && m.budget.kv_bytes > 0.0 {
+        let rel = m.pool.tokens / theory_kv_tokens - 1.0;
+        let gib = |b: f64| crate::units::fmt_bytes(b, true);
+        let (dev, w, a, nt) = (gib(m.budget.device_bytes), gib(m.budget.weights_bytes), gib(m.budget.activation_bytes), gib(m.budget.non_torch_bytes));
+        let u = m.knobs.gpu_util;
+        let graphs = if m.budget.graphs_bytes > 0.0 { format!(" − CUDA graphs {}", gib(m.budget.graphs_bytes)) } else { String::new() };
+        let how = match rules.engine {
+            Engine::Trtllm => format!("{u} × ({dev} reported to CUDA − weights {w} − activation peak {a} − non-torch {nt})"),
+            Engine::Sglang => format!("{u} × ({dev} reported to CUDA − non-torch {nt}) − weights {w}"),
+            _ => format!("{u} × {dev} reported to CUDA − weights {w} − activation peak {a} − non-torch {nt}{graphs}"),
+        };
+        notes.push(format!(
+            "{} holds {} tokens where KV Scope's accounting without an engine gives {} on the same GPUs ({}{}): the engine's KV budget is {} per GPU = {how}; KV Scope's is {} (usable memory − weights − reserve){}.",
+            rules.engine.label(),
+            fmt_int(m.pool.tokens),
+            fmt_int(theory_kv_tokens),
+            if rel >= 0.0 { "+" } else { "−" },
+            crate::units::fmt_percent(rel.abs()),
+            gib(m.budget.kv_bytes),
+            gib(theory_kv_bytes_per_gpu),
+            if m.pool.charged_bytes_per_token > theory_bytes_per_token * 1.0001 { "; the engine also charges more per token (above)" } else { "" }
+        ));
+    }
     let log_lines = (match rules.engine {
         Engine::Vllm => vllm::log_lines,
         Engine::Sglang => sglang::log_lines,
         Engine::Trtllm => trtllm::log_lines,
         Engine::None => vllm::log_lines,
     })(&m, ctx, ok, max_ctx);
-    let error = if ok { None } else { Some(error_message(rules, inputs, &m, ctx, max_ctx)) };
+    let fixes = if ok { Vec::new() } else { fixes(rules, inputs, &m, ctx, max_ctx) };
+    let error = if ok { None } else { Some(error_message(rules, &m, ctx, max_ctx, &fixes)) };
     let detail = EngineDetail {
         engine: rules.engine,
         gpu_util: m.knobs.gpu_util,
@@ -611,6 +691,9 @@ pub fn report(inputs: &Inputs) -> Option<EngineReport> {
         max_ctx_tokens: max_ctx,
         log_lines,
         notes,
+        theory_kv_bytes_per_gpu,
+        theory_kv_tokens,
+        fixes,
     };
     Some(EngineReport {
         kv_bytes_per_gpu: m.budget.kv_bytes.max(0.0),
@@ -645,15 +728,30 @@ fn max_ctx_that_starts(rules: &EngineRules, inputs: &Inputs, m: &EngineMemory) -
     lo
 }
 
-/// The engine's refusal, then the smallest changes that would start it: a `gpu_util`, a shorter
-/// `ctx`, more GPUs, FP8 KV.
-fn error_message(rules: &EngineRules, inputs: &Inputs, m: &EngineMemory, ctx: f64, max_ctx: Option<f64>) -> String {
-    let head = match rules.engine {
-        Engine::Vllm | Engine::None => vllm::error_text(m, ctx, max_ctx),
-        Engine::Sglang => sglang::error_text(m, ctx),
-        Engine::Trtllm => trtllm::error_text(m, ctx),
-    };
-    let mut fixes: Vec<String> = Vec::new();
+/// One change of a scenario key that would start the engine (the page offers it as a button).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct EngineFix {
+    /// The scenario key (`gpu_util`, `ctx`, `tp`, `kv_bits`).
+    pub key: &'static str,
+    /// Its value.
+    pub value: f64,
+}
+
+impl EngineFix {
+    /// As the URL writes it (`gpu_util=0.93`, `kv_bits=8 (FP8 KV)`).
+    pub fn text(&self) -> String {
+        if self.key == "kv_bits" {
+            format!("kv_bits={} (FP8 KV)", self.value)
+        } else {
+            format!("{}={}", self.key, self.value)
+        }
+    }
+}
+
+/// The smallest changes that would start the engine: a `gpu_util`, a shorter `ctx`, more GPUs,
+/// FP8 KV (each alone).
+fn fixes(rules: &EngineRules, inputs: &Inputs, m: &EngineMemory, ctx: f64, max_ctx: Option<f64>) -> Vec<EngineFix> {
+    let mut fixes = Vec::new();
     // gpu_util: the KV budget grows linearly with it (for TensorRT-LLM, with the fraction of the
     // free memory).
     let at = |util: f64| {
@@ -663,26 +761,37 @@ fn error_message(rules: &EngineRules, inputs: &Inputs, m: &EngineMemory, ctx: f6
     };
     let needed = (1..=99).map(|c| f64::from(c) / 100.0).find(|&u| u > m.knobs.gpu_util && starts(&at(u)));
     if let Some(u) = needed {
-        fixes.push(format!("gpu_util={u}"));
+        fixes.push(EngineFix { key: "gpu_util", value: u });
     }
     if let Some(c) = max_ctx.filter(|&c| c >= 1.0) {
-        fixes.push(format!("ctx={}", c as u64));
+        fixes.push(EngineFix { key: "ctx", value: c.floor() });
     }
     let more = (1..=7).map(|i| inputs.tp.max(1) << i).find(|&tp| tp <= 128 && starts(&memory_with(rules, inputs, tp, ctx)));
     if let Some(tp) = more {
-        fixes.push(format!("tp={tp}"));
+        fixes.push(EngineFix { key: "tp", value: f64::from(tp) });
     }
     if inputs.precision.kv_bits > 8.0 {
         let mut i = inputs.clone();
         i.precision.kv_bits = 8.0;
         if starts(&memory_with(rules, &i, inputs.tp, ctx)) {
-            fixes.push("kv_bits=8 (FP8 KV)".to_owned());
+            fixes.push(EngineFix { key: "kv_bits", value: 8.0 });
         }
     }
+    fixes
+}
+
+/// The engine's refusal, then the smallest changes that would start it.
+fn error_message(rules: &EngineRules, m: &EngineMemory, ctx: f64, max_ctx: Option<f64>, fixes: &[EngineFix]) -> String {
+    let head = match rules.engine {
+        Engine::Vllm | Engine::None => vllm::error_text(m, ctx, max_ctx),
+        Engine::Sglang => sglang::error_text(m, ctx),
+        Engine::Trtllm => trtllm::error_text(m, ctx),
+    };
     if fixes.is_empty() {
         format!("{head} No single change of gpu_util, ctx, tp or FP8 KV starts it.")
     } else {
-        format!("{head} Smallest change that starts it: {}.", fixes.join(", or "))
+        let list: Vec<String> = fixes.iter().map(EngineFix::text).collect();
+        format!("{head} Smallest change that starts it: {}.", list.join(", or "))
     }
 }
 
