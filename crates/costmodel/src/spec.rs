@@ -60,8 +60,9 @@ pub enum Attention {
         /// Short causal convolution width over q, k, v (`linear_conv_kernel_dim`); 0 for none.
         conv_kernel: u32,
     },
-    /// Mamba-2 (state-space duality) mixer: per sequence an SSM state `H · P · N` and the
-    /// convolution's last `conv_kernel − 1` inputs over `x, B, C`.
+    /// Mamba-2 (state-space duality) mixer (Dao & Gu, "Transformers are SSMs",
+    /// arXiv:2405.21060; Nemotron-H, arXiv:2504.03624): per sequence an SSM state `H · P · N` and
+    /// the convolution's last `conv_kernel − 1` inputs over `x, B, C`.
     Mamba2 {
         /// SSM heads (`mamba_num_heads`).
         heads: u32,
@@ -79,13 +80,15 @@ pub enum Attention {
     /// more parameters (Qiu et al., "Gated Attention for Large Language Models",
     /// arXiv:2505.06708).
     GatedFull,
-    /// Chunked local attention (Llama 4): the context is cut into chunks of `chunk_tokens` and a
+    /// Chunked local attention (Llama 4, model card and transformers `Llama4TextAttention`,
+    /// `attention_chunk_size`): the context is cut into chunks of `chunk_tokens` and a
     /// token attends only within its own chunk, so at most `chunk_tokens` of K and V are held.
     ChunkedLocal {
         /// Chunk length (`attention_chunk_size`).
         chunk_tokens: u32,
     },
-    /// DeepSeek Sparse Attention (DeepSeek-V3.2): MLA whose core attention reads only the
+    /// DeepSeek Sparse Attention (DeepSeek-V3.2-Exp technical report, §2.1): MLA whose core
+    /// attention reads only the
     /// `index_topk` tokens a lightning indexer picks, plus the indexer's own FP8 key cache.
     Dsa {
         /// Rank of the compressed KV latent (`kv_lora_rank`).
