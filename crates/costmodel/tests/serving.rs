@@ -191,3 +191,37 @@ fn peak_is_a_lower_bound() {
         assert!(peak.output_tokens_per_s.unwrap() >= real.output_tokens_per_s.unwrap(), "{q}");
     }
 }
+
+/// The load curve: one point per user count, throughput rising to the knee and flat after it,
+/// the knee flagged, the one-sentence summary naming the users and the cost.
+#[test]
+fn load_curve_rises_to_the_knee() {
+    let (s, w) = costmodel::url::from_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=8000&out=500&mode=realistic&engine=vllm&think_s=5");
+    assert!(w.is_empty());
+    let users = costmodel::sweep::load_users(&s, 24);
+    assert!(users.len() >= 20 && users[0] == 1.0);
+    let curve = costmodel::sweep::load_curve(&s, &users);
+    assert_eq!(curve.points.len(), users.len());
+    let knee = curve.saturation_users.unwrap();
+    assert!(*users.last().unwrap() >= 1.9 * knee, "the curve reaches twice the knee");
+    for pair in curve.points.windows(2) {
+        assert!(pair[1].output_tokens_per_s_per_gpu >= pair[0].output_tokens_per_s_per_gpu * (1.0 - 1e-9));
+        assert!(pair[1].ttft_p95_s >= pair[0].ttft_p95_s * (1.0 - 1e-9));
+    }
+    let last = curve.points.last().unwrap();
+    assert!(last.saturated && !curve.points[0].saturated);
+    // Every point equals `eval` at that many users (one formula in one place).
+    let mid = &curve.points[users.len() / 2];
+    let q = format!("{}&sched=continuous&users={}", costmodel::url::to_query(&s), mid.users);
+    let r = eval(&q).report;
+    assert_eq!(r.output_tokens_per_s_per_gpu, Some(mid.output_tokens_per_s_per_gpu));
+    assert_eq!(r.ttft_p95_s, Some(mid.ttft_p95_s));
+    let summary = costmodel::sweep::load_summary(&curve);
+    assert!(summary.starts_with(&format!("This setup saturates at {knee:.0} users at $")), "{summary}");
+    // With objectives, the sentence counts the users within them.
+    let (s2, _) = costmodel::url::from_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=8000&out=500&mode=realistic&engine=vllm&think_s=5&slo_ttft_s=2&slo_tpot_s=0.05");
+    let c2 = costmodel::sweep::load_curve(&s2, &users);
+    let n = c2.slo_users.unwrap();
+    assert!(n >= 1.0 && n < knee, "{n} within the objectives, knee {knee}");
+    assert!(costmodel::sweep::load_summary(&c2).contains(&format!("serves {n:.0} users within the objectives")));
+}

@@ -270,7 +270,7 @@ pub fn mix(inputs: &Inputs, p: &Prepared, turn: &Turn, max_batched_tokens: f64, 
     let budget = (max_batched_tokens - (b - 1.0)).max(1.0);
     // Prompts prefilled together in one step, and the step's share of one prompt.
     let (pack, share) = if new <= budget {
-        let pack = (budget / new).floor().min(b).max(1.0);
+        let pack = (budget / new).min(b).floor().max(1.0);
         (pack, 1.0 / pack)
     } else if b < 2.0 {
         (1.0, (new / budget).ceil())
@@ -495,8 +495,8 @@ pub fn continuous(inputs: &Inputs, p: &Prepared, report: &Report) -> Option<Cont
     let present = (x * response_s).max(1.0);
     let b = present.min(best_b);
     let mx = mix(inputs, p, &turn, lim.max_batched_tokens, b);
-    let decode_s = (turn.out_tokens - 1.0) * mx.tpot_s;
-    let slot_wait_s = (response_s - decode_s - mx.prefill_s).max(0.0);
+    // Those beyond the best batch queue for a place in it (Little's law on that queue).
+    let slot_wait_s = if x > 0.0 { (present - best_b).max(0.0) / x } else { 0.0 };
     let rho = (x * mx.prefill_s).min(1.0);
     let seen = if users > 1.0 { rho * (users - 1.0) / users } else { 0.0 };
     // At most the other N − 1 prompts are ahead.
