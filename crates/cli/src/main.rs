@@ -105,7 +105,7 @@ enum Command {
         /// Output SVG file (`-` for standard output).
         #[arg(short = 'o', long = "output")]
         output: String,
-        /// The chart: sweep, memory, timeline or cheap.
+        /// The chart: sweep, memory, timeline, cheap or load.
         #[arg(long, default_value = "sweep")]
         chart: String,
         /// Sweep: the input to vary (ctx, out, users, tp, reuse, kv_bits, w_bits, kv_layer, kv_head, kv_token, kv_hidden).
@@ -602,7 +602,7 @@ struct RenderArgs<'a> {
 }
 
 /// Charts `render` draws.
-const CHART_KINDS: [&str; 4] = ["sweep", "memory", "timeline", "cheap"];
+const CHART_KINDS: [&str; 5] = ["sweep", "memory", "timeline", "cheap", "load"];
 /// `--y-scale` values.
 const Y_SCALES: [&str; 3] = ["auto", "log", "linear"];
 /// Decades of y values above which `--y-scale auto` picks a log axis.
@@ -631,6 +631,13 @@ fn render(a: &RenderArgs) -> Result<(), String> {
         "timeline" => {
             let e = evaluated(a.query, a.lenient)?;
             charts::timeline_svg(&e.report, &style, a.width, a.height)
+        }
+        // serving (issue 9)
+        "load" => {
+            let e = evaluated(a.query, a.lenient)?;
+            let curve = costmodel::sweep::load_curve(&e.scenario, &costmodel::sweep::load_users(&e.scenario, a.points.min(costmodel::sweep::MAX_LOAD_POINTS)));
+            let at = curve.points.iter().rposition(|p| p.users <= e.scenario.users.max(1.0));
+            charts::load_svg(&curve, &style, a.width, a.height, at)
         }
         _ => {
             let e = evaluated(a.query, a.lenient)?;

@@ -545,6 +545,10 @@ pub struct LoadCurve {
     pub slo_users: Option<f64>,
     /// Whether any objective is set.
     pub has_slo: bool,
+    /// The time-to-first-token objective (s), if set.
+    pub slo_ttft_s: Option<f64>,
+    /// The time-per-output-token objective (s), if set.
+    pub slo_tpot_s: Option<f64>,
 }
 
 /// Most points a load curve computes.
@@ -607,7 +611,7 @@ pub fn load_curve(scenario: &crate::Scenario, users: &[f64]) -> LoadCurve {
         .take_while(|pt| pt.goodput_requests_per_s >= WITHIN_SLO_FRACTION * pt.requests_per_s)
         .last()
         .map(|pt| pt.users);
-    LoadCurve { points, saturation_users, slo_users, has_slo }
+    LoadCurve { points, saturation_users, slo_users, has_slo, slo_ttft_s: inputs.serving.slo_ttft_s, slo_tpot_s: inputs.serving.slo_tpot_s }
 }
 
 /// One sentence: how many users this setup serves (within the objectives when set, else up to
