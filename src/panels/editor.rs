@@ -71,6 +71,8 @@ pub fn Editor() -> impl IntoView {
             </fieldset>
             <CompressionEditor />
             <EfficiencyEditor />
+            // serving (issue 9)
+            <crate::panels::ServingEditor />
         </form>
     }
 }

@@ -100,6 +100,8 @@ pub fn Results() -> impl IntoView {
                 </MetricCard>
             </div>
             <Throughput report=report math=math />
+            // serving (issue 9)
+            <crate::panels::ServingCard report=report />
         </section>
     }
 }
@@ -143,6 +145,8 @@ fn Throughput(
                 })}
                 {row("Users decoding together", |r| fmt_count(r.batch))}
             </dl>
+            // serving (issue 9)
+            <p class="kvs-note" data-testid="ttft-schedule">{move || report.with(costmodel::serving::ttft_explanation)}</p>
             <p class="kvs-note kvs-num-text kvs-reserve3">{move || report.with(|r| r.cycle.map_or_else(
                 || "One cycle: – (nothing fits)".to_owned(),
                 |c| format!(

@@ -565,3 +565,32 @@ pub fn apply(inputs: &Inputs, p: &Prepared, report: &mut Report) {
     report.saturation_users = Some(c.saturation_users.floor());
     report.serving = Some(c);
 }
+
+/// Which schedule produced the report's time to first token, and what it means, in plain words
+/// (the page prints it beside the TTFT figure).
+pub fn ttft_explanation(report: &Report) -> String {
+    match (report.sched, &report.serving) {
+        (Sched::Cycle, _) => "Time to first token under the paper's cycle: every waiting user's prompt is prefilled in turn before the \
+             batch decodes together, so a user waits on average for half the batch's prefills. Engines (vLLM, SGLang, \
+             TensorRT-LLM) batch continuously instead: choose continuous batching under Serving to see their latency."
+            .to_owned(),
+        (Sched::Continuous, Some(c)) => {
+            let wait = if c.slot_wait_s > 0.0 {
+                format!(
+                    " plus {} waiting for a place in the running batch (it is full: {} requests)",
+                    crate::units::fmt_seconds(c.slot_wait_s),
+                    crate::units::fmt_count(c.mix.running)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "Time to first token under continuous batching, as the engines run it: a new prompt is prefilled in chunks of \
+                 the step's token budget beside the running decodes. The median is the prompt's own prefill ({}){wait}; \
+                 the 95th percentile adds the wait behind other prompts' chunks.",
+                crate::units::fmt_seconds(c.mix.prefill_s)
+            )
+        }
+        (Sched::Continuous, None) => "Continuous batching: nothing fits, so there is no latency to show.".to_owned(),
+    }
+}
