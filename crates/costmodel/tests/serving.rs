@@ -225,3 +225,40 @@ fn load_curve_rises_to_the_knee() {
     assert!(n >= 1.0 && n < knee, "{n} within the objectives, knee {knee}");
     assert!(costmodel::sweep::load_summary(&c2).contains(&format!("serves {n:.0} users within the objectives")));
 }
+
+mod props {
+    use costmodel::presets::{HARDWARE, MODELS};
+    use proptest::prelude::*;
+
+    const ENGINES: &[&str] = &["none", "vllm", "sglang", "trtllm"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Any preset, engine, workload and think time: the continuous numbers are finite and
+        /// ordered (p50 ≤ p95, goodput ≤ throughput, running ≤ the cap), or absent when nothing
+        /// fits; nothing panics.
+        #[test]
+        fn continuous_numbers_are_finite_and_ordered(
+            m in 0..MODELS.len(), h in 0..HARDWARE.len(), e in 0..ENGINES.len(), tp in 0u32..4,
+            ctx in 1u32..300_000, out in 0u32..5_000, users in 1u32..200_000, think in 0u32..120, realistic in any::<bool>(),
+        ) {
+            let q = format!(
+                "model={}&hw={}&tp={}&engine={}&sched=continuous&ctx={ctx}&out={out}&users={users}&think_s={think}&mode={}",
+                MODELS[m].id, HARDWARE[h].id, 1u32 << tp, ENGINES[e], if realistic { "realistic" } else { "peak" }
+            );
+            let r = costmodel::evaluate_query(&q).report;
+            if let Some(c) = r.serving {
+                for (name, v) in [("X", c.requests_per_s), ("p50", c.ttft_p50_s), ("p95", c.ttft_p95_s), ("tpot", c.mix.tpot_s), ("good", c.goodput_requests_per_s)] {
+                    prop_assert!(v.is_finite() && v >= 0.0, "{q}: {name} = {v}");
+                }
+                prop_assert!(c.requests_per_s > 0.0, "{q}");
+                prop_assert!(c.ttft_p50_s <= c.ttft_p95_s * (1.0 + 1e-12), "{q}");
+                prop_assert!(c.goodput_requests_per_s <= c.requests_per_s * (1.0 + 1e-12), "{q}");
+                prop_assert!(c.mix.running <= c.limits.running_cap + 1e-9, "{q}: running {} cap {}", c.mix.running, c.limits.running_cap);
+            } else {
+                prop_assert!(r.no_fit.is_some() || r.engine_max_concurrency.map_or(false, |c| c < 1.0), "{q}: no continuous numbers but it fits");
+            }
+        }
+    }
+}
