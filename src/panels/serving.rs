@@ -7,7 +7,7 @@ use costmodel::serving::Sched;
 use costmodel::units::{fmt_count, fmt_seconds, fmt_sig};
 use leptos::prelude::*;
 
-use crate::components::{CanvasArea, ChartCanvas};
+use crate::components::{CanvasArea, ChartCanvas, MathDetails};
 use crate::format::{opt_seconds, opt_sig};
 use crate::panels::fields::override_field;
 use crate::state::use_app;
@@ -62,6 +62,8 @@ pub fn ServingCard(
     report: Memo<Report>,
 ) -> impl IntoView {
     let shown = Memo::new(move |_| report.with(|r| r.serving.is_some()));
+    let evaluated = use_app().evaluated;
+    let math = Memo::new(move |_| evaluated.with(|e| if e.report.serving.is_some() { costmodel::math::explain(&e.inputs, &e.report) } else { Vec::new() }));
     let row = move |label: &'static str, testid: &'static str, f: fn(&Report) -> String| {
         view! {
             <div class="kvs-kv">
@@ -98,6 +100,7 @@ pub fn ServingCard(
                     fmt_seconds(c.mix.prefill_step_s),
                     fmt_seconds(c.mix.decode_step_s)
                 )))}</p>
+                <MathDetails lines=math ids=&["turns_per_s", "ttft_p95_s", "tpot_s"] />
             </article>
         </Show>
     }

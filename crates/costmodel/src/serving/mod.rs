@@ -185,6 +185,12 @@ pub struct Mix {
     pub tpot_s: f64,
     /// Fraction of the time spent in prefill steps (the prefill queue's utilisation).
     pub prefill_busy: f64,
+    /// Prefill steps per completed request (`share`: `1/pack`, or `P_new / budget`).
+    pub prefill_share: f64,
+    /// Decodes riding along each prefill step.
+    pub riders: f64,
+    /// Decode-only steps per completed request (`s_d`).
+    pub decode_only_steps: f64,
 }
 
 /// Bits of the activations the tensor-parallel all-reduces move: the model's 16-bit dtype even
@@ -329,6 +335,9 @@ pub fn mix(inputs: &Inputs, p: &Prepared, turn: &Turn, max_batched_tokens: f64, 
         prefill_s: own_steps * t_p,
         tpot_s,
         prefill_busy: (share * t_p * requests_per_s).min(1.0),
+        prefill_share: share,
+        riders,
+        decode_only_steps: decode_only,
     }
 }
 
@@ -593,4 +602,54 @@ pub fn ttft_explanation(report: &Report) -> String {
         }
         (Sched::Continuous, None) => "Continuous batching: nothing fits, so there is no latency to show.".to_owned(),
     }
+}
+
+/// "Show the math" for the continuous schedule (docs/serving.md has the derivations).
+pub fn explain(inputs: &Inputs, report: &Report, c: &Continuous) -> Vec<crate::math::MathLine> {
+    use crate::math::MathLine;
+    use crate::units::{fmt_count, fmt_seconds, fmt_sig};
+    let x = c.requests_per_s;
+    vec![
+        MathLine {
+            id: "turns_per_s",
+            formula: "closed loop (MVA): N users, think Z, engine rate μ(b) = 1 / (share · t_prefill-step + s_d · t_decode-step) up to B_max = min(max_seqs, KV users, M)",
+            substituted: format!(
+                "N {}, Z {}, {} running (cap {}), prefill step {}, decode step {}",
+                fmt_count(inputs.workload.users.max(1.0).floor()),
+                fmt_seconds(inputs.serving.think_s),
+                fmt_sig(c.mix.running),
+                fmt_count(c.limits.running_cap),
+                fmt_seconds(c.mix.prefill_step_s),
+                fmt_seconds(c.mix.decode_step_s)
+            ),
+            result: format!("{} requests/s, {} output tok/s per GPU", fmt_sig(x), fmt_sig(report.output_tokens_per_s_per_gpu.unwrap_or(0.0))),
+        },
+        MathLine {
+            id: "ttft_p95_s",
+            formula: "slot wait (Q − B*)/X + own prefill ceil(P_new / budget) · t_p + M/D/1 wait quantile (W/ρ') ln(ρ'/(1 − q))",
+            substituted: format!(
+                "{} + {} + tail (W {}, ρ' {})",
+                fmt_seconds(c.slot_wait_s),
+                fmt_seconds(c.mix.prefill_s),
+                fmt_seconds(c.prefill_wait_s),
+                fmt_sig(c.prefill_rho_seen)
+            ),
+            result: format!("p50 {}, p95 {}", fmt_seconds(c.ttft_p50_s), fmt_seconds(c.ttft_p95_s)),
+        },
+        MathLine {
+            id: "tpot_s",
+            formula: "(share · riders · t_prefill-step + s_d · b · t_decode-step) / (out − 1)",
+            substituted: format!(
+                "({} · {} · {} + {} · {} · {}) / {}",
+                fmt_sig(c.mix.prefill_share),
+                fmt_sig(c.mix.riders),
+                fmt_seconds(c.mix.prefill_step_s),
+                fmt_sig(c.mix.decode_only_steps),
+                fmt_sig(c.mix.running.max(c.mix.riders)),
+                fmt_seconds(c.mix.decode_step_s),
+                fmt_count(c.turn.out_tokens - 1.0)
+            ),
+            result: fmt_seconds(c.mix.tpot_s),
+        },
+    ]
 }
