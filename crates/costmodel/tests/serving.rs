@@ -257,7 +257,7 @@ mod props {
                 prop_assert!(c.goodput_requests_per_s <= c.requests_per_s * (1.0 + 1e-12), "{q}");
                 prop_assert!(c.mix.running <= c.limits.running_cap + 1e-9, "{q}: running {} cap {}", c.mix.running, c.limits.running_cap);
             } else {
-                prop_assert!(r.no_fit.is_some() || r.engine_max_concurrency.map_or(false, |c| c < 1.0), "{q}: no continuous numbers but it fits");
+                prop_assert!(r.no_fit.is_some() || r.engine_max_concurrency.is_some_and(|c| c < 1.0), "{q}: no continuous numbers but it fits");
             }
         }
     }
