@@ -126,7 +126,11 @@ fn Throughput(
     view! {
         <article class="kvs-card kvs-card-wide" data-testid="metric-throughput">
             <h3 class="kvs-card-title">"Session throughput"</h3>
-            <p class="kvs-card-bound">{move || report.with(|r| format!("the cycle is bounded by {}", r.bound.label()))}</p>
+            <p class="kvs-card-bound">{move || report.with(|r| match r.sched {
+                // serving (issue 9)
+                costmodel::serving::Sched::Continuous => format!("continuous batching (the paper's cycle, below for comparison, is bounded by {})", r.bound.label()),
+                costmodel::serving::Sched::Cycle => format!("the cycle is bounded by {}", r.bound.label()),
+            })}</p>
             <dl class="kvs-kvs">
                 {row("Turns per second", |r| opt_sig(r.turns_per_s))}
                 {row("Output tokens per second", |r| opt_sig(r.output_tokens_per_s))}
