@@ -115,6 +115,8 @@ pub fn App() -> impl IntoView {
                                 Panel::Compare => view! { <ComparePanel pins=pins /> }.into_any(),
                                 Panel::Paper => view! { <PaperPanel /> }.into_any(),
                                 Panel::Export => view! { <ExportPanel memos=memos /> }.into_any(),
+                                // serving (issue 9)
+                                Panel::Load => view! { <crate::panels::LoadPanel /> }.into_any(),
                             }}
                         </div>
                     </section>

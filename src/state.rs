@@ -41,11 +41,14 @@ pub enum Panel {
     Paper,
     /// CSV / PNG / SVG / JSON downloads.
     Export,
+    // serving (issue 9)
+    /// The load curve under continuous batching.
+    Load,
 }
 
 impl Panel {
     /// Every panel, in tab order.
-    pub const ALL: [Panel; 5] = [Panel::Timeline, Panel::Cheap, Panel::Compare, Panel::Paper, Panel::Export];
+    pub const ALL: [Panel; 6] = [Panel::Timeline, Panel::Cheap, Panel::Compare, Panel::Paper, Panel::Export, Panel::Load];
 
     /// URL value.
     pub fn key(self) -> &'static str {
@@ -55,6 +58,8 @@ impl Panel {
             Panel::Compare => "compare",
             Panel::Paper => "paper",
             Panel::Export => "export",
+            // serving (issue 9)
+            Panel::Load => "load",
         }
     }
 
@@ -66,6 +71,8 @@ impl Panel {
             Panel::Compare => "Compare",
             Panel::Paper => "Paper",
             Panel::Export => "Export",
+            // serving (issue 9)
+            Panel::Load => "Load",
         }
     }
 

@@ -73,6 +73,8 @@ pub fn Editor() -> impl IntoView {
             <CompressionEditor />
             <EfficiencyEditor />
             <EngineEditor />
+            // serving (issue 9)
+            <crate::panels::ServingEditor />
         </form>
     }
 }

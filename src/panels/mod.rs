@@ -13,6 +13,8 @@ mod import;
 mod memory;
 mod paper;
 mod results;
+// serving (issue 9)
+mod serving;
 mod sweep;
 mod timeline;
 pub(crate) mod workload;
@@ -26,3 +28,5 @@ pub use paper::PaperPanel;
 pub use results::Results;
 pub use sweep::SweepPanel;
 pub use timeline::TimelinePanel;
+// serving (issue 9)
+pub use serving::{LoadPanel, ServingCard, ServingEditor};

@@ -102,6 +102,8 @@ pub fn Results() -> impl IntoView {
             </div>
             <EngineBlock />
             <Throughput report=report math=math />
+            // serving (issue 9)
+            <crate::panels::ServingCard report=report />
         </section>
     }
 }
@@ -126,7 +128,11 @@ fn Throughput(
     view! {
         <article class="kvs-card kvs-card-wide" data-testid="metric-throughput">
             <h3 class="kvs-card-title">"Session throughput"</h3>
-            <p class="kvs-card-bound">{move || report.with(|r| format!("the cycle is bounded by {}", r.bound.label()))}</p>
+            <p class="kvs-card-bound">{move || report.with(|r| match r.sched {
+                // serving (issue 9)
+                costmodel::serving::Sched::Continuous => format!("continuous batching (the paper's cycle, below for comparison, is bounded by {})", r.bound.label()),
+                costmodel::serving::Sched::Cycle => format!("the cycle is bounded by {}", r.bound.label()),
+            })}</p>
             <dl class="kvs-kvs">
                 {row("Turns per second", |r| opt_sig(r.turns_per_s))}
                 {row("Output tokens per second", |r| opt_sig(r.output_tokens_per_s))}
@@ -145,6 +151,8 @@ fn Throughput(
                 })}
                 {row("Users decoding together", |r| fmt_count(r.batch))}
             </dl>
+            // serving (issue 9)
+            <p class="kvs-note" data-testid="ttft-schedule">{move || report.with(costmodel::serving::ttft_explanation)}</p>
             <p class="kvs-note kvs-num-text kvs-reserve3">{move || report.with(|r| r.cycle.map_or_else(
                 || "One cycle: – (nothing fits)".to_owned(),
                 |c| format!(

@@ -34,6 +34,8 @@ mod axis;
 mod cheap;
 mod draw;
 mod either;
+// serving (issue 9)
+mod load;
 pub mod format;
 mod memory;
 mod style;
@@ -57,6 +59,8 @@ pub use memory::{draw_memory_bar, draw_memory_report};
 pub use style::{okabe_ito, ChartStyle};
 pub use sweep::{draw_sweep, sweep_markers, sweep_series, Series, SweepChart, MAX_SERIES};
 pub use timeline::{draw_timeline, MAX_LANES};
+// serving (issue 9)
+pub use load::draw_load;
 
 /// Largest SVG side the export helpers accept (px).
 pub const MAX_SVG_PX: u32 = 16_384;
@@ -163,4 +167,10 @@ pub fn timeline_svg(report: &Report, style: &ChartStyle, width: u32, height: u32
 /// The long-versus-short comparison as an SVG document.
 pub fn cheap_svg(c: &CheapAs, style: &ChartStyle, width: u32, height: u32) -> Result<String, ChartError> {
     render_svg(width, height, |a| draw_cheap(a, c, style)).map(|(svg, _)| svg)
+}
+
+// serving (issue 9)
+/// The load curve as an SVG document.
+pub fn load_svg(curve: &costmodel::sweep::LoadCurve, style: &ChartStyle, width: u32, height: u32, highlight: Option<usize>) -> Result<String, ChartError> {
+    render_svg(width, height, |a| draw_load(a, curve, style, highlight)).map(|(svg, _)| svg)
 }

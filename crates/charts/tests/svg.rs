@@ -440,3 +440,19 @@ fn memory_bar_splits_the_engine_way() {
     // vLLM 0.19 does not count CUDA graphs before the cache: no such part.
     assert!(!t.iter().any(|x| x.starts_with("CUDA graphs")), "{t:?}");
 }
+
+// serving (issue 9)
+/// The load chart: one throughput line per panel (two polylines), the knee and both objectives
+/// labelled, the scenario's point highlighted with its readout.
+#[test]
+fn load_chart_draws_both_panels_with_knee_and_objectives() {
+    let (s, w) = costmodel::url::from_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=8000&out=500&mode=realistic&engine=vllm&think_s=5&slo_ttft_s=2&slo_tpot_s=0.05");
+    assert!(w.is_empty());
+    let curve = costmodel::sweep::load_curve(&s, &costmodel::sweep::load_users(&s, 30));
+    let knee = curve.saturation_users.unwrap();
+    let svg = charts::load_svg(&curve, &charts::ChartStyle::light(), 960, 540, Some(5)).unwrap();
+    assert_eq!(svg.matches("<polyline").count(), 2, "one line per panel");
+    assert_eq!(svg.matches(&format!("knee: {knee:.0} users")).count(), 2, "the knee on both panels");
+    assert!(svg.contains("TPOT objective") && svg.contains("TTFT objective"));
+    assert!(svg.contains("tok/s"), "readout and ticks in tok/s");
+}

@@ -105,7 +105,7 @@ enum Command {
         /// Output SVG file (`-` for standard output).
         #[arg(short = 'o', long = "output")]
         output: String,
-        /// The chart: sweep, memory, timeline or cheap.
+        /// The chart: sweep, memory, timeline, cheap or load.
         #[arg(long, default_value = "sweep")]
         chart: String,
         /// Sweep: the input to vary (ctx, out, users, tp, reuse, kv_bits, w_bits, kv_layer, kv_head, kv_token, kv_hidden).
@@ -141,6 +141,28 @@ enum Command {
         /// Memory: sizes in GiB instead of GB.
         #[arg(long)]
         binary: bool,
+        /// Keep defaults for bad keys instead of failing.
+        #[arg(long)]
+        lenient: bool,
+    },
+    // serving (issue 9)
+    /// The load curve under continuous batching: throughput, TTFT and TPOT against offered users,
+    /// `kvscope load 'model=llama-3.1-70b&hw=h100-sxm&tp=4&mode=realistic&engine=vllm'`.
+    Load {
+        /// Query string or whole KV Scope URL (`sched` is set to continuous).
+        query: String,
+        /// Users to evaluate, comma-separated (default: log-spaced from 1 to twice the knee).
+        #[arg(long)]
+        users: Option<String>,
+        /// Number of default points (2 to 200).
+        #[arg(long, default_value_t = 24)]
+        points: usize,
+        /// Print JSON (the points, the knee, the summary).
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV.
+        #[arg(long)]
+        csv: bool,
         /// Keep defaults for bad keys instead of failing.
         #[arg(long)]
         lenient: bool,
@@ -221,7 +243,73 @@ fn run(command: Command) -> Result<(), String> {
             binary,
             lenient,
         }),
+        // serving (issue 9)
+        Command::Load { query, users, points, json, csv, lenient } => load_cmd(&query, users.as_deref(), points, json, csv, lenient),
     }
+}
+
+// serving (issue 9)
+/// `kvscope load`: the load curve as a table, CSV or JSON.
+fn load_cmd(query: &str, users: Option<&str>, points: usize, json: bool, csv: bool, lenient: bool) -> Result<(), String> {
+    let e = evaluated(query, lenient)?;
+    let xs: Vec<f64> = match users {
+        Some(list) => list
+            .split(',')
+            .map(|u| {
+                costmodel::scenario::field_by_key("users")
+                    .ok_or_else(|| "no users field".to_owned())
+                    .and_then(|f| f.parse(u).map_err(|err| format!("--users: {err}")))
+            })
+            .collect::<Result<_, _>>()?,
+        None => costmodel::sweep::load_users(&e.scenario, points),
+    };
+    let curve = costmodel::sweep::load_curve(&e.scenario, &xs);
+    let summary = costmodel::sweep::load_summary(&curve);
+    if json {
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            curve: &'a costmodel::sweep::LoadCurve,
+            summary: &'a str,
+        }
+        println!("{}", to_json(&Out { curve: &curve, summary: &summary })?);
+        return Ok(());
+    }
+    if csv {
+        println!("users,requests_per_s,output_tokens_per_s_per_gpu,output_tokens_per_s_per_user,ttft_p50_s,ttft_p95_s,tpot_s,goodput_requests_per_s,usd_per_million_output_tokens,saturated");
+        for p in &curve.points {
+            println!(
+                "{},{},{},{},{},{},{},{},{},{}",
+                p.users,
+                p.requests_per_s,
+                p.output_tokens_per_s_per_gpu,
+                p.output_tokens_per_s_per_user,
+                p.ttft_p50_s,
+                p.ttft_p95_s,
+                p.tpot_s,
+                p.goodput_requests_per_s,
+                p.usd_per_million_output_tokens.map_or(String::new(), |v| v.to_string()),
+                p.saturated
+            );
+        }
+        return Ok(());
+    }
+    println!("{summary}
+");
+    println!("{:>8} {:>10} {:>12} {:>12} {:>10} {:>10} {:>10}", "users", "req/s", "tok/s/GPU", "tok/s/user", "TTFT p50", "TTFT p95", "TPOT");
+    for p in &curve.points {
+        println!(
+            "{:>8} {:>10} {:>12} {:>12} {:>10} {:>10} {:>10}{}",
+            fmt_count(p.users),
+            fmt_sig(p.requests_per_s),
+            fmt_sig(p.output_tokens_per_s_per_gpu),
+            fmt_sig(p.output_tokens_per_s_per_user),
+            fmt_seconds(p.ttft_p50_s),
+            fmt_seconds(p.ttft_p95_s),
+            fmt_seconds(p.tpot_s),
+            if p.saturated { "  saturated" } else { "" }
+        );
+    }
+    Ok(())
 }
 
 /// Evaluates a query; bad keys are an error unless `lenient`.
@@ -348,6 +436,23 @@ fn text_report(e: &costmodel::Evaluated) -> String {
         opt_s(r.tpot_s),
         r.bound.label()
     ));
+ // serving (issue 9)
+    if let (Some(c), Some(p95)) = (&r.serving, r.ttft_p95_s) {
+        out.push_str(&format!(
+            "Serving           continuous batching: {} running (cap {}), TTFT p50 {} p95 {}, TPOT {}, {} output tok/s per GPU, {} per user{}\n",
+            fmt_sig(c.mix.running),
+            fmt_count(c.limits.running_cap),
+            opt_s(r.ttft_s),
+            fmt_seconds(p95),
+            opt_s(r.tpot_s),
+            r.output_tokens_per_s_per_gpu.map_or("–".to_owned(), fmt_sig),
+            r.output_tokens_per_s_per_user.map_or("–".to_owned(), fmt_sig),
+            match (r.saturated, r.saturation_users) {
+                (Some(true), Some(n)) => format!("; saturated at {} users", fmt_count(n)),
+                _ => String::new(),
+            }
+        ));
+    }
     if let Some(usd) = r.usd_per_turn {
         out.push_str(&format!(
             "Cost              ${} per turn, ${} per million output tokens\n",
@@ -501,7 +606,7 @@ struct RenderArgs<'a> {
 }
 
 /// Charts `render` draws.
-const CHART_KINDS: [&str; 4] = ["sweep", "memory", "timeline", "cheap"];
+const CHART_KINDS: [&str; 5] = ["sweep", "memory", "timeline", "cheap", "load"];
 /// `--y-scale` values.
 const Y_SCALES: [&str; 3] = ["auto", "log", "linear"];
 /// Decades of y values above which `--y-scale auto` picks a log axis.
@@ -530,6 +635,13 @@ fn render(a: &RenderArgs) -> Result<(), String> {
         "timeline" => {
             let e = evaluated(a.query, a.lenient)?;
             charts::timeline_svg(&e.report, &style, a.width, a.height)
+        }
+        // serving (issue 9)
+        "load" => {
+            let e = evaluated(a.query, a.lenient)?;
+            let curve = costmodel::sweep::load_curve(&e.scenario, &costmodel::sweep::load_users(&e.scenario, a.points.min(costmodel::sweep::MAX_LOAD_POINTS)));
+            let at = curve.points.iter().rposition(|p| p.users <= e.scenario.users.max(1.0));
+            charts::load_svg(&curve, &style, a.width, a.height, at)
         }
         _ => {
             let e = evaluated(a.query, a.lenient)?;

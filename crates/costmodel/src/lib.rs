@@ -34,6 +34,8 @@ pub mod presets;
 pub mod report;
 pub mod roofline;
 pub mod scenario;
+// serving (issue 9)
+pub mod serving;
 pub mod spec;
 pub mod sweep;
 pub mod units;

@@ -142,7 +142,8 @@ pub fn explain(inputs: &Inputs, report: &Report) -> Vec<MathLine> {
             result: fmt_seconds(swap.min(re)),
         });
     }
-    if let (Some(c), Some(t)) = (report.cycle, report.turns_per_s) {
+    // serving (issue 9): under continuous batching `turns_per_s` is the engine's (below).
+    if let (Some(c), Some(t), None) = (report.cycle, report.turns_per_s, &report.serving) {
         lines.push(MathLine {
             id: "turns_per_s",
             formula: "B / (B · prefill / q + decode at batch B + (U > C ? B · switch : 0))",
@@ -214,6 +215,10 @@ pub fn explain(inputs: &Inputs, report: &Report) -> Vec<MathLine> {
             substituted: format!("one {}-token request needs {} per GPU", fmt_count(w.ctx_tokens), b(d.request_bytes)),
             result: format!("{:.2}x", report.engine_max_concurrency.unwrap_or(0.0)),
         });
+    }
+    // serving (issue 9)
+    if let Some(c) = &report.serving {
+        lines.extend(crate::serving::explain(inputs, report, c));
     }
     lines
 }

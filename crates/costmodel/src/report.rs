@@ -206,6 +206,27 @@ pub struct Report {
     pub state_bytes_per_user_per_gpu: Option<f64>,
     /// The kinds holding that state (`Gated DeltaNet`, `Mamba-2`), for labels.
     pub state_kinds: Option<String>,
+    // serving (issue 9)
+    /// The schedule that produced `ttft_s`, `tpot_s`, `turns_per_s` and the costs.
+    pub sched: crate::serving::Sched,
+    /// 95th-percentile time to first token (continuous schedule; seconds).
+    pub ttft_p95_s: Option<f64>,
+    /// Completed requests (turns) per second, the whole group (continuous schedule).
+    pub requests_per_s: Option<f64>,
+    /// Output tokens per second per GPU (continuous schedule).
+    pub output_tokens_per_s_per_gpu: Option<f64>,
+    /// Output tokens per second per user, thinking included (continuous schedule).
+    pub output_tokens_per_s_per_user: Option<f64>,
+    /// Requests per second that meet `slo_ttft_s` and `slo_tpot_s` (continuous schedule).
+    pub goodput_requests_per_s: Option<f64>,
+    /// Requests running in the engine's batch (continuous schedule).
+    pub running_users: Option<f64>,
+    /// More users than the engine can run at its best rate (continuous schedule).
+    pub saturated: Option<bool>,
+    /// Users at which the engine saturates: `B* + X_max · think_s` (continuous schedule).
+    pub saturation_users: Option<f64>,
+    /// The continuous schedule's parts (limits, step times, waits).
+    pub serving: Option<crate::serving::Continuous>,
 }
 
 /// Evaluates a scenario. Never panics; a scenario that does not fit is a normal result with
@@ -296,6 +317,17 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
         state_bytes_per_user: (p.kv_model.fixed_bytes > 0.0).then_some(p.kv_model.fixed_bytes),
         state_bytes_per_user_per_gpu: (p.kv_gpu.fixed_bytes > 0.0).then_some(p.kv_gpu.fixed_bytes),
         state_kinds: state_kinds(&inputs.model),
+        // serving (issue 9)
+        sched: inputs.serving.sched,
+        ttft_p95_s: None,
+        requests_per_s: None,
+        output_tokens_per_s_per_gpu: None,
+        output_tokens_per_s_per_user: None,
+        goodput_requests_per_s: None,
+        running_users: None,
+        saturated: None,
+        saturation_users: None,
+        serving: None,
     };
     // With an engine, its available KV memory is the budget (see `Prepared::for_tp`); the rest
     // of the device beside the weights is the engine's (activations, buffers, the margin).
@@ -402,6 +434,8 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
             host_capacity_users, report.swapped_users
         ));
     }
+    // serving (issue 9)
+    crate::serving::apply(inputs, p, &mut report);
     report
 }
 

@@ -136,6 +136,11 @@ pub struct Scenario {
     /// The URL carries it as `engine=`; `gpu_util` and `max_batched_tokens` are overrides.
     #[serde(default)]
     pub engine: Engine,
+    // serving (issue 9)
+    /// The schedule as chosen; `None` = continuous with an engine, the paper's cycle without.
+    /// The URL carries it as `sched=`.
+    #[serde(default)]
+    pub sched: Option<crate::serving::Sched>,
 }
 
 /// Overrides of preset and mode values. `None` keeps the default.
@@ -193,6 +198,20 @@ pub struct Overrides {
     /// The engine's tokens per step (`None` = the engine's default for the GPU).
     #[serde(default)]
     pub max_batched_tokens: Option<f64>,
+    // serving (issue 9)
+    /// Think time between a user's turns (seconds; continuous schedule).
+    #[serde(default)]
+    pub think_s: Option<f64>,
+    /// Time-to-first-token objective (seconds).
+    #[serde(default)]
+    pub slo_ttft_s: Option<f64>,
+    /// Time-per-output-token objective (seconds).
+    #[serde(default)]
+    pub slo_tpot_s: Option<f64>,
+    /// Fixed cost of one engine step (seconds; `None` = 0 in peak mode, the accelerator's
+    /// figure in realistic mode).
+    #[serde(default)]
+    pub step_overhead_s: Option<f64>,
 }
 
 impl Default for Scenario {
@@ -213,6 +232,8 @@ impl Default for Scenario {
             overrides: Overrides::default(),
             custom: None,
             engine: Engine::None,
+            // serving (issue 9)
+            sched: None,
         }
     }
 }
@@ -278,6 +299,11 @@ pub const FIELDS: &[FieldSpec] = &[
     field("duplex", "full-duplex swaps", "0 or 1", 0.0, 1.0, true),
     field("gpu_util", "engine memory fraction", "fraction", 0.01, 1.0, false),
     field("max_batched_tokens", "engine tokens per step", "tokens", 1.0, 10_000_000.0, true),
+    // serving (issue 9)
+    field("think_s", "think time between turns", "s", 0.0, 86_400.0, false),
+    field("slo_ttft_s", "time-to-first-token objective", "s", 0.001, 86_400.0, false),
+    field("slo_tpot_s", "time-per-output-token objective", "s", 0.0001, 60.0, false),
+    field("step_overhead_s", "fixed cost per engine step", "s", 0.0, 1.0, false),
 ];
 
 /// Look a field up by URL key.
@@ -453,6 +479,11 @@ impl Scenario {
             "duplex" => &mut o.duplex,
             "gpu_util" => &mut o.gpu_util,
             "max_batched_tokens" => &mut o.max_batched_tokens,
+            // serving (issue 9)
+            "think_s" => &mut o.think_s,
+            "slo_ttft_s" => &mut o.slo_ttft_s,
+            "slo_tpot_s" => &mut o.slo_tpot_s,
+            "step_overhead_s" => &mut o.step_overhead_s,
             _ => return None,
         })
     }
@@ -514,6 +545,8 @@ impl Scenario {
             eff,
             realistic: self.mode == Mode::Realistic,
             engine: self.engine_settings(&hw),
+            // serving (issue 9)
+            serving: self.serving_settings(),
         };
         Resolved { inputs, warnings }
     }
@@ -533,10 +566,34 @@ impl Scenario {
         }
     }
 
+    /// The schedule after its default: continuous with an engine, the paper's cycle without.
+    pub fn resolved_sched(&self) -> crate::serving::Sched {
+        use crate::serving::Sched;
+        self.sched.unwrap_or(if self.engine == Engine::None { Sched::Cycle } else { Sched::Continuous })
+    }
+
+    /// The schedule's settings. The step cost defaults to 0 in peak mode (the paper's lower
+    /// bound) and to the accelerator's figure ([`crate::serving::fractions`]) in realistic mode.
+    pub fn serving_settings(&self) -> crate::serving::ServingSettings {
+        let o = &self.overrides;
+        let sched = self.resolved_sched();
+        let default_overhead = match self.mode {
+            Mode::Peak => 0.0,
+            Mode::Realistic => crate::serving::fractions::for_hw(&self.hw).step_overhead_s,
+        };
+        crate::serving::ServingSettings {
+            sched,
+            think_s: o.think_s.unwrap_or(0.0),
+            slo_ttft_s: o.slo_ttft_s,
+            slo_tpot_s: o.slo_tpot_s,
+            step_overhead_s: o.step_overhead_s.unwrap_or(default_overhead),
+        }
+    }
+
     /// The efficiencies of the mode, with the user's overrides.
     pub fn efficiency(&self, hw: &HardwareSpec) -> Efficiency {
         let o = &self.overrides;
-        let base = match self.mode {
+        let mut base = match self.mode {
             Mode::Peak => Efficiency::PEAK,
             Mode::Realistic => Efficiency {
                 gemm: hw.gemm_fraction_measured,
@@ -551,6 +608,16 @@ impl Scenario {
                 full_duplex: false,
             },
         };
+        // serving (issue 9): the continuous schedule in realistic mode uses the per-accelerator
+        // fractions (the cycle keeps the single realistic fractions, so old links keep their
+        // numbers).
+        if self.mode == Mode::Realistic && self.resolved_sched() == crate::serving::Sched::Continuous {
+            let f = crate::serving::fractions::for_hw(&self.hw);
+            let fp8 = |bits: f64| bits <= crate::phases::FP8_BITS && hw.fp8_flops_per_s > 0.0;
+            base.gemm = crate::serving::fractions::gemm(f, fp8(self.weight_bits.max(self.act_bits)), hw.gemm_fraction_measured);
+            base.attention = crate::serving::fractions::attention(f, fp8(self.act_bits));
+            base.hbm_bw = f.hbm_bw;
+        }
         Efficiency {
             gemm: o.eff_gemm.unwrap_or(base.gemm),
             attention: o.eff_attn.unwrap_or(base.attention),

@@ -345,4 +345,8 @@ pub struct Inputs {
     /// The engine whose memory accounting sizes the KV budget (`none`: the model's own).
     #[serde(default)]
     pub engine: crate::engine::EngineSettings,
+    // serving (issue 9)
+    /// The schedule (cycle or continuous batching), think time, objectives, step cost.
+    #[serde(default)]
+    pub serving: crate::serving::ServingSettings,
 }

@@ -505,3 +505,136 @@ mod csv_tests {
         assert!(lines[1].starts_with("4000,"));
     }
 }
+
+// serving (issue 9)
+
+/// One point of a load curve: the continuous schedule at `users` users.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LoadPoint {
+    /// Users in the closed loop.
+    pub users: f64,
+    /// Requests (turns) per second, the group.
+    pub requests_per_s: f64,
+    /// Output tokens per second per GPU.
+    pub output_tokens_per_s_per_gpu: f64,
+    /// Output tokens per second per user.
+    pub output_tokens_per_s_per_user: f64,
+    /// Median time to first token (s).
+    pub ttft_p50_s: f64,
+    /// 95th-percentile time to first token (s).
+    pub ttft_p95_s: f64,
+    /// Time per output token (s).
+    pub tpot_s: f64,
+    /// Requests per second within the objectives.
+    pub goodput_requests_per_s: f64,
+    /// Dollars per million output tokens (absent without a price).
+    pub usd_per_million_output_tokens: Option<f64>,
+    /// Beyond the engine's knee.
+    pub saturated: bool,
+}
+
+/// Throughput and latency against offered users, under continuous batching.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoadCurve {
+    /// Points in increasing users.
+    pub points: Vec<LoadPoint>,
+    /// Users at which the engine saturates (`B* + X_max · think_s`).
+    pub saturation_users: Option<f64>,
+    /// The most users whose every turn meets the objectives (all of `goodput` = throughput, to
+    /// 1%), among the points; `None` when even one user misses them.
+    pub slo_users: Option<f64>,
+    /// Whether any objective is set.
+    pub has_slo: bool,
+    /// The time-to-first-token objective (s), if set.
+    pub slo_ttft_s: Option<f64>,
+    /// The time-per-output-token objective (s), if set.
+    pub slo_tpot_s: Option<f64>,
+}
+
+/// Most points a load curve computes.
+pub const MAX_LOAD_POINTS: usize = 200;
+
+/// Goodput at least this fraction of the throughput counts as "within the objectives".
+pub const WITHIN_SLO_FRACTION: f64 = 0.99;
+
+/// The default users of a load curve: `n` log-spaced whole numbers from 1 to twice the knee (at
+/// least 8), so the knee sits in the middle of the chart.
+pub fn load_users(scenario: &crate::Scenario, n: usize) -> Vec<f64> {
+    let mut s = scenario.clone();
+    s.sched = Some(crate::serving::Sched::Continuous);
+    s.users = 1.0;
+    let r = crate::evaluate(&s.resolve().inputs);
+    let knee = r.saturation_users.unwrap_or(1.0);
+    let to = (2.0 * knee).clamp(8.0, crate::scenario::field_by_key("users").map_or(1e6, |f| f.max));
+    sweep_xs(SweepInput::Users, 1.0, to, n.clamp(2, MAX_LOAD_POINTS), true)
+}
+
+/// The continuous schedule at each of `users` (the scenario's `sched` is set to continuous; its
+/// `users` is replaced).
+pub fn load_curve(scenario: &crate::Scenario, users: &[f64]) -> LoadCurve {
+    let mut s = scenario.clone();
+    s.sched = Some(crate::serving::Sched::Continuous);
+    let mut inputs = s.resolve().inputs;
+    let p = Prepared::new(&inputs);
+    let mut points = Vec::with_capacity(users.len().min(MAX_LOAD_POINTS));
+    let mut saturation_users = None;
+    for &u in users.iter().take(MAX_LOAD_POINTS) {
+        inputs.workload.users = u.max(1.0).floor();
+        let r = evaluate_prepared(&inputs, &p, Detail::Numbers);
+        let (Some(x), Some(per_gpu), Some(per_user), Some(ttft), Some(p95), Some(good)) = (
+            r.requests_per_s,
+            r.output_tokens_per_s_per_gpu,
+            r.output_tokens_per_s_per_user,
+            r.ttft_s,
+            r.ttft_p95_s,
+            r.goodput_requests_per_s,
+        ) else {
+            continue;
+        };
+        saturation_users = r.saturation_users;
+        points.push(LoadPoint {
+            users: inputs.workload.users,
+            requests_per_s: x,
+            output_tokens_per_s_per_gpu: per_gpu,
+            output_tokens_per_s_per_user: per_user,
+            ttft_p50_s: ttft,
+            ttft_p95_s: p95,
+            tpot_s: r.tpot_s.unwrap_or(0.0),
+            goodput_requests_per_s: good,
+            usd_per_million_output_tokens: r.usd_per_million_output_tokens,
+            saturated: r.saturated.unwrap_or(false),
+        });
+    }
+    let has_slo = inputs.serving.slo_ttft_s.is_some() || inputs.serving.slo_tpot_s.is_some();
+    let slo_users = points
+        .iter()
+        .take_while(|pt| pt.goodput_requests_per_s >= WITHIN_SLO_FRACTION * pt.requests_per_s)
+        .last()
+        .map(|pt| pt.users);
+    LoadCurve { points, saturation_users, slo_users, has_slo, slo_ttft_s: inputs.serving.slo_ttft_s, slo_tpot_s: inputs.serving.slo_tpot_s }
+}
+
+/// One sentence: how many users this setup serves (within the objectives when set, else up to
+/// the knee) and at what cost per million output tokens.
+pub fn load_summary(curve: &LoadCurve) -> String {
+    let fmt_users = |u: f64| if u == 1.0 { "1 user".to_owned() } else { format!("{u:.0} users") };
+    let served = if curve.has_slo { curve.slo_users } else { curve.saturation_users };
+    let Some(users) = served else {
+        return if curve.has_slo {
+            "Not even one user's turns meet the objectives on this setup.".to_owned()
+        } else {
+            "Nothing fits on this setup.".to_owned()
+        };
+    };
+    // The point at (or just below) that many users.
+    let at = curve.points.iter().rev().find(|pt| pt.users <= users).or(curve.points.first());
+    let cost = at
+        .and_then(|pt| pt.usd_per_million_output_tokens)
+        .map_or(String::new(), |usd| format!(" at ${usd:.2} per million output tokens"));
+    let rate = at.map_or(String::new(), |pt| format!(" ({:.0} output tok/s per GPU)", pt.output_tokens_per_s_per_gpu));
+    if curve.has_slo {
+        format!("This setup serves {} within the objectives{cost}{rate}.", fmt_users(users))
+    } else {
+        format!("This setup saturates at {}{cost}{rate}; beyond, users queue for a place in the batch.", fmt_users(users))
+    }
+}

@@ -62,6 +62,10 @@ pub fn to_query(s: &Scenario) -> String {
     if s.engine != d.engine {
         out.append_pair("engine", s.engine.as_str());
     }
+    // serving (issue 9)
+    if let Some(sched) = s.sched {
+        out.append_pair("sched", sched.as_str());
+    }
     for f in FIELDS {
         let (v, dv) = (s.get(f.key), d.get(f.key));
         if let Some(v) = v {
@@ -161,6 +165,18 @@ pub fn from_query_with(query: &str, extra_keys: &[&str]) -> (Scenario, Vec<UrlWa
                 None => warn(
                     key,
                     format!("`engine` must be `none`, `vllm`, `sglang` or `trtllm`; got {}: kept {}", quote_value(value), s.engine.as_str()),
+                ),
+            },
+            // serving (issue 9)
+            "sched" => match crate::serving::Sched::parse(value) {
+                Some(v) => s.sched = Some(v),
+                None => warn(
+                    key,
+                    format!(
+                        "`sched` must be `cycle` (the paper's) or `continuous` (continuous batching); got {}: kept {}",
+                        quote_value(value),
+                        s.resolved_sched().as_str()
+                    ),
                 ),
             },
             _ => {
