@@ -243,3 +243,36 @@ fn browser_float_parsing_matches_core() {
         }
     }
 }
+
+// engine (issue 8)
+/// The engine's fraction drives the block's lines and the URL; a fraction outside 0.01–1 is
+/// refused with the field's range and changes nothing. Reference: P04 of
+/// crates/costmodel/tests/fixtures/engine-logs/vllm-0.19-h100.md (vLLM 0.19, Llama 3.1 8B, one
+/// H100, gpu_util 0.95) logged "Available KV cache memory: 58.11 GiB"; 0.9 must give less,
+/// 0.05 × 79.19 GiB = 3.96 GiB less as the budget is linear in the fraction.
+#[wasm_bindgen_test]
+async fn gpu_util_changes_the_engine_lines_and_the_url() {
+    let app = mount_at("?model=llama-3.1-8b&hw=h100-sxm&engine=vllm&gpu_util=0.95&ctx=8192").await;
+    let gib = |log: &str| -> f64 {
+        let tail = log.split("Available KV cache memory: ").nth(1).expect("the Available line");
+        tail.split(" GiB").next().expect("GiB").parse().expect("a number")
+    };
+    let log = app.text("[data-testid=engine-log]");
+    let at_95 = gib(&log);
+    assert!((at_95 - 58.11).abs() <= 0.5, "P04 logged 58.11 GiB: {log}");
+    assert_eq!(app.text("[data-testid=engine-heading]"), "What vLLM will log");
+
+    commit(&app.input("#input-gpu_util"), "0.9");
+    tick(SETTLE_MS).await;
+    let at_90 = gib(&app.text("[data-testid=engine-log]"));
+    assert!((at_95 - at_90 - 0.05 * 79.19).abs() < 0.02, "{at_95} → {at_90} GiB");
+    assert!(search().contains("gpu_util=0.9"), "{}", search());
+
+    let url_before = search();
+    commit(&app.input("#input-gpu_util"), "1.5");
+    tick(SETTLE_MS).await;
+    let error = app.text("[data-testid=error-gpu_util]");
+    assert!(error.contains("`gpu_util`") && error.contains("0.01 to 1"), "{error}");
+    assert_eq!(search(), url_before, "URL unchanged");
+    assert_eq!(gib(&app.text("[data-testid=engine-log]")), at_90, "lines unchanged");
+}
