@@ -261,4 +261,8 @@ pub struct Inputs {
     /// The engine whose memory accounting sizes the KV budget (`none`: the model's own).
     #[serde(default)]
     pub engine: crate::engine::EngineSettings,
+    // deploy (issue 13)
+    /// Pipeline, data-parallel attention, expert parallelism and the PD split.
+    #[serde(default)]
+    pub deploy: crate::deploy::Deploy,
 }
