@@ -132,9 +132,10 @@ pub fn shard(inputs: &Inputs, p: &mut crate::phases::Prepared) {
     let pp = f64::from(d.pp.max(1));
     let dp = f64::from(d.dp.max(1));
     let ep = f64::from(d.ep.max(1));
-    let moe_shards = tp.max(ep);
+    let moe_shards = tp.max(effective_ep(p.moe.map_or(0.0, |(e, _, _)| e), ep));
     let routed = p.weights_bytes - p.dense_weight_bytes;
-    p.weights_bytes_per_gpu = weights_bytes_per_gpu(p.dense_weight_bytes, routed, tp, pp, ep);
+    let ep_eff = effective_ep(p.moe.map_or(0.0, |(e, _, _)| e), ep);
+    p.weights_bytes_per_gpu = weights_bytes_per_gpu(p.dense_weight_bytes, routed, tp, pp, ep_eff);
     p.kv_gpu = p.kv_gpu.scaled(1.0 / pp);
     p.n_layers /= pp;
     // One stage does 1/pp of the work: its compute at pp × the rate is the stage time.
@@ -170,6 +171,15 @@ pub fn shard(inputs: &Inputs, p: &mut crate::phases::Prepared) {
     };
 }
 
+/// The EP size as far as weights go: `E / ceil(E / ep)` (a rank holds `ceil(E / ep)` expert
+/// slots; with `ep` dividing `E` this is `ep`).
+pub fn effective_ep(experts: f64, ep: f64) -> f64 {
+    if experts <= 0.0 || ep <= 1.0 {
+        return ep.max(1.0);
+    }
+    experts / (experts / ep).ceil()
+}
+
 /// Weights on one GPU (bytes).
 ///
 /// # Formula
@@ -198,7 +208,8 @@ pub fn shard_engine_budget(inputs: &Inputs, tp: u32, mut b: crate::engine::Budge
     if tp_only <= 0.0 {
         return b;
     }
-    let ratio = weights_bytes_per_gpu(total - routed, routed, tp_f, f64::from(d.pp.max(1)), f64::from(d.ep.max(1))) / tp_only;
+    let ep = effective_ep(m.moe.map_or(0.0, |x| f64::from(x.n_experts)), f64::from(d.ep.max(1)));
+    let ratio = weights_bytes_per_gpu(total - routed, routed, tp_f, f64::from(d.pp.max(1)), ep) / tp_only;
     let sharded = b.weights_bytes * ratio;
     b.kv_bytes += b.weights_bytes - sharded;
     b.weights_bytes = sharded;
@@ -495,13 +506,22 @@ pub fn check(model: &crate::spec::ModelSpec, tp: u32, d: &Deploy) -> Vec<(&'stat
     if d.ep > 1 {
         if experts == 0 {
             out.push(("ep", format!("`ep` (expert-parallel size) needs a mixture-of-experts model; this one has no routed experts: using 1")));
-        } else if experts % d.ep != 0 || d.ep > group || group % d.ep != 0 {
+        } else if d.ep > experts || (d.pd.is_none() && (d.ep > group || group % d.ep != 0)) {
             out.push((
                 "ep",
                 format!(
-                    "`ep` (expert-parallel size) must divide the {experts} routed experts and tp × dp = {group} GPUs (1 to {}); got {}: using 1",
+                    "`ep` (expert-parallel size) must be at most the {experts} routed experts and divide tp × dp = {group} GPUs (1 to {}); got {}: using 1",
                     experts.min(group),
                     d.ep
+                ),
+            ));
+        } else if experts % d.ep != 0 {
+            out.push((
+                "ep_note",
+                format!(
+                    "`ep` (expert-parallel size) {} does not divide the {experts} routed experts: each rank holds {} expert slots, the spare ones redundant copies as EPLB places them",
+                    d.ep,
+                    experts.div_ceil(d.ep)
                 ),
             ));
         }

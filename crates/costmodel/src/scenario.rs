@@ -595,7 +595,8 @@ impl Scenario {
             match key {
                 "ep" => d.ep = 1,
                 "pp" => d.pp = 1,
-                _ => d.pd = None,
+                "pd" => d.pd = None,
+                _ => {}
             }
         }
         d
