@@ -505,8 +505,8 @@ pub fn check(model: &crate::spec::ModelSpec, tp: u32, d: &Deploy) -> Vec<(&'stat
     let group = tp.max(1) * d.dp.max(1);
     if d.ep > 1 {
         if experts == 0 {
-            out.push(("ep", format!("`ep` (expert-parallel size) needs a mixture-of-experts model; this one has no routed experts: using 1")));
-        } else if d.ep > experts || (d.pd.is_none() && (d.ep > group || group % d.ep != 0)) {
+            out.push(("ep", "`ep` (expert-parallel size) needs a mixture-of-experts model; this one has no routed experts: using 1".to_owned()));
+        } else if d.ep > experts || (d.pd.is_none() && (d.ep > group || !group.is_multiple_of(d.ep))) {
             out.push((
                 "ep",
                 format!(
@@ -515,7 +515,7 @@ pub fn check(model: &crate::spec::ModelSpec, tp: u32, d: &Deploy) -> Vec<(&'stat
                     d.ep
                 ),
             ));
-        } else if experts % d.ep != 0 {
+        } else if !experts.is_multiple_of(d.ep) {
             out.push((
                 "ep_note",
                 format!(
@@ -531,7 +531,7 @@ pub fn check(model: &crate::spec::ModelSpec, tp: u32, d: &Deploy) -> Vec<(&'stat
     }
     if let Some((p, dec)) = d.pd {
         let g = tp.max(1) * d.pp.max(1);
-        if p % g != 0 || dec % g != 0 || p == 0 || dec == 0 {
+        if !p.is_multiple_of(g) || !dec.is_multiple_of(g) || p == 0 || dec == 0 {
             out.push(("pd", format!("`pd` (prefill:decode GPUs) must give each pool a multiple of tp × pp = {g} GPUs; got {p}:{dec}: PD split ignored")));
         }
     }
