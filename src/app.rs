@@ -6,7 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::WarningsList;
-use crate::panels::{pinned, CheapPanel, ComparePanel, Editor, ExportPanel, MemoryPanel, PaperPanel, Results, SweepPanel, TimelinePanel};
+use crate::panels::{pinned, CheapPanel, DeploymentPanel, ComparePanel, Editor, ExportPanel, MemoryPanel, PaperPanel, Results, SweepPanel, TimelinePanel};
 use crate::share::SharePanel;
 use crate::state::{AppState, Panel, Theme};
 use crate::sweeps::SweepMemos;
@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                 <main class="kvs-col-results">
                     <Results />
                     <MemoryPanel />
+                    <DeploymentPanel />
                     <SweepPanel memos=memos />
                     <section class="kvs-tabs-section" aria-label="More views">
                         <div class="kvs-tabs" role="tablist">

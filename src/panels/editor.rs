@@ -71,6 +71,8 @@ pub fn Editor() -> impl IntoView {
             </fieldset>
             <CompressionEditor />
             <EfficiencyEditor />
+            // parallel (issue 13)
+            <crate::panels::deploy::ParallelismEditor />
         </form>
     }
 }

@@ -557,3 +557,69 @@ pub fn parse_pd(raw: &str) -> Result<(u32, u32), String> {
 
 /// Largest pool.
 pub const MAX_POOL_GPUS: u32 = 16_384;
+
+/// Most nodes a diagram draws (the rest are summarised as a count).
+pub const DIAGRAM_MAX_NODES: usize = 12;
+
+/// One GPU of a drawn deployment.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DiagramGpu {
+    /// `prefill`, `decode`, or `serve` without a PD split.
+    pub pool: &'static str,
+    /// Pipeline stage (0-based).
+    pub stage: u32,
+    /// Data-parallel replica (0-based, within the pool).
+    pub replica: u32,
+    /// Tensor-parallel rank within the replica's stage.
+    pub tp_rank: u32,
+    /// Expert-parallel rank (the GPU's index among its stage's `ep` ranks).
+    pub ep_rank: u32,
+}
+
+/// A deployment as nodes of GPUs, for the page's diagram (layout only; no formula).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagram {
+    /// GPUs per node (the fast-link domain).
+    pub node_gpus: u32,
+    /// The nodes drawn, each a list of its GPUs.
+    pub nodes: Vec<Vec<DiagramGpu>>,
+    /// Nodes not drawn.
+    pub more_nodes: u32,
+    /// GPUs in all.
+    pub gpus: u32,
+}
+
+/// Lays out the deployment: pools in order (prefill then decode), within a pool replica-major
+/// then stage then TP rank, filling nodes of `link_domain_gpus`.
+pub fn diagram(inputs: &Inputs) -> Diagram {
+    let d = &inputs.deploy;
+    let tp = inputs.tp.max(1);
+    let pp = d.pp.max(1);
+    let node_gpus = inputs.hw.link_domain_gpus.clamp(1, 72);
+    let pools: Vec<(&'static str, u32)> = match d.pd {
+        Some((p, dec)) => vec![("prefill", p), ("decode", dec)],
+        None => vec![("serve", gpus(inputs))],
+    };
+    let mut all = Vec::new();
+    let limit = DIAGRAM_MAX_NODES * node_gpus as usize;
+    'outer: for (pool, g) in pools {
+        let replicas = (g / (tp * pp)).max(1);
+        let ep = d.ep.max(1).min(tp * replicas);
+        for replica in 0..replicas {
+            for stage in 0..pp {
+                for tp_rank in 0..tp {
+                    if all.len() >= limit {
+                        break 'outer;
+                    }
+                    let index_in_stage = replica * tp + tp_rank;
+                    all.push(DiagramGpu { pool, stage, replica, tp_rank, ep_rank: index_in_stage % ep });
+                }
+            }
+        }
+    }
+    let total = gpus(inputs);
+    let nodes: Vec<Vec<DiagramGpu>> = all.chunks(node_gpus as usize).map(<[DiagramGpu]>::to_vec).collect();
+    let total_nodes = total.div_ceil(node_gpus);
+    let more_nodes = total_nodes.saturating_sub(u32::try_from(nodes.len()).unwrap_or(u32::MAX));
+    Diagram { node_gpus, nodes, more_nodes, gpus: total }
+}
