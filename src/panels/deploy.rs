@@ -196,6 +196,7 @@ pub fn DeploymentPanel() -> impl IntoView {
                     {transfer}
                 </ul>
                 {svg_view(&d)}
+                <p class="kvs-note">"Each square is a GPU, each box a node (its fast-link domain). Colour: pool (orange prefill, blue decode, green serving both); shade: pipeline stage; number: data-parallel replica. Hover a GPU for its TP and EP ranks."</p>
             }
         })
     };

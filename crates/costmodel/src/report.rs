@@ -450,6 +450,10 @@ fn apply_deploy(inputs: &Inputs, p: &Prepared, report: &mut Report) {
     if !inputs.deploy.is_tp_only() {
         report.ttft_s = s.ttft_s;
         report.tpot_s = s.tpot_s;
+        // Every replica serves its own users at the same rate.
+        let replicas = f64::from(crate::deploy::replicas(inputs));
+        report.turns_per_s = report.turns_per_s.map(|t| t * replicas);
+        report.output_tokens_per_s = report.output_tokens_per_s.map(|t| t * replicas);
         if s.network_bound {
             report.bound = Resource::Network;
         }

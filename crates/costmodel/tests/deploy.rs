@@ -189,3 +189,17 @@ fn calibration_against_published_deployments() {
     }
     assert_eq!(rows, 5);
 }
+
+#[test]
+fn sweeps_take_the_deployment_keys_on_x() {
+    use costmodel::sweep::{sweep, SweepInput};
+    let e = evaluate_query("model=deepseek-v3&hw=h200&w_bits=8&ctx=32768&ep=8&dp=8");
+    assert_eq!(SweepInput::from_key("dp"), Some(SweepInput::Dp));
+    let s = sweep(&e.inputs, SweepInput::Dp, &[8.0, 16.0, 32.0]);
+    let users: Vec<f64> = s.points.iter().map(|p| p.concurrency).collect();
+    // The swept point at dp = 8 is the scenario itself; each doubling of replicas doubles users
+    // (same weights per GPU: ep stays 8).
+    assert_eq!(users[0], e.report.deployment_users.unwrap_or(0.0));
+    assert_eq!(users[1], 2.0 * users[0]);
+    assert_eq!(users[2], 4.0 * users[0]);
+}
