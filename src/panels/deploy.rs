@@ -137,7 +137,7 @@ fn svg_view(d: &Diagram) -> impl IntoView {
     });
     view! {
         <svg class="kvs-deploy-svg" data-testid="deploy-diagram" role="img" aria-label="Deployment diagram: nodes and GPUs by pool, replica and stage"
-            viewBox=format!("0 0 {} {}", width.max(1.0), height.max(1.0)) width=width.max(1.0) height=height.max(1.0)>
+            viewBox=format!("0 0 {} {}", width.max(1.0), height.max(1.0)) width="100%" style=format!("max-width: {}px; height: auto", width.max(1.0))>
             {nodes}
             {more}
         </svg>
