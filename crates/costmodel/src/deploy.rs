@@ -121,6 +121,21 @@ pub struct Shard {
     pub imbalance: f64,
 }
 
+/// `(pp, dp, ep)` of the replicas the report describes: the keys, or with a PD split the decode
+/// pool's (`dp = D / (tp · pp)`, `ep` capped at its GPUs per stage).
+pub fn layout(inputs: &Inputs, tp: u32) -> (f64, f64, f64) {
+    let d = &inputs.deploy;
+    let tp = tp.max(1);
+    let (dp, ep) = match d.pd {
+        Some(_) => {
+            let r = replicas(inputs);
+            (r, d.ep.max(1).min(tp * r))
+        }
+        None => (d.dp.max(1), d.ep.max(1)),
+    };
+    (f64::from(d.pp.max(1)), f64::from(dp), f64::from(ep))
+}
+
 /// Folds the deployment into a prepared TP group (called at the end of `Prepared::for_tp`,
 /// before the engine's memory plan, which then sees the sharded weights).
 pub fn shard(inputs: &Inputs, p: &mut crate::phases::Prepared) {
@@ -129,9 +144,7 @@ pub fn shard(inputs: &Inputs, p: &mut crate::phases::Prepared) {
         return;
     }
     let tp = f64::from(p.tp);
-    let pp = f64::from(d.pp.max(1));
-    let dp = f64::from(d.dp.max(1));
-    let ep = f64::from(d.ep.max(1));
+    let (pp, dp, ep) = layout(inputs, p.tp);
     let moe_shards = tp.max(effective_ep(p.moe.map_or(0.0, |(e, _, _)| e), ep));
     let routed = p.weights_bytes - p.dense_weight_bytes;
     let ep_eff = effective_ep(p.moe.map_or(0.0, |(e, _, _)| e), ep);
@@ -208,8 +221,9 @@ pub fn shard_engine_budget(inputs: &Inputs, tp: u32, mut b: crate::engine::Budge
     if tp_only <= 0.0 {
         return b;
     }
-    let ep = effective_ep(m.moe.map_or(0.0, |x| f64::from(x.n_experts)), f64::from(d.ep.max(1)));
-    let ratio = weights_bytes_per_gpu(total - routed, routed, tp_f, f64::from(d.pp.max(1)), ep) / tp_only;
+    let (pp, _, ep) = layout(inputs, tp);
+    let ep = effective_ep(m.moe.map_or(0.0, |x| f64::from(x.n_experts)), ep);
+    let ratio = weights_bytes_per_gpu(total - routed, routed, tp_f, pp, ep) / tp_only;
     let sharded = b.weights_bytes * ratio;
     b.kv_bytes += b.weights_bytes - sharded;
     b.weights_bytes = sharded;
@@ -448,12 +462,17 @@ pub fn summarize(inputs: &Inputs, p: &crate::phases::Prepared, r: &crate::report
     });
     let exposed = kv_transfer.map(|t| if d.pd_overlap { 0.0 } else { t });
     // Prefill latency of one prompt through the pipeline: (m + p − 1)/m stage prefills.
-    let ttft = r.ttft_s.map(|t| t * (chunks + pp - 1.0) / chunks + exposed.unwrap_or(0.0));
-    let tpot = r.tpot_s.map(|t| t * pp + p.deploy.pp_send_s(r.batch) * (pp - 1.0).max(0.0));
     let (prefill_pool, decode_pool) = match d.pd {
         Some((pg, dg)) => (Some(prefill_pool(inputs, pg)), Some(pool_figures(inputs, dg))),
         None => (None, None),
     };
+    // With PD a prompt is prefilled alone on the prefill pool (no wait behind the decode batch's
+    // prefills), then its KV crosses; colocated, it waits as `report.rs` says.
+    let ttft = match &prefill_pool {
+        Some(pool) => r.ttft_s.map(|_| pool.step_s * (chunks + pp - 1.0) / chunks + exposed.unwrap_or(0.0)),
+        None => r.ttft_s.map(|t| t * (chunks + pp - 1.0) / chunks),
+    };
+    let tpot = r.tpot_s.map(|t| t * pp + p.deploy.pp_send_s(r.batch) * (pp - 1.0).max(0.0));
     let tokens_per_s_per_gpu = match &decode_pool {
         Some(pool) => Some(pool.tokens_per_s_per_gpu),
         None => r.output_tokens_per_s.map(|t| t / group),
