@@ -88,8 +88,9 @@ pub fn App() -> impl IntoView {
                 <main class="kvs-col-results">
                     <Results />
                     <MemoryPanel />
-                    <DeploymentPanel />
                     <SweepPanel memos=memos />
+                    // parallel (issue 13): below the chart, so its height never moves it
+                    <DeploymentPanel />
                     <section class="kvs-tabs-section" aria-label="More views">
                         <div class="kvs-tabs" role="tablist">
                             {Panel::ALL.iter().map(|&p| view! {
