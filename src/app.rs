@@ -6,7 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::WarningsList;
-use crate::panels::{pinned, CheapPanel, ComparePanel, Editor, ExportPanel, MemoryPanel, PaperPanel, Results, SweepPanel, TimelinePanel};
+use crate::panels::{pinned, CheapPanel, DeploymentPanel, ComparePanel, Editor, ExportPanel, MemoryPanel, PaperPanel, Results, SweepPanel, TimelinePanel};
 use crate::share::SharePanel;
 use crate::state::{AppState, Panel, Theme};
 use crate::sweeps::SweepMemos;
@@ -89,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Results />
                     <MemoryPanel />
                     <SweepPanel memos=memos />
+                    // parallel (issue 13): below the chart, so its height never moves it
+                    <DeploymentPanel />
                     <section class="kvs-tabs-section" aria-label="More views">
                         <div class="kvs-tabs" role="tablist">
                             {Panel::ALL.iter().map(|&p| view! {

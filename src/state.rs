@@ -214,6 +214,9 @@ pub fn x_range(x: SweepInput) -> (f64, f64, bool) {
         SweepInput::KvBits => (2.0, 16.0, false),
         SweepInput::WBits => (2.0, 16.0, false),
         SweepInput::KvLayer | SweepInput::KvHead | SweepInput::KvToken | SweepInput::KvHidden => (0.01, 1.0, true),
+        // parallel (issue 13)
+        SweepInput::Pp => (1.0, 16.0, true),
+        SweepInput::Dp | SweepInput::Ep => (1.0, 256.0, true),
     }
 }
 
@@ -227,6 +230,9 @@ pub fn default_series_values(input: SweepInput) -> Vec<f64> {
         SweepInput::Reuse => vec![4.0, 16.0],
         SweepInput::KvBits => vec![8.0, 4.0, 2.0],
         SweepInput::WBits => vec![8.0, 4.0],
+        // parallel (issue 13)
+        SweepInput::Pp => vec![1.0, 2.0, 4.0],
+        SweepInput::Dp | SweepInput::Ep => vec![1.0, 8.0, 32.0],
         _ => vec![0.5, 0.25, 0.125],
     }
 }

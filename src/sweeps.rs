@@ -33,6 +33,10 @@ pub fn input_value(inputs: &Inputs, x: SweepInput) -> f64 {
             costmodel::TokenKeep::Budget { .. } => f64::NAN,
         },
         SweepInput::KvHidden => c.hidden,
+        // parallel (issue 13)
+        SweepInput::Pp => f64::from(inputs.deploy.pp),
+        SweepInput::Dp => f64::from(inputs.deploy.dp),
+        SweepInput::Ep => f64::from(inputs.deploy.ep),
     }
 }
 

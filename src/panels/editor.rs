@@ -75,6 +75,8 @@ pub fn Editor() -> impl IntoView {
             <EngineEditor />
             // serving (issue 9)
             <crate::panels::ServingEditor />
+            // parallel (issue 13)
+            <crate::panels::deploy::ParallelismEditor />
         </form>
     }
 }

@@ -3,6 +3,8 @@
 mod cheap;
 mod compare;
 pub(crate) mod compression;
+// parallel (issue 13)
+pub(crate) mod deploy;
 pub(crate) mod editor;
 mod efficiency;
 // engine (issue 8)
@@ -20,6 +22,7 @@ mod timeline;
 pub(crate) mod workload;
 
 pub use cheap::CheapPanel;
+pub use deploy::DeploymentPanel;
 pub use compare::{pin_current, pinned, scenario_label, ComparePanel};
 pub use editor::Editor;
 pub use export::ExportPanel;

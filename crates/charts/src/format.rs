@@ -103,6 +103,8 @@ pub fn metric_format(m: Metric) -> fn(f64) -> String {
 pub fn input_format(i: SweepInput) -> fn(f64) -> String {
     match i {
         SweepInput::Ctx | SweepInput::Out | SweepInput::Users | SweepInput::Reuse | SweepInput::Tp => fmt_compact,
+        // parallel (issue 13)
+        SweepInput::Pp | SweepInput::Dp | SweepInput::Ep => fmt_compact,
         SweepInput::KvBits | SweepInput::WBits => fmt_bits,
         SweepInput::KvLayer | SweepInput::KvHead | SweepInput::KvToken | SweepInput::KvHidden => fmt_plain,
     }

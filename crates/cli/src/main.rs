@@ -348,6 +348,49 @@ fn eval(query: &str, json: bool, math: bool, lenient: bool) -> Result<(), String
     Ok(())
 }
 
+// parallel (issue 13)
+/// `Deployment …` lines: GPUs, weights per GPU, users, tokens/s per GPU, communication, PD pools.
+fn deployment_line(e: &costmodel::Evaluated) -> Option<String> {
+    let r = &e.report;
+    let d = &e.inputs.deploy;
+    let gb = |x: f64| fmt_bytes(x, false);
+    let mut out = format!(
+        "Deployment        {} GPUs (tp {} × pp {} × dp {}, ep {}) · weights {} per GPU · {} users fit · {} tokens/s per GPU",
+        r.gpus?,
+        e.inputs.tp,
+        d.pp,
+        costmodel::deploy::replicas(&e.inputs),
+        d.ep,
+        gb(r.weights_bytes_per_gpu?),
+        fmt_count(r.deployment_users?),
+        r.tokens_per_s_per_gpu.map_or_else(|| "–".to_owned(), |t| format!("{t:.0}"))
+    );
+    if let Some(c) = r.deploy_comm_s.filter(|c| *c > 0.0) {
+        out.push_str(&format!(" · EP/PP comm {} per step", fmt_seconds(c)));
+    }
+    if let Some(b) = r.pp_bubble.filter(|b| *b > 0.0) {
+        out.push_str(&format!(" · prefill bubble {:.0}%", b * 100.0));
+    }
+    out.push('\n');
+    for (name, pool) in [("prefill", &r.prefill_pool), ("decode", &r.decode_pool)] {
+        if let Some(p) = pool {
+            out.push_str(&format!(
+                "  {name} pool      {} GPUs ({} replicas, ep {}) · weights {} per GPU · {:.0} tokens/s per GPU · bound by {}\n",
+                p.gpus,
+                p.replicas,
+                p.ep,
+                gb(p.weights_bytes_per_gpu),
+                p.tokens_per_s_per_gpu,
+                p.bound.label()
+            ));
+        }
+    }
+    if let (Some(t), Some(x)) = (r.kv_transfer_s, r.kv_transfer_exposed_s) {
+        out.push_str(&format!("  KV transfer     {} per prompt, {} of it in TTFT\n", fmt_seconds(t), fmt_seconds(x)));
+    }
+    Some(out)
+}
+
 fn opt_s(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), fmt_seconds)
 }
@@ -373,6 +416,10 @@ fn text_report(e: &costmodel::Evaluated) -> String {
         out.push_str(&format!("  of which        {} of constant {kinds} state per user, at any context\n", gb(state)));
     }
     out.push_str(&format!("Concurrency       {} users fit (bounded by HBM capacity)\n", fmt_count(r.concurrency)));
+    // parallel (issue 13): the deployment line.
+    if let Some(line) = deployment_line(e) {
+        out.push_str(&line);
+    }
     if let Some(d) = &r.engine_detail {
         out.push_str(&format!(
             "\nWhat {} will log (gpu_util {}, max_batched_tokens {}, {:.2} GiB reported to CUDA):\n",

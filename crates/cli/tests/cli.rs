@@ -209,3 +209,25 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "models:\n");
 }
+
+// parallel (issue 13)
+#[test]
+fn eval_prints_the_deployment_and_its_json_fields() {
+    // DeepSeek-V3 FP8 at 32K on 8×H200 with DP attention and EP 8: 8 replicas × 22 users = 176
+    // (hand computation in crates/costmodel/tests/deploy.rs).
+    let q = "model=deepseek-v3&hw=h200&w_bits=8&ctx=32768&dp=8&ep=8";
+    let out = kvscope(&["eval", q]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().find(|l| l.starts_with("Deployment")).unwrap_or_default();
+    assert!(line.contains("8 GPUs (tp 1 × pp 1 × dp 8, ep 8)") && line.contains("176 users fit"), "{text}");
+    let v = json(&kvscope(&["eval", q, "--json"]));
+    assert_eq!(v["gpus"].as_u64(), Some(8));
+    assert_eq!(v["deployment_users"].as_f64(), Some(176.0));
+    assert!(v["weights_bytes_per_gpu"].as_f64().is_some_and(|w| (w - 98.9e9).abs() < 0.5e9), "{v}");
+    // A PD split adds both pools and the KV transfer.
+    let v = json(&kvscope(&["eval", "model=deepseek-v3&hw=h200&w_bits=8&ctx=8192&ep=8&pd=8:16", "--json"]));
+    assert_eq!(v["prefill_pool"]["gpus"].as_u64(), Some(8));
+    assert_eq!(v["decode_pool"]["replicas"].as_u64(), Some(16));
+    assert!(v["kv_transfer_s"].as_f64().is_some_and(|t| t > 0.0));
+}

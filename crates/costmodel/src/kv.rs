@@ -73,6 +73,18 @@ pub struct KvShape {
 pub const MAX_WINDOWS: usize = 4;
 
 impl KvShape {
+    // deploy: a pipeline stage holds 1/pp of the layers (issue 13).
+    /// The same shape with every part multiplied by `factor`.
+    pub fn scaled(self, factor: f64) -> KvShape {
+        let mut out = self;
+        out.unbounded_bytes_per_token *= factor;
+        for w in &mut out.windows[..out.n_windows] {
+            w.0 *= factor;
+        }
+        out.fixed_bytes *= factor;
+        out
+    }
+
     /// The KV shape of `inputs`, on one GPU of a `tp`-way group (`Some(tp)`) or for the whole
     /// model (`None`), with all compression factors except the token one (which
     /// [`KvShape::bytes`] applies) folded in.

@@ -22,6 +22,7 @@
 pub mod arch;
 pub mod cheap;
 pub mod compression;
+pub mod deploy;
 pub mod engine;
 pub mod import;
 pub mod kv;

@@ -91,6 +91,9 @@ pub struct Prepared {
     pub full_duplex: bool,
     /// With an engine: its available KV cache memory per GPU (bytes), which is then the budget.
     pub engine_kv_bytes_per_gpu: Option<f64>,
+    // deploy: pipeline, data-parallel attention, expert parallelism (issue 13)
+    /// The deployment around the TP group (inactive with TP only).
+    pub deploy: crate::deploy::Shard,
 }
 
 /// Tokens whose activations the prefill workspace holds at once: the chunk, or the whole
@@ -284,7 +287,10 @@ impl Prepared {
             prefill_chunk_tokens: e.prefill_chunk_tokens,
             full_duplex: e.full_duplex,
             engine_kv_bytes_per_gpu: None,
+            deploy: crate::deploy::Shard::default(),
         };
+        // deploy: one PP stage of one DP replica, weights sharded by TP × PP and EP (issue 13).
+        crate::deploy::shard(inputs, &mut prepared);
         // With an engine, the KV budget per GPU is the engine's available KV cache memory
         // (its own weights, activation peak, buffers and fraction; see `crate::engine`), and the
         // users who fit are counted with this model's KV per user (compression included). The
@@ -308,6 +314,15 @@ impl Prepared {
         self.reserve_bytes_per_gpu = self.runtime_reserve_bytes
             + self.workspace_bytes_per_token * workspace_tokens(self.prefill_chunk_tokens, ctx_tokens);
         self.kv_budget_bytes_per_gpu = self.usable_bytes_per_gpu - self.weights_bytes_per_gpu - self.reserve_bytes_per_gpu;
+    }
+
+    // deploy: EP all-to-all and PP activation sends (0 with TP only; issue 13).
+    /// Communication of the deployment beyond the TP all-reduces (seconds).
+    pub fn deploy_comm_s(&self, tokens: f64, rounds: f64, prefill: bool) -> f64 {
+        if !self.deploy.on {
+            return 0.0;
+        }
+        self.deploy.a2a_s(tokens, rounds, prefill) + rounds * self.deploy.pp_send_s(tokens / rounds)
     }
 
     /// Users whose caches fit beside the weights on every GPU of the group.
@@ -371,7 +386,8 @@ impl Prepared {
         let bytes = self.weights_bytes_per_gpu + self.kv_gpu.bytes(kept_tokens);
         let memory_s = bytes / self.hbm_bw_bytes_per_s;
         let rounds = if self.prefill_chunk_tokens > 0.0 { (n / self.prefill_chunk_tokens).ceil().max(1.0) } else { 1.0 };
-        PhaseTime::new(compute_s, memory_s, self.comm_s(n, rounds))
+        // deploy: + EP all-to-all and PP sends
+        PhaseTime::new(compute_s, memory_s, self.comm_s(n, rounds) + self.deploy_comm_s(n, rounds, true))
     }
 
     /// Weight bytes one GPU reads in a decode step at batch `b`.
@@ -386,6 +402,10 @@ impl Prepared {
             }
             _ => self.weights_bytes,
         };
+        // deploy: the stage's dense share plus its experts touched by all replicas' tokens
+        if self.deploy.on {
+            return crate::deploy::decode_weight_bytes_per_gpu(self, batch);
+        }
         read / f64::from(self.tp)
     }
 
@@ -413,7 +433,8 @@ impl Prepared {
     /// `max(B · (2 P_act + attention(n)) / F, (weights read + B · KV(n)) per GPU / BW) + comm`.
     pub fn decode_step(&self, batch: f64, kept: f64) -> PhaseTime {
         let (compute_s, memory_s) = self.decode_terms(batch, kept, self.decode_weight_bytes_per_gpu(batch));
-        PhaseTime::new(compute_s, memory_s, self.comm_s(batch, 1.0))
+        // deploy: + EP all-to-all and PP sends
+        PhaseTime::new(compute_s, memory_s, self.comm_s(batch, 1.0) + self.deploy_comm_s(batch, 1.0, false))
     }
 
     /// Generating `m` tokens for `batch` users whose context grows from `n` to `n + m`: the sum of
@@ -430,7 +451,8 @@ impl Prepared {
             return out;
         }
         let weights = self.decode_weight_bytes_per_gpu(batch);
-        let comm = self.comm_s(batch, 1.0);
+        // deploy: + EP all-to-all and PP sends
+        let comm = self.comm_s(batch, 1.0) + self.deploy_comm_s(batch, 1.0, false);
         let keep = inputs.compression.token;
         // Breakpoints (in step index) where some piece changes slope.
         let mut cuts = [0.0f64; MAX_WINDOWS + 2];

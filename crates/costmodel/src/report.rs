@@ -23,6 +23,9 @@ pub enum Resource {
     HbmBandwidth,
     /// The host link (PCIe / NVLink-C2C).
     HostLink,
+    // deploy (issue 13)
+    /// The network between nodes (EP all-to-all or the PD KV transfer).
+    Network,
 }
 
 impl Resource {
@@ -33,6 +36,7 @@ impl Resource {
             Resource::Compute => "FLOP/s",
             Resource::HbmBandwidth => "HBM bandwidth",
             Resource::HostLink => "host link",
+            Resource::Network => "network",
         }
     }
 }
@@ -227,6 +231,27 @@ pub struct Report {
     pub saturation_users: Option<f64>,
     /// The continuous schedule's parts (limits, step times, waits).
     pub serving: Option<crate::serving::Continuous>,
+    // deploy (issue 13): the deployment around the TP group; see `crate::deploy`.
+    /// GPUs in all (`tp · pp · dp`, or `P + D` with a PD split).
+    pub gpus: Option<u32>,
+    /// Weights per GPU after TP, PP and EP sharding (bytes).
+    pub weights_bytes_per_gpu: Option<f64>,
+    /// Users whose caches fit across the deployment (every DP replica, or the decode pool).
+    pub deployment_users: Option<f64>,
+    /// Output tokens per second per GPU (the decode pool's with PD).
+    pub tokens_per_s_per_gpu: Option<f64>,
+    /// Pipeline bubble of one prompt's prefill: `(p − 1)/(m + p − 1)`.
+    pub pp_bubble: Option<f64>,
+    /// EP all-to-all plus PP sends in one decode step (seconds).
+    pub deploy_comm_s: Option<f64>,
+    /// Moving one prompt's KV from the prefill to the decode pool (seconds; PD only).
+    pub kv_transfer_s: Option<f64>,
+    /// The part of it TTFT sees (0 when overlapped).
+    pub kv_transfer_exposed_s: Option<f64>,
+    /// The prefill pool of a PD split.
+    pub prefill_pool: Option<crate::deploy::Pool>,
+    /// The decode pool of a PD split.
+    pub decode_pool: Option<crate::deploy::Pool>,
 }
 
 /// Evaluates a scenario. Never panics; a scenario that does not fit is a normal result with
@@ -251,7 +276,8 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
     let n = w.ctx_tokens;
     let kept = inputs.compression.token.kept_tokens(n);
     let concurrency = p.concurrency(kept);
-    let users = w.users.max(1.0).floor();
+    // deploy: the users of one DP replica (all of them with TP only)
+    let users = crate::deploy::users_per_replica(inputs, w.users.max(1.0)).floor();
     let batch = users.min(concurrency);
     let kv_user_gpu = p.kv_gpu.bytes(kept);
     let kv_user = p.kv_model.bytes(kept);
@@ -328,6 +354,16 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
         saturated: None,
         saturation_users: None,
         serving: None,
+        gpus: None,
+        weights_bytes_per_gpu: None,
+        deployment_users: None,
+        tokens_per_s_per_gpu: None,
+        pp_bubble: None,
+        deploy_comm_s: None,
+        kv_transfer_s: None,
+        kv_transfer_exposed_s: None,
+        prefill_pool: None,
+        decode_pool: None,
     };
     // With an engine, its available KV memory is the budget (see `Prepared::for_tp`); the rest
     // of the device beside the weights is the engine's (activations, buffers, the margin).
@@ -358,6 +394,7 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
     report.memory.free_bytes = (hbm - m.weights_bytes - m.kv_bytes - m.reserve_bytes).max(0.0);
 
     if concurrency < 1.0 {
+        apply_deploy(inputs, p, &mut report);
         report.no_fit = Some(match detail {
             Detail::Full => no_fit(inputs, p, max_ctx_tokens),
             Detail::Numbers => NoFit { reason: String::new(), weights_too_large: false, max_ctx_tokens, min_tp: None },
@@ -420,6 +457,7 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
             SwitchKind::Recompute => prefill.bound.into(),
         }
     };
+    apply_deploy(inputs, p, &mut report);
     let no_host_link = inputs.hw.host_bw_bytes_per_s <= 0.0;
     if detail == Detail::Full && swapping && no_host_link {
         report.warnings.push(format!(
@@ -437,6 +475,34 @@ pub fn evaluate_prepared(inputs: &Inputs, p: &Prepared, detail: Detail) -> Repor
     // serving (issue 9)
     crate::serving::apply(inputs, p, &mut report);
     report
+}
+
+// deploy (issue 13)
+/// Fills the deployment fields; with more than a TP group, TTFT and TPOT become the pipeline's
+/// (and the PD transfer's) and the bound may be the network.
+fn apply_deploy(inputs: &Inputs, p: &Prepared, report: &mut Report) {
+    let s = crate::deploy::summarize(inputs, p, report);
+    report.gpus = Some(s.gpus);
+    report.weights_bytes_per_gpu = Some(s.weights_bytes_per_gpu);
+    report.deployment_users = Some(s.deployment_users);
+    report.tokens_per_s_per_gpu = s.tokens_per_s_per_gpu;
+    report.pp_bubble = Some(s.pp_bubble);
+    report.deploy_comm_s = s.deploy_comm_s;
+    report.kv_transfer_s = s.kv_transfer_s;
+    report.kv_transfer_exposed_s = s.kv_transfer_exposed_s;
+    report.prefill_pool = s.prefill_pool;
+    report.decode_pool = s.decode_pool;
+    if !inputs.deploy.is_tp_only() {
+        report.ttft_s = s.ttft_s;
+        report.tpot_s = s.tpot_s;
+        // Every replica serves its own users at the same rate.
+        let replicas = f64::from(crate::deploy::replicas(inputs));
+        report.turns_per_s = report.turns_per_s.map(|t| t * replicas);
+        report.output_tokens_per_s = report.output_tokens_per_s.map(|t| t * replicas);
+        if s.network_bound {
+            report.bound = Resource::Network;
+        }
+    }
 }
 
 /// Why nothing fits, and the nearest thing that would.

@@ -141,6 +141,10 @@ pub struct Scenario {
     /// The URL carries it as `sched=`.
     #[serde(default)]
     pub sched: Option<crate::serving::Sched>,
+    // parallel (issue 13)
+    /// Prefill/decode disaggregation: GPUs of the prefill and of the decode pool (`pd=P:D`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pd: Option<(u32, u32)>,
 }
 
 /// Overrides of preset and mode values. `None` keeps the default.
@@ -212,6 +216,25 @@ pub struct Overrides {
     /// figure in realistic mode).
     #[serde(default)]
     pub step_overhead_s: Option<f64>,
+    // parallel (issue 13)
+    /// Pipeline stages.
+    #[serde(default)]
+    pub pp: Option<f64>,
+    /// Data-parallel attention replicas.
+    #[serde(default)]
+    pub dp: Option<f64>,
+    /// Expert-parallel size.
+    #[serde(default)]
+    pub ep: Option<f64>,
+    /// Expert load imbalance (busiest rank over the mean).
+    #[serde(default)]
+    pub ep_imb: Option<f64>,
+    /// The PD KV transfer overlaps the prefill (1) or not (0).
+    #[serde(default)]
+    pub pd_overlap: Option<f64>,
+    /// Network bandwidth per GPU (Gb/s).
+    #[serde(default)]
+    pub net: Option<f64>,
 }
 
 impl Default for Scenario {
@@ -234,6 +257,7 @@ impl Default for Scenario {
             engine: Engine::None,
             // serving (issue 9)
             sched: None,
+            pd: None,
         }
     }
 }
@@ -304,6 +328,13 @@ pub const FIELDS: &[FieldSpec] = &[
     field("slo_ttft_s", "time-to-first-token objective", "s", 0.001, 86_400.0, false),
     field("slo_tpot_s", "time-per-output-token objective", "s", 0.0001, 60.0, false),
     field("step_overhead_s", "fixed cost per engine step", "s", 0.0, 1.0, false),
+    // parallel (issue 13)
+    field("pp", "pipeline stages", "stages", 1.0, 128.0, true),
+    field("dp", "data-parallel attention replicas", "replicas", 1.0, 16_384.0, true),
+    field("ep", "expert-parallel size", "GPUs", 1.0, 16_384.0, true),
+    field("ep_imb", "expert load imbalance (busiest / mean)", "×", 1.0, 10.0, false),
+    field("pd_overlap", "KV transfer overlapped with prefill", "0 or 1", 0.0, 1.0, true),
+    field("net", "network per GPU (one direction)", "Gb/s", 0.0, 100_000.0, false),
 ];
 
 /// Look a field up by URL key.
@@ -484,6 +515,13 @@ impl Scenario {
             "slo_ttft_s" => &mut o.slo_ttft_s,
             "slo_tpot_s" => &mut o.slo_tpot_s,
             "step_overhead_s" => &mut o.step_overhead_s,
+            // parallel (issue 13)
+            "pp" => &mut o.pp,
+            "dp" => &mut o.dp,
+            "ep" => &mut o.ep,
+            "ep_imb" => &mut o.ep_imb,
+            "pd_overlap" => &mut o.pd_overlap,
+            "net" => &mut o.net,
             _ => return None,
         })
     }
@@ -547,7 +585,11 @@ impl Scenario {
             engine: self.engine_settings(&hw),
             // serving (issue 9)
             serving: self.serving_settings(),
+            deploy: crate::deploy::Deploy::default(),
         };
+        // parallel (issue 13): the deployment, checked against the model.
+        let mut inputs = inputs;
+        inputs.deploy = self.deploy(&inputs.model, &mut warnings);
         Resolved { inputs, warnings }
     }
 
@@ -588,6 +630,33 @@ impl Scenario {
             slo_tpot_s: o.slo_tpot_s,
             step_overhead_s: o.step_overhead_s.unwrap_or(default_overhead),
         }
+    }
+
+    // parallel (issue 13)
+    /// The deployment as chosen; an impossible combination falls back (warning names the field).
+    pub fn deploy(&self, model: &ModelSpec, warnings: &mut Vec<String>) -> crate::deploy::Deploy {
+        let o = &self.overrides;
+        let as_u32 = |v: Option<f64>| v.map_or(1, |v| v.clamp(1.0, f64::from(u32::MAX)) as u32);
+        let base = crate::deploy::Deploy::default();
+        let mut d = crate::deploy::Deploy {
+            pp: as_u32(o.pp),
+            dp: as_u32(o.dp),
+            ep: as_u32(o.ep),
+            ep_imbalance: o.ep_imb.unwrap_or(base.ep_imbalance),
+            pd: self.pd,
+            pd_overlap: o.pd_overlap.is_some_and(|v| v >= 1.0),
+            net_bw_bytes_per_s: o.net.map_or(base.net_bw_bytes_per_s, |g| g * 1e9 / crate::units::BITS_PER_BYTE),
+        };
+        for (key, message) in crate::deploy::check(model, self.tp, &d) {
+            warnings.push(message);
+            match key {
+                "ep" => d.ep = 1,
+                "pp" => d.pp = 1,
+                "pd" => d.pd = None,
+                _ => {}
+            }
+        }
+        d
     }
 
     /// The efficiencies of the mode, with the user's overrides.

@@ -349,4 +349,8 @@ pub struct Inputs {
     /// The schedule (cycle or continuous batching), think time, objectives, step cost.
     #[serde(default)]
     pub serving: crate::serving::ServingSettings,
+    // deploy (issue 13)
+    /// Pipeline, data-parallel attention, expert parallelism and the PD split.
+    #[serde(default)]
+    pub deploy: crate::deploy::Deploy,
 }

@@ -36,11 +36,18 @@ pub enum SweepInput {
     KvToken,
     /// Hidden compression factor.
     KvHidden,
+    // parallel (issue 13)
+    /// Pipeline stages.
+    Pp,
+    /// Data-parallel attention replicas.
+    Dp,
+    /// Expert-parallel size.
+    Ep,
 }
 
 impl SweepInput {
     /// Every sweepable input.
-    pub const ALL: [SweepInput; 11] = [
+    pub const ALL: [SweepInput; 14] = [
         SweepInput::Ctx,
         SweepInput::Out,
         SweepInput::Users,
@@ -52,6 +59,10 @@ impl SweepInput {
         SweepInput::KvHead,
         SweepInput::KvToken,
         SweepInput::KvHidden,
+        // parallel (issue 13)
+        SweepInput::Pp,
+        SweepInput::Dp,
+        SweepInput::Ep,
     ];
 
     /// URL key.
@@ -68,6 +79,10 @@ impl SweepInput {
             SweepInput::KvHead => "kv_head",
             SweepInput::KvToken => "kv_token",
             SweepInput::KvHidden => "kv_hidden",
+            // parallel (issue 13)
+            SweepInput::Pp => "pp",
+            SweepInput::Dp => "dp",
+            SweepInput::Ep => "ep",
         }
     }
 
@@ -85,6 +100,10 @@ impl SweepInput {
             SweepInput::KvHead => "head factor",
             SweepInput::KvToken => "token factor",
             SweepInput::KvHidden => "hidden factor",
+            // parallel (issue 13)
+            SweepInput::Pp => "pipeline stages",
+            SweepInput::Dp => "data-parallel replicas",
+            SweepInput::Ep => "expert-parallel size",
         }
     }
 
@@ -95,7 +114,10 @@ impl SweepInput {
 
     /// Whole numbers only.
     pub fn is_integer(self) -> bool {
-        matches!(self, SweepInput::Ctx | SweepInput::Out | SweepInput::Users | SweepInput::Tp | SweepInput::Reuse)
+        matches!(
+            self,
+            SweepInput::Ctx | SweepInput::Out | SweepInput::Users | SweepInput::Tp | SweepInput::Reuse | SweepInput::Pp | SweepInput::Dp | SweepInput::Ep
+        )
     }
 
     /// The allowed range.
@@ -107,6 +129,9 @@ impl SweepInput {
             SweepInput::Tp => (1.0, 128.0),
             SweepInput::Reuse => (1.0, 1e6),
             SweepInput::KvBits | SweepInput::WBits => (1.0, 32.0),
+            // parallel (issue 13): the FIELDS ranges
+            SweepInput::Pp => (1.0, 128.0),
+            SweepInput::Dp | SweepInput::Ep => (1.0, 16_384.0),
             _ => (1e-4, 1.0),
         }
     }
@@ -126,6 +151,10 @@ impl SweepInput {
             SweepInput::KvHead => inputs.compression.head = x,
             SweepInput::KvToken => inputs.compression.token = TokenKeep::Fraction { fraction: x },
             SweepInput::KvHidden => inputs.compression.hidden = x,
+            // parallel (issue 13)
+            SweepInput::Pp => inputs.deploy.pp = x.clamp(1.0, 128.0) as u32,
+            SweepInput::Dp => inputs.deploy.dp = x.clamp(1.0, 16_384.0) as u32,
+            SweepInput::Ep => inputs.deploy.ep = x.clamp(1.0, 16_384.0) as u32,
         }
     }
 }
@@ -288,7 +317,8 @@ impl SweepPoint {
         let nan = f64::NAN;
         SweepPoint {
             x,
-            concurrency: r.concurrency,
+            // parallel (issue 13): users across the deployment (= concurrency with TP only)
+            concurrency: r.deployment_users.unwrap_or(r.concurrency),
             prefill_s: r.prefill_s.unwrap_or(nan),
             decode_step_s: r.decode_step_s.unwrap_or(nan),
             decode_s: r.decode_s.unwrap_or(nan),

@@ -66,6 +66,10 @@ pub fn to_query(s: &Scenario) -> String {
     if let Some(sched) = s.sched {
         out.append_pair("sched", sched.as_str());
     }
+    // parallel (issue 13)
+    if let Some((p, d)) = s.pd {
+        out.append_pair("pd", &format!("{p}:{d}"));
+    }
     for f in FIELDS {
         let (v, dv) = (s.get(f.key), d.get(f.key));
         if let Some(v) = v {
@@ -144,6 +148,11 @@ pub fn from_query_with(query: &str, extra_keys: &[&str]) -> (Scenario, Vec<UrlWa
                     warn(key, format!("`model`: unknown model {}; kept {} (see `kvscope list` or the README for ids)", quote_value(value), s.model));
                 }
             }
+            // parallel (issue 13)
+            "pd" => match crate::deploy::parse_pd(value) {
+                Ok(pd) => s.pd = Some(pd),
+                Err(e) => warn(key, format!("{e}; kept no PD split")),
+            },
             "arch" => match crate::arch::decode(value) {
                 Ok(spec) => s.custom = Some(spec),
                 Err(e) => warn(key, format!("`arch`: {e}; kept the `model` preset")),

@@ -32,7 +32,8 @@ fn every_sweep_point_equals_a_standalone_evaluation() {
             let mut one = base.clone();
             input.apply(&mut one, p.x);
             let r = evaluate(&one);
-            assert_eq!(p.concurrency, r.concurrency, "{} = {}", input.key(), p.x);
+            // parallel (issue 13): the sweep counts users across the deployment (= concurrency with TP only).
+            assert_eq!(p.concurrency, r.deployment_users.unwrap_or(r.concurrency), "{} = {}", input.key(), p.x);
             match r.decode_s {
                 Some(d) => assert_rel(p.decode_s, d, 1e-12),
                 None => assert!(p.decode_s.is_nan()),

@@ -455,6 +455,8 @@ pub fn memory(inputs: &Inputs, tp: u32, ctx_tokens: f64) -> Option<EngineMemory>
 fn memory_with(rules: &EngineRules, inputs: &Inputs, tp: u32, ctx_tokens: f64) -> EngineMemory {
     let knobs = knobs(rules, &inputs.engine, tp);
     let budget = (rules.budget)(inputs, tp, &knobs);
+    // deploy: the engine loads the weights as sharded by PP and EP (issue 13).
+    let budget = crate::deploy::shard_engine_budget(inputs, tp, budget);
     let layout = KvLayout::new(inputs, tp, (rules.block_tokens)(&inputs.model));
     let pool = pool(rules.pool, &layout, budget.kv_bytes, ctx_tokens.max(1.0), knobs.max_batched_tokens);
     EngineMemory { budget, pool, knobs, layout }
