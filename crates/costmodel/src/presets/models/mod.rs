@@ -36,6 +36,17 @@ mod mistral;
 mod openai;
 mod qwen;
 mod yi;
+// catalog (issue 10)
+mod allenai;
+mod baichuan;
+mod bytedance;
+mod cohere;
+mod huggingface;
+mod ibm;
+mod internlm;
+mod moonshot;
+mod tii;
+mod zhipu;
 
 pub use jamba::{
     mamba1_mixer, MAMBA_D_CONV, MAMBA_D_STATE, MAMBA_DT_RANK_DIVISOR, MAMBA_ELEMENTWISE_FLOP_PER_CHANNEL, MAMBA_EXPAND,
@@ -54,6 +65,10 @@ pub enum ActiveCount {
     /// The input embedding is left out (it is a lookup, not a matmul) but the output head is
     /// kept: OpenAI's gpt-oss model card counts active parameters this way.
     WithoutInputEmbedding,
+    // catalog (issue 10)
+    /// Both embedding tables are left out (input lookup and output head): the count Z.ai's GLM-4.5
+    /// cards publish (GLM-4.5's "32B active" is 32.0B this way, 33.6B with the tables).
+    WithoutEmbeddings,
 }
 
 /// An architecture as const data: a [`ModelSpec`] whose layer groups are a static slice.
@@ -142,6 +157,10 @@ impl ModelPreset {
         let active = match self.published_active_count {
             ActiveCount::AllParams => active,
             ActiveCount::WithoutInputEmbedding => active - f64::from(spec.vocab) * f64::from(spec.d_model),
+            ActiveCount::WithoutEmbeddings => {
+                let tables = if spec.tied_embeddings { 1.0 } else { 2.0 };
+                active - tables * f64::from(spec.vocab) * f64::from(spec.d_model)
+            }
         };
         (total, active)
     }
@@ -185,7 +204,7 @@ pub(crate) const fn moe_shared(
 }
 
 /// The family tables, in display order: the paper's model first.
-const PARTS: [&[ModelPreset]; 9] = [
+const PARTS: [&[ModelPreset]; 19] = [
     yi::ROWS,
     llama::ROWS,
     mistral::ROWS,
@@ -195,6 +214,17 @@ const PARTS: [&[ModelPreset]; 9] = [
     openai::ROWS,
     deepseek::ROWS,
     jamba::ROWS,
+    // catalog (issue 10)
+    moonshot::ROWS,
+    zhipu::ROWS,
+    cohere::ROWS,
+    tii::ROWS,
+    allenai::ROWS,
+    ibm::ROWS,
+    internlm::ROWS,
+    baichuan::ROWS,
+    bytedance::ROWS,
+    huggingface::ROWS,
 ];
 
 const N_MODELS: usize = {
