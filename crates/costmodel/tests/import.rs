@@ -39,6 +39,17 @@ const FIXTURES: &[Fixture] = &[
     fixture!("gemma-3-27b.json", "gemma-3-27b"),
     fixture!("gpt-oss-120b.json", "gpt-oss-120b"),
     fixture!("jamba-v0.1.json", "jamba-v0.1"),
+    // catalog (issue 10)
+    fixture!("qwen3-0.6b.json", "qwen3-0.6b"),
+    fixture!("qwen3-1.7b.json", "qwen3-1.7b"),
+    fixture!("qwen3-4b.json", "qwen3-4b"),
+    fixture!("qwen3-14b.json", "qwen3-14b"),
+    fixture!("qwen3-32b.json", "qwen3-32b"),
+    fixture!("qwen3-30b-a3b.json", "qwen3-30b-a3b"),
+    fixture!("qwen3-coder-480b-a35b.json", "qwen3-coder-480b-a35b"),
+    fixture!("deepseek-r1.json", "deepseek-r1"),
+    fixture!("deepseek-v3.1.json", "deepseek-v3.1"),
+    fixture!("gpt-oss-20b.json", "gpt-oss-20b"),
 ];
 
 fn fixture(file: &str) -> &'static str {
@@ -135,6 +146,17 @@ fn fixture_warnings_are_the_expected_ones() {
         ),
         ("gpt-oss-120b.json", &[]),
         ("jamba-v0.1.json", &["head_dim"]),
+        // catalog (issue 10)
+        ("qwen3-0.6b.json", &[]),
+        ("qwen3-1.7b.json", &[]),
+        ("qwen3-4b.json", &[]),
+        ("qwen3-14b.json", &[]),
+        ("qwen3-32b.json", &[]),
+        ("qwen3-30b-a3b.json", &[]),
+        ("qwen3-coder-480b-a35b.json", &[]),
+        ("deepseek-r1.json", &["num_nextn_predict_layers"]),
+        ("deepseek-v3.1.json", &["num_nextn_predict_layers"]),
+        ("gpt-oss-20b.json", &[]),
     ];
     assert_eq!(expected.len(), FIXTURES.len());
     for (file, fields) in expected {
@@ -740,4 +762,23 @@ mod no_panic {
             let _ = import_hf_config(&prefix);
         }
     }
+}
+
+// catalog (issue 10)
+/// Kimi K2's config says `model_type: "kimi_k2"` (a remote-code name) but its class is
+/// `DeepseekV3ForCausalLM` (`architectures`): read as `deepseek_v3`, the stored file gives exactly
+/// the `kimi-k2-instruct` preset (64 heads, 384 experts, one dense layer, no MTP layer).
+#[test]
+fn kimi_k2_imports_as_deepseek_v3_to_its_preset() {
+    let text = include_str!("fixtures/hf-configs/kimi-k2-instruct.json");
+    let mut v: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => panic!("kimi-k2-instruct.json: {e}"),
+    };
+    assert_eq!(v["model_type"], json!("kimi_k2"));
+    assert_eq!(v["architectures"], json!(["DeepseekV3ForCausalLM"]));
+    v["model_type"] = json!("deepseek_v3");
+    let imported = import(&v.to_string());
+    let preset = model_by_id("kimi-k2-instruct").map(|p| p.spec());
+    assert_eq!(Some(imported.spec), preset);
 }
