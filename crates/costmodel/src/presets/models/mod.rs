@@ -67,7 +67,7 @@ pub enum ActiveCount {
     WithoutInputEmbedding,
     // catalog (issue 10)
     /// Both embedding tables are left out (input lookup and output head): the count Z.ai's GLM-4.5
-    /// cards publish (GLM-4.5's "32B active" is 32.0B this way, 33.6B with the tables).
+    /// cards publish (GLM-4.5's "32B active" is 32.1B this way, 33.6B with the tables).
     WithoutEmbeddings,
 }
 

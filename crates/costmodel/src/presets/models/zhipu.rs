@@ -9,7 +9,7 @@ pub(super) const ROWS: &[ModelPreset] = &[
     // GLM-4.5 (`Glm4MoeForCausalLM`): 92 layers, d 5120, 96/8 heads of 128 (read: 96 × 128 ≠ 5120);
     // the first 3 dense (FFN 12288), then 89 MoE layers of 160 experts of 1536, top-8, one shared
     // expert; vocab 151552, untied. The MTP layer (`num_nextn_predict_layers` 1) is excluded. The
-    // published 32B active leaves out both embedding tables (32.0B computed; 33.6B with them).
+    // published 32B active leaves out both embedding tables (32.1B computed; 33.6B with them).
     ModelPreset {
         id: "glm-4.5",
         label: "GLM-4.5",
