@@ -204,7 +204,7 @@ pub(crate) const fn moe_shared(
 }
 
 /// The family tables, in display order: the paper's model first.
-const PARTS: [&[ModelPreset]; 19] = [
+const PARTS: &[&[ModelPreset]] = &[
     yi::ROWS,
     llama::ROWS,
     mistral::ROWS,
