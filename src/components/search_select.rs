@@ -14,6 +14,24 @@ pub struct SelectOption {
     pub label: String,
     /// Hover text and the "Figures and source" panel's first line (published figures).
     pub title: String,
+    // catalog (issue 10)
+    /// The `<optgroup>` the choice is listed under (model family, accelerator vendor); options
+    /// arrive already grouped and ordered (newest first) from the preset tables.
+    pub group: String,
+}
+
+// catalog (issue 10)
+/// Consecutive options of one group, as the `<optgroup>`s to draw (the data's order is kept;
+/// an empty group name is drawn without a heading).
+pub(crate) fn grouped(options: Vec<SelectOption>) -> Vec<(String, Vec<SelectOption>)> {
+    let mut out: Vec<(String, Vec<SelectOption>)> = Vec::new();
+    for o in options {
+        match out.last_mut() {
+            Some((g, rows)) if *g == o.group => rows.push(o),
+            _ => out.push((o.group.clone(), vec![o])),
+        }
+    }
+    out
 }
 
 /// A labelled `<select>` whose options are narrowed by a search box. The current choice is
@@ -70,14 +88,22 @@ pub fn SearchSelect(
                 on:input=move |ev| filter.set(event_target_value(&ev))
             />
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
-                <For each=visible key=|o| o.value.clone() let:o>
+                // catalog (issue 10): one <optgroup> per family / vendor, in the data's order.
+                <For each=move || grouped(visible()) key=|(g, rows)| (g.clone(), rows.iter().map(|o| o.value.clone()).collect::<Vec<_>>()) let:grp>
                     {
-                        let v = o.value.clone();
-                        view! {
-                            <option value=o.value.clone() title=o.title.clone() prop:selected=move || value.get() == v>
-                                {o.label.clone()}
-                            </option>
-                        }
+                        let (name, rows) = grp;
+                        let opts = rows
+                            .into_iter()
+                            .map(|o| {
+                                let v = o.value.clone();
+                                view! {
+                                    <option value=o.value.clone() title=o.title.clone() prop:selected=move || value.get() == v>
+                                        {o.label.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view();
+                        view! { <optgroup label=name>{opts}</optgroup> }
                     }
                 </For>
             </select>

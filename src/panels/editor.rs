@@ -1,6 +1,6 @@
 //! The scenario editor: model, hardware, precision, workload, KV compression, efficiency.
 
-use costmodel::presets::{HARDWARE, MODELS};
+use costmodel::presets::HARDWARE;
 use costmodel::units::{fmt_sig, fmt_count, GB, TFLOPS};
 use leptos::prelude::*;
 use crate::state::AppState;
@@ -20,8 +20,10 @@ pub const MODEL_KEYS: [&str; 9] = ["layers", "d_model", "q_heads", "kv_heads", "
 pub const HW_KEYS: [&str; 6] = ["hbm_gb", "bw_gbps", "tflops", "host_gbps", "link_gbps", "price"];
 
 pub(crate) fn model_options() -> Vec<SelectOption> {
-    MODELS
-        .iter()
+    // catalog (issue 10): grouped by family, newest first within one (`by_family`).
+    costmodel::presets::by_family()
+        .into_iter()
+        .flat_map(|(_, rows)| rows)
         .map(|m| SelectOption {
             value: m.id.to_owned(),
             label: m.label.to_owned(),
@@ -31,6 +33,7 @@ pub(crate) fn model_options() -> Vec<SelectOption> {
                 fmt_sig(m.published_params / 1e9),
                 fmt_sig(m.published_active_params / 1e9),
             ),
+            group: m.family.to_owned(),
         })
         .collect()
 }
@@ -49,6 +52,7 @@ pub(crate) fn hardware_options() -> Vec<SelectOption> {
                 fmt_sig(h.spec.hbm_bw_bytes_per_s / GB),
                 fmt_sig(h.spec.bf16_flops_per_s / TFLOPS),
             ),
+            group: h.vendor.label().to_owned(),
         })
         .collect()
 }
@@ -106,6 +110,7 @@ fn ModelEditor() -> impl IntoView {
             value: costmodel::scenario::DEFAULT_MODEL.to_owned(),
             label: "Yi-34B shape (built-in fallback)".to_owned(),
             title: "No model presets are compiled in; the paper's Yi-34B shape is used.".to_owned(),
+            group: String::new(),
         });
     }
     let on_change = Callback::new(move |id: String| select_model(state, id));

@@ -631,6 +631,13 @@ fn list(sources: bool) {
     for m in costmodel::compression::METHODS {
         println!("  {:<18} {:<7} {}", m.id, m.axis.label(), m.label);
     }
+    // catalog (issue 10): the catalog's size, last so the sections above keep their shape.
+    let families = costmodel::presets::by_family().len();
+    let hw = costmodel::presets::HARDWARE;
+    let vendors = costmodel::presets::Vendor::ALL.iter().filter(|v| hw.iter().any(|h| h.vendor == **v)).count();
+    println!("counts:");
+    println!("  models        {} in {families} families", costmodel::presets::MODELS.len());
+    println!("  accelerators  {} from {vendors} vendors", hw.len());
 }
 
 /// `render`'s flags, as given.

@@ -231,3 +231,21 @@ fn eval_prints_the_deployment_and_its_json_fields() {
     assert_eq!(v["decode_pool"]["replicas"].as_u64(), Some(16));
     assert!(v["kv_transfer_s"].as_f64().is_some_and(|t| t > 0.0));
 }
+
+// catalog (issue 10)
+/// `kvscope list` ends with the catalog's size: models and families, accelerators and vendors,
+/// counted from the same tables it lists.
+#[test]
+fn list_ends_with_the_catalog_counts() {
+    let out = kvscope(&["list"]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let families = costmodel::presets::by_family().len();
+    let models = format!("  models        {} in {families} families\n", costmodel::presets::MODELS.len());
+    let hw = format!("  accelerators  {} from 6 vendors\n", costmodel::presets::HARDWARE.len());
+    assert!(text.ends_with(&format!("counts:\n{models}{hw}")), "{text}");
+    // Every family is a heading under `models:`.
+    for (family, _) in costmodel::presets::by_family() {
+        assert!(text.contains(&format!("\n  {family}:\n")), "{family} missing");
+    }
+    assert!(costmodel::presets::MODELS.len() >= 90 && costmodel::presets::HARDWARE.len() >= 55);
+}

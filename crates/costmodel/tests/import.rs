@@ -45,6 +45,17 @@ const FIXTURES: &[Fixture] = &[
     fixture!("llama-4-scout.json", "llama-4-scout"),
     fixture!("llama-4-maverick.json", "llama-4-maverick"),
     fixture!("minimax-m1.json", "minimax-m1"),
+    // catalog (issue 10)
+    fixture!("qwen3-0.6b.json", "qwen3-0.6b"),
+    fixture!("qwen3-1.7b.json", "qwen3-1.7b"),
+    fixture!("qwen3-4b.json", "qwen3-4b"),
+    fixture!("qwen3-14b.json", "qwen3-14b"),
+    fixture!("qwen3-32b.json", "qwen3-32b"),
+    fixture!("qwen3-30b-a3b.json", "qwen3-30b-a3b"),
+    fixture!("qwen3-coder-480b-a35b.json", "qwen3-coder-480b-a35b"),
+    fixture!("deepseek-r1.json", "deepseek-r1"),
+    fixture!("deepseek-v3.1.json", "deepseek-v3.1"),
+    fixture!("gpt-oss-20b.json", "gpt-oss-20b"),
 ];
 
 fn fixture(file: &str) -> &'static str {
@@ -156,6 +167,17 @@ fn fixture_warnings_are_the_expected_ones() {
             &["vision_config", "text_config.tie_word_embeddings", "text_config.no_rope_layer_interval"],
         ),
         ("minimax-m1.json", &[]),
+        // catalog (issue 10)
+        ("qwen3-0.6b.json", &[]),
+        ("qwen3-1.7b.json", &[]),
+        ("qwen3-4b.json", &[]),
+        ("qwen3-14b.json", &[]),
+        ("qwen3-32b.json", &[]),
+        ("qwen3-30b-a3b.json", &[]),
+        ("qwen3-coder-480b-a35b.json", &[]),
+        ("deepseek-r1.json", &["num_nextn_predict_layers"]),
+        ("deepseek-v3.1.json", &["num_nextn_predict_layers"]),
+        ("gpt-oss-20b.json", &[]),
     ];
     assert_eq!(expected.len(), FIXTURES.len());
     for (file, fields) in expected {
@@ -901,4 +923,23 @@ fn issue10_bad_configs_name_the_field() {
         let e = import_err(&json).to_string();
         assert!(e.contains(needle), "{e}\n  expected: {needle}");
     }
+}
+
+// catalog (issue 10)
+/// Kimi K2's config says `model_type: "kimi_k2"` (a remote-code name) but its class is
+/// `DeepseekV3ForCausalLM` (`architectures`): read as `deepseek_v3`, the stored file gives exactly
+/// the `kimi-k2-instruct` preset (64 heads, 384 experts, one dense layer, no MTP layer).
+#[test]
+fn kimi_k2_imports_as_deepseek_v3_to_its_preset() {
+    let text = include_str!("fixtures/hf-configs/kimi-k2-instruct.json");
+    let mut v: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => panic!("kimi-k2-instruct.json: {e}"),
+    };
+    assert_eq!(v["model_type"], json!("kimi_k2"));
+    assert_eq!(v["architectures"], json!(["DeepseekV3ForCausalLM"]));
+    v["model_type"] = json!("deepseek_v3");
+    let imported = import(&v.to_string());
+    let preset = model_by_id("kimi-k2-instruct").map(|p| p.spec());
+    assert_eq!(Some(imported.spec), preset);
 }

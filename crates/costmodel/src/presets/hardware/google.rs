@@ -93,4 +93,35 @@ pub(super) const ROWS: &[HardwarePreset] = &[
             on demand, us-east1/us-east5 (https://github.com/skypilot-org/skypilot/pull/4540, Jan 2025). \
             GEMM: no measurement; 0.75 assumed."),
     },
+    // catalog (issue 10)
+    HardwarePreset {
+        id: "tpu-v7",
+        label: "Google TPU7x Ironwood (per chip)",
+        memory_label: "192 GB HBM3e",
+        vendor: Vendor::Google,
+        family: "TPU v7 (Ironwood)",
+        year: 2025,
+        spec: HardwareSpec {
+            hbm_bytes: 192.0 * GIB,
+            hbm_bw_bytes_per_s: 7370.0 * GB,
+            bf16_flops_per_s: 2307.0 * TFLOPS,
+            fp8_flops_per_s: 4614.0 * TFLOPS,
+            fp4_flops_per_s: 0.0,
+            link_bw_bytes_per_s: 600.0 * GB,
+            link_domain_gpus: 256,
+            link_peer_bw_bytes_per_s: 0.0,
+            host_bw_bytes_per_s: PCIE5_X16,
+            host_bytes_per_gpu: super::HOST_2TB_PER_8,
+            usd_per_gpu_hour: 0.0,
+            gemm_fraction_measured: 0.75,
+        },
+        source: crate::presets::source_note!("Google https://docs.cloud.google.com/tpu/docs/tpu7x (read directly, \
+            specification table): 2,307 TFLOP/s BF16 and 4,614 FP8 peak per chip, 192 GiB HBM per chip, 9,216 \
+            chips per pod, 3D torus. HBM bandwidth 7.37 TB/s and ICI 1.2 TB/s bidirectional (= 600 GB/s per \
+            direction) from Google's announcement \
+            (https://blog.google/products/google-cloud/ironwood-tpu-age-of-inference/, Apr 2025; Hot Chips 2025 \
+            quoted 7.3 TB/s); the docs table's own bandwidth rows were not read. Domain 256 as a slice, as for \
+            v5p (a pod is 9,216). Host link: not stated; PCIe Gen5 x16 assumed. Host memory: not stated; the 2 TB \
+            per 8 accelerators assumption. Price: not read; 0 (supply one). GEMM: no measurement; 0.75 assumed."),
+    },
 ];

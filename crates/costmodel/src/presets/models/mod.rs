@@ -43,6 +43,17 @@ mod llama4;
 mod minimax01;
 mod nemotron_h;
 mod qwen3_next;
+// catalog (issue 10)
+mod allenai;
+mod baichuan;
+mod bytedance;
+mod cohere;
+mod huggingface;
+mod ibm;
+mod internlm;
+mod moonshot;
+mod tii;
+mod zhipu;
 
 pub use jamba::{
     mamba1_mixer, MAMBA_D_CONV, MAMBA_D_STATE, MAMBA_DT_RANK_DIVISOR, MAMBA_ELEMENTWISE_FLOP_PER_CHANNEL, MAMBA_EXPAND,
@@ -76,6 +87,10 @@ pub enum ActiveCount {
     /// DeepSeek-V3.2-Exp keeps DeepSeek-V3's published figures (671B / 37B), which predate the
     /// DSA indexer: both are compared without the indexer's parameters.
     WithoutDsaIndexer,
+    // catalog (issue 10)
+    /// Both embedding tables are left out (input lookup and output head): the count Z.ai's GLM-4.5
+    /// cards publish (GLM-4.5's "32B active" is 32.1B this way, 33.6B with the tables).
+    WithoutEmbeddings,
 }
 
 /// An architecture as const data: a [`ModelSpec`] whose layer groups are a static slice.
@@ -169,6 +184,11 @@ impl ModelPreset {
         match self.published_active_count {
             ActiveCount::AllParams | ActiveCount::Rounded { non_embedding: false } => (total, active),
             ActiveCount::WithoutInputEmbedding => (total, active - one_table),
+            // catalog (issue 10): the active figure without either table, the total with both.
+            ActiveCount::WithoutEmbeddings => {
+                let tables = if spec.tied_embeddings { 1.0 } else { 2.0 };
+                (total, active - tables * one_table)
+            }
             ActiveCount::NonEmbedding | ActiveCount::Rounded { non_embedding: true } => {
                 let emb = spec.embedding_params();
                 (total - emb, active - emb)
@@ -229,7 +249,7 @@ pub(crate) const fn moe_shared(
 }
 
 /// The family tables, in display order: the paper's model first.
-const PARTS: [&[ModelPreset]; 15] = [
+const PARTS: &[&[ModelPreset]] = &[
     yi::ROWS,
     llama::ROWS,
     mistral::ROWS,
@@ -246,6 +266,17 @@ const PARTS: [&[ModelPreset]; 15] = [
     kimi_linear::ROWS,
     minimax01::ROWS,
     nemotron_h::ROWS,
+    // catalog (issue 10)
+    moonshot::ROWS,
+    zhipu::ROWS,
+    cohere::ROWS,
+    tii::ROWS,
+    allenai::ROWS,
+    ibm::ROWS,
+    internlm::ROWS,
+    baichuan::ROWS,
+    bytedance::ROWS,
+    huggingface::ROWS,
 ];
 
 const N_MODELS: usize = {

@@ -50,4 +50,22 @@ pub(super) const ROWS: &[ModelPreset] = &[
             175B. MHA with a plain (GELU) FFN; no HF config exists (weights never released)"),
         arch: Arch { ffn_gated: false, ..gated(12288, 96, 96, 128, 49152, 50257, true, &const { [group(96, Attention::Full)] }) },
     },
+    // gpt-oss-20b: 24 layers alternating a 128-token sliding window (even layers, first) and full
+    // attention (`layer_types`: 12 + 12); d 2880, 64/8 heads of 64; 32 experts of 2880, top-4, on
+    // every layer; vocab 201088, untied. Attention biases and sinks are not counted.
+    ModelPreset {
+        id: "gpt-oss-20b",
+        label: "gpt-oss-20b",
+        family: FAMILY,
+        released: "2025-08",
+        published_params: 20.9e9,
+        published_active_params: 3.6e9,
+        published_active_count: ActiveCount::WithoutInputEmbedding,
+        source: super::super::source_note!("HF config openai/gpt-oss-20b (fixtures/hf-configs/gpt-oss-20b.json; \
+            https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json); params: gpt-oss-120b & gpt-oss-20b \
+            Model Card, arXiv:2508.10925 (20.9B total, 3.6B active per token, the active count leaving out the \
+            input embedding)"),
+        arch: gated(2880, 64, 8, 64, 2880, 201_088, false, &const { [group(12, Attention::SlidingWindow { window_tokens: 128 }), group(12, Attention::Full)] })
+            .with_moe(moe(32, 4, 2880, 24)),
+    },
 ];
