@@ -324,7 +324,8 @@ async function fuzz(browser, base, check) {
   const ms = Date.now() - t0;
   console.log(`fuzz: ${N} URLs (${badUrls} with bad keys) in ${ms} ms (${(ms / N).toFixed(0)} ms per URL)`);
   check(failures.length === 0, `fuzz: ${N} seeded hostile URLs: warnings name the bad keys, defaults kept, good keys kept, cards render, no errors, no injection${failures.length ? `: ${failures.length} failed, e.g. ${failures.slice(0, 3).join(' || ')}` : ''}`);
-  check(ms < 90_000, `fuzz: the loop took ${(ms / 1000).toFixed(1)} s`);
+  // Its duration is reported above, not checked: on a shared machine it varies 2x with the load
+  // (speed is measured by benchmarks, never asserted by a test).
 }
 
 // ---------------------------------------------------------------------------
