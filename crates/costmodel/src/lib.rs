@@ -23,6 +23,7 @@ pub mod arch;
 pub mod cheap;
 pub mod compression;
 pub mod engine;
+pub mod hf;
 pub mod import;
 pub mod kv;
 pub mod math;

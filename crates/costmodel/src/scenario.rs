@@ -136,6 +136,15 @@ pub struct Scenario {
     /// The URL carries it as `engine=`; `gpu_util` and `max_batched_tokens` are overrides.
     #[serde(default)]
     pub engine: Engine,
+    // hf (issue 10, 11)
+    /// The Hugging Face repo the model was fetched from (`hf=`, checked by
+    /// [`crate::hf::parse_repo_id`]). With `arch=` the link works offline; alone, the app
+    /// fetches the repo's `config.json` (the CLI reads it with `--config`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hf: Option<String>,
+    /// The display name of an imported model (`name=`, see [`crate::hf::display_name`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// Overrides of preset and mode values. `None` keeps the default.
@@ -213,6 +222,9 @@ impl Default for Scenario {
             overrides: Overrides::default(),
             custom: None,
             engine: Engine::None,
+            // hf (issue 10, 11)
+            hf: None,
+            name: None,
         }
     }
 }
