@@ -9,6 +9,7 @@ use crate::components::{SearchSelect, SelectOption};
 use crate::panels::compression::CompressionEditor;
 use crate::panels::efficiency::EfficiencyEditor;
 use crate::panels::fields::{override_field, plain_field};
+use crate::panels::hf::HfLoad;
 use crate::panels::import::ImportConfig;
 use crate::panels::workload::WorkloadEditor;
 use crate::state::use_app;
@@ -82,18 +83,27 @@ fn memo_custom_label(state: crate::state::AppState) -> Memo<Option<String>> {
     Memo::new(move |_| {
         scenario.with(|s| {
             s.custom.as_ref().map(|spec| {
-                imported.get().unwrap_or_else(|| format!("from the link ({} B parameters)", fmt_sig(spec.total_params() / 1e9)))
+                let params = fmt_sig(spec.total_params() / 1e9);
+                // hf (issue 10, 11): the name the link carries (`name=`) first.
+                match &s.name {
+                    Some(name) => format!("{name} ({params} B parameters)"),
+                    None => imported.get().unwrap_or_else(|| format!("from the link ({params} B parameters)")),
+                }
             })
         })
     })
 }
+
+// hf (issue 10, 11)
+/// The model select's value while an imported model is in use (never a preset id).
+pub const IMPORTED_VALUE: &str = "imported-model";
 
 /// Model preset, config import and custom architecture fields.
 #[component]
 fn ModelEditor() -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
-    let model_id = Memo::new(move |_| scenario.with(|s| s.model.clone()));
+    let model_id = Memo::new(move |_| scenario.with(|s| if s.custom.is_some() { IMPORTED_VALUE.to_owned() } else { s.model.clone() }));
     let mut options = model_options();
     if options.is_empty() {
         options.push(SelectOption {
@@ -102,7 +112,19 @@ fn ModelEditor() -> impl IntoView {
             title: "No model presets are compiled in; the paper's Yi-34B shape is used.".to_owned(),
         });
     }
-    let on_change = Callback::new(move |id: String| select_model(state, id));
+    let on_change = Callback::new(move |id: String| {
+        if id != IMPORTED_VALUE {
+            select_model(state, id);
+        }
+    });
+    // hf (issue 10, 11): the imported model listed first, by its name; ids typed in the search box.
+    let hf_query = RwSignal::new(String::new());
+    let hf_status = RwSignal::new(crate::hf::HfStatus::Idle);
+    let open_paste = RwSignal::new(false);
+    let pending_id = Memo::new(move |_| match hf_status.get() {
+        crate::hf::HfStatus::Failed { id, .. } => Some(id),
+        _ => None,
+    });
     // The preset's own values, shown as placeholders of the custom fields.
     let base = Memo::new(move |_| {
         scenario.with(|s| {
@@ -126,10 +148,27 @@ fn ModelEditor() -> impl IntoView {
     let imported = state.imported;
     // An architecture in use: imported here (with its name) or read from a link's `arch=`.
     let custom_label = memo_custom_label(state);
+    let extra = Signal::derive(move || {
+        custom_label.get().map(|label| SelectOption {
+            value: IMPORTED_VALUE.to_owned(),
+            label: format!("Imported: {label}"),
+            title: "An architecture imported from a config.json (the link carries it as arch=).".to_owned(),
+        })
+    });
     view! {
         <fieldset class="kvs-group">
             <legend>"Model"</legend>
-            <SearchSelect id="input-model" label="Model preset" options=options value=model_id on_change=on_change source_group="models" />
+            <SearchSelect
+                id="input-model"
+                label="Model preset, or a Hugging Face id"
+                options=options
+                value=model_id
+                on_change=on_change
+                source_group="models"
+                on_filter=Callback::new(move |q: String| hf_query.set(q))
+                extra=extra
+            />
+            <HfLoad query=hf_query.into() status=hf_status open_paste=open_paste />
             <Show when=move || custom_label.with(Option::is_some)>
                 <p class="kvs-note kvs-imported" data-testid="imported-model">
                     "Using the imported model "
@@ -137,11 +176,15 @@ fn ModelEditor() -> impl IntoView {
                     " (the link carries it as " <code>"arch="</code> "). "
                     <button type="button" class="kvs-link-button" on:click=move |_| {
                         imported.set(None);
-                        scenario.update(|s| s.custom = None);
+                        scenario.update(|s| {
+                            s.custom = None;
+                            s.hf = None;
+                            s.name = None;
+                        });
                     }>"Back to the preset"</button>
                 </p>
             </Show>
-            <ImportConfig />
+            <ImportConfig open=open_paste pending_id=pending_id />
             <details class="kvs-sub">
                 <summary>"Custom model"</summary>
                 <p class="kvs-note">"Leave a field empty to keep the preset's value (shown greyed). Choosing another preset clears these."</p>
@@ -200,6 +243,9 @@ pub fn select_model(state: AppState, id: String) {
     state.scenario.update(|s| {
         s.model = id;
         s.custom = None;
+        // hf (issue 10, 11)
+        s.hf = None;
+        s.name = None;
         for k in MODEL_KEYS {
             s.clear_override(k);
         }

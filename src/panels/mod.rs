@@ -8,6 +8,8 @@ mod efficiency;
 mod export;
 pub(crate) mod fields;
 mod import;
+// hf (issue 10, 11)
+mod hf;
 mod memory;
 mod paper;
 mod results;

@@ -153,7 +153,7 @@ pub fn display_name(name_or_path: Option<&str>, id: Option<&str>, given: Option<
 pub struct HfModel {
     /// The architecture.
     pub spec: ModelSpec,
-    /// Its display name (see [`display_name`]; the importer's label when nothing else names it).
+    /// Its display name (see [`display_name`]; `imported <model_type> model` when nothing names it).
     pub name: String,
     /// What was unwrapped, defaulted or left out, one sentence each.
     pub notes: Vec<String>,
@@ -293,7 +293,10 @@ pub fn import_config(json: &str, id: Option<&str>, given_name: Option<&str>) -> 
         Err(e) => return Err(e.to_string()),
     };
     notes.extend(imported.warnings.iter().map(|w| w.message.clone()));
-    let name = display_name(name_or_path, id, given_name).or_else(|| clean_name(&imported.label)).unwrap_or_else(|| "imported model".to_owned());
+    // Nothing names it: the family, never the code class (issue 11: "named by its code class").
+    let family = root.get("model_type").and_then(Value::as_str).and_then(clean_name);
+    let name = display_name(name_or_path, id, given_name)
+        .unwrap_or_else(|| family.map_or_else(|| "imported model".to_owned(), |f| format!("imported {f} model")));
     Ok(HfModel { spec: imported.spec, name, notes })
 }
 
@@ -341,7 +344,7 @@ fn unwrapped(root: &Map<String, Value>, model_type: &str, notes: &mut Vec<String
         inner.insert("model_type".to_owned(), Value::String(plain.to_owned()));
     }
     // Keys the wrapper holds for its text model (the Hub writes some at the top level).
-    for key in ["_name_or_path", "tie_word_embeddings"] {
+    for key in ["_name_or_path", "tie_word_embeddings", "architectures"] {
         if let (Some(v), false) = (root.get(key), inner.contains_key(key)) {
             inner.insert(key.to_owned(), v.clone());
         }

@@ -131,8 +131,8 @@ fn a_pasted_config_takes_the_readers_name() {
     assert_eq!(m.name, "my Qwen");
     let named = QWEN3_235B.replacen('{', r#"{"_name_or_path": "Qwen/Qwen3-235B-A22B","#, 1);
     assert_eq!(ok(import_config(&named, None, Some("my Qwen"))).name, "Qwen/Qwen3-235B-A22B");
-    // Nothing names it: the importer's label (the first of `architectures`).
-    assert_eq!(ok(import_config(QWEN3_235B, None, None)).name, "Qwen3MoeForCausalLM");
+    // Nothing names it: the family, not the code class (`Qwen3MoeForCausalLM`).
+    assert_eq!(ok(import_config(QWEN3_235B, None, None)).name, "imported qwen3_moe model");
 }
 
 /// `hf=` and `name=` ride with `arch=` and read back; bad values are warned about and dropped,
