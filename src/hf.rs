@@ -108,6 +108,7 @@ pub fn load(state: AppState, id: String, status: RwSignal<HfStatus>, open_paste:
                     }
                 });
                 let _ = status.try_set(HfStatus::Loaded { id, name: m.name, notes: m.notes });
+                let _ = open_paste.try_set(false);
             }
             Err(message) => {
                 let _ = status.try_set(HfStatus::Failed { id, message });

@@ -112,14 +112,15 @@ fn ModelEditor() -> impl IntoView {
             title: "No model presets are compiled in; the paper's Yi-34B shape is used.".to_owned(),
         });
     }
-    let on_change = Callback::new(move |id: String| {
-        if id != IMPORTED_VALUE {
-            select_model(state, id);
-        }
-    });
     // hf (issue 10, 11): the imported model listed first, by its name; ids typed in the search box.
     let hf_query = RwSignal::new(String::new());
     let hf_status = RwSignal::new(crate::hf::HfStatus::Idle);
+    let on_change = Callback::new(move |id: String| {
+        if id != IMPORTED_VALUE {
+            hf_status.set(crate::hf::HfStatus::Idle);
+            select_model(state, id);
+        }
+    });
     let open_paste = RwSignal::new(false);
     let pending_id = Memo::new(move |_| match hf_status.get() {
         crate::hf::HfStatus::Failed { id, .. } => Some(id),
@@ -176,6 +177,7 @@ fn ModelEditor() -> impl IntoView {
                     " (the link carries it as " <code>"arch="</code> "). "
                     <button type="button" class="kvs-link-button" on:click=move |_| {
                         imported.set(None);
+                        hf_status.set(crate::hf::HfStatus::Idle);
                         scenario.update(|s| {
                             s.custom = None;
                             s.hf = None;
