@@ -187,6 +187,7 @@ export default async function hf(browser, h) {
       await page.waitForFunction(() => /^Loaded /.test(document.querySelector('[data-testid="hf-status"]')?.textContent ?? ''));
       const notes = await h.waitForText(page, 'hf-notes');
       h.check(/`text_config`: a multimodal Mistral 3 \(Pixtral vision\) config.*vision encoder is not modelled/.test(notes), `hf: a text_config wrapper is unwrapped with a note (${notes.slice(0, 100)}…)`);
+      h.check(await page.evaluate(() => document.querySelector('[data-testid="import-box"]')?.open === false), 'hf: a successful load closes the paste box a failure opened');
       await page.waitForFunction(() => /[?&]hf=mistralai/.test(location.search));
       const q = new URLSearchParams(await page.evaluate(() => location.search));
       h.checkEq([q.get('hw'), q.get('ctx'), q.get('users')].join(' '), 'h100-sxm 32000 16', 'hf: the wrapper load keeps hw, ctx and users');
