@@ -142,7 +142,7 @@ async function controls(browser, base, check, shotsDir) {
       const note = (await text(again.page, 'imported-model')) ?? '';
       // Issue 11: the import keeps a name after the reload (`name=`; this file has no
       // `_name_or_path` and no name was typed, so it is named by its family).
-      check(/imported mistral model \(7\.\d+ B parameters\)/.test(note), `config.json import: the reopened page names the model (${note.slice(0, 70)})`);
+      check(/unnamed mistral model \(7\.\d+ B parameters\)/.test(note), `config.json import: the reopened page names the model (${note.slice(0, 70)})`);
       check(again.errors.length === 0, `config.json import: reopening the link logs no errors`);
     } finally {
       await again.context.close();

@@ -153,7 +153,7 @@ pub fn display_name(name_or_path: Option<&str>, id: Option<&str>, given: Option<
 pub struct HfModel {
     /// The architecture.
     pub spec: ModelSpec,
-    /// Its display name (see [`display_name`]; `imported <model_type> model` when nothing names it).
+    /// Its display name (see [`display_name`]; `unnamed <model_type> model` when nothing names it).
     pub name: String,
     /// What was unwrapped, defaulted or left out, one sentence each.
     pub notes: Vec<String>,
@@ -266,7 +266,9 @@ fn not_a_decoder(root: &Map<String, Value>) -> Option<String> {
 /// A sentence that says what the config is and why it cannot be used.
 pub fn import_config(json: &str, id: Option<&str>, given_name: Option<&str>) -> Result<HfModel, String> {
     let value: Value = serde_json::from_str(json).map_err(|e| {
-        format!("not JSON (line {}, column {}): the answer was not a config.json; paste the file instead", e.line(), e.column())
+        let reason = e.to_string();
+        let reason = reason.split(" at line ").next().unwrap_or_default().to_owned();
+        format!("not JSON (line {}, column {}: {reason}), so not a config.json", e.line(), e.column())
     })?;
     let Value::Object(root) = value else {
         return Err("not a config: expected a JSON object (`{...}`) at the top level".to_owned());
@@ -296,7 +298,7 @@ pub fn import_config(json: &str, id: Option<&str>, given_name: Option<&str>) -> 
     // Nothing names it: the family, never the code class (issue 11: "named by its code class").
     let family = root.get("model_type").and_then(Value::as_str).and_then(clean_name);
     let name = display_name(name_or_path, id, given_name)
-        .unwrap_or_else(|| family.map_or_else(|| "imported model".to_owned(), |f| format!("imported {f} model")));
+        .unwrap_or_else(|| family.map_or_else(|| "unnamed model".to_owned(), |f| format!("unnamed {f} model")));
     Ok(HfModel { spec: imported.spec, name, notes })
 }
 

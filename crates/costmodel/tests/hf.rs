@@ -117,7 +117,7 @@ fn flat_qwen_vl_reads_as_its_text_model() {
 #[test]
 fn not_json_and_unknown_types_say_so() {
     let e = err(import_config("<!DOCTYPE html><html>", Some("a/b"), None));
-    assert!(e.starts_with("not JSON (line 1, column 1)"), "{e}");
+    assert!(e.starts_with("not JSON (line 1, column 1: expected value), so not a config.json"), "{e}");
     let e = err(import_config("[1, 2]", None, None));
     assert!(e.contains("expected a JSON object"), "{e}");
     let e = err(import_config(r#"{"model_type": "rwkv"}"#, None, None));
@@ -132,7 +132,7 @@ fn a_pasted_config_takes_the_readers_name() {
     let named = QWEN3_235B.replacen('{', r#"{"_name_or_path": "Qwen/Qwen3-235B-A22B","#, 1);
     assert_eq!(ok(import_config(&named, None, Some("my Qwen"))).name, "Qwen/Qwen3-235B-A22B");
     // Nothing names it: the family, not the code class (`Qwen3MoeForCausalLM`).
-    assert_eq!(ok(import_config(QWEN3_235B, None, None)).name, "imported qwen3_moe model");
+    assert_eq!(ok(import_config(QWEN3_235B, None, None)).name, "unnamed qwen3_moe model");
 }
 
 /// `hf=` and `name=` ride with `arch=` and read back; bad values are warned about and dropped,
