@@ -11,6 +11,8 @@ mod app;
 pub mod components;
 mod download;
 mod format;
+// hf (issue 10, 11): fetching a model's config.json from the Hub.
+mod hf;
 pub mod panels;
 pub mod share;
 mod sources;

@@ -19,7 +19,8 @@ use crate::state::{app_query, widget_query, use_app, AppState, Show};
 pub fn describe(e: &Evaluated) -> String {
     let s = &e.scenario;
     let model = if s.custom.is_some() {
-        "an imported model".to_owned()
+        // hf (issue 10, 11): an import by its name.
+        s.name.clone().unwrap_or_else(|| "an imported model".to_owned())
     } else {
         costmodel::presets::model_by_id(&s.model).map_or_else(|| s.model.clone(), |m| m.label.to_owned())
     };

@@ -53,6 +53,14 @@ pub fn SearchSelect(
     /// The group of `preset-sources.json` holding the choices' source notes (`hardware` or
     /// `models`), fetched when "Figures and source" is first opened.
     source_group: &'static str,
+    // hf (issue 10, 11)
+    /// Called with the search box's text on every keystroke (the model control offers
+    /// "Load <id> from Hugging Face" from it).
+    #[prop(optional)]
+    on_filter: Option<Callback<String>>,
+    /// A choice listed first while it is `Some` (an imported model, by its name).
+    #[prop(optional)]
+    extra: Option<Signal<Option<SelectOption>>>,
 ) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let notes = RwSignal::new(SourceNotes::NotLoaded);
@@ -62,8 +70,11 @@ pub fn SearchSelect(
         // Unicode's case tables (about 24 kB of .wasm) for no different match.
         let needle = filter.get().to_ascii_lowercase();
         let current = value.get();
+        let first = extra.and_then(|e| e.get());
         options.with_value(|opts| {
-            opts.iter()
+            first
+                .iter()
+                .chain(opts.iter())
                 .filter(|o| {
                     needle.is_empty()
                         || o.value == current
@@ -85,7 +96,13 @@ pub fn SearchSelect(
                 class="kvs-search"
                 placeholder=move || format!("Filter {} presets…", count())
                 aria-label="Filter the list"
-                on:input=move |ev| filter.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    if let Some(cb) = on_filter {
+                        cb.run(text.clone());
+                    }
+                    filter.set(text);
+                }
             />
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
                 // catalog (issue 10): one <optgroup> per family / vendor, in the data's order.

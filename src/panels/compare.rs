@@ -35,7 +35,7 @@ const ROWS: &[Row] = &[
 /// A short name for a scenario ("yi-34b · 1× a100-sxm-80gb · 50,000 tokens").
 pub fn scenario_label(e: &Evaluated) -> String {
     let s = &e.scenario;
-    let model = if s.custom.is_some() { "imported model" } else { s.model.as_str() };
+    let model = if s.custom.is_some() { s.name.as_deref().unwrap_or("imported model") } else { s.model.as_str() };
     let kv: Vec<String> = s
         .compression
         .iter()

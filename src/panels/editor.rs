@@ -10,6 +10,7 @@ use crate::panels::compression::CompressionEditor;
 use crate::panels::efficiency::EfficiencyEditor;
 use crate::panels::engine::EngineEditor;
 use crate::panels::fields::{override_field, plain_field};
+use crate::panels::hf::HfLoad;
 use crate::panels::import::ImportConfig;
 use crate::panels::workload::WorkloadEditor;
 use crate::state::use_app;
@@ -92,18 +93,27 @@ fn memo_custom_label(state: crate::state::AppState) -> Memo<Option<String>> {
     Memo::new(move |_| {
         scenario.with(|s| {
             s.custom.as_ref().map(|spec| {
-                imported.get().unwrap_or_else(|| format!("from the link ({} B parameters)", fmt_sig(spec.total_params() / 1e9)))
+                let params = fmt_sig(spec.total_params() / 1e9);
+                // hf (issue 10, 11): the name the link carries (`name=`) first.
+                match &s.name {
+                    Some(name) => format!("{name} ({params} B parameters)"),
+                    None => imported.get().unwrap_or_else(|| format!("from the link ({params} B parameters)")),
+                }
             })
         })
     })
 }
+
+// hf (issue 10, 11)
+/// The model select's value while an imported model is in use (never a preset id).
+pub const IMPORTED_VALUE: &str = "imported-model";
 
 /// Model preset, config import and custom architecture fields.
 #[component]
 fn ModelEditor() -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
-    let model_id = Memo::new(move |_| scenario.with(|s| s.model.clone()));
+    let model_id = Memo::new(move |_| scenario.with(|s| if s.custom.is_some() { IMPORTED_VALUE.to_owned() } else { s.model.clone() }));
     let mut options = model_options();
     if options.is_empty() {
         options.push(SelectOption {
@@ -113,7 +123,20 @@ fn ModelEditor() -> impl IntoView {
             group: String::new(),
         });
     }
-    let on_change = Callback::new(move |id: String| select_model(state, id));
+    // hf (issue 10, 11): the imported model listed first, by its name; ids typed in the search box.
+    let hf_query = RwSignal::new(String::new());
+    let hf_status = RwSignal::new(crate::hf::HfStatus::Idle);
+    let on_change = Callback::new(move |id: String| {
+        if id != IMPORTED_VALUE {
+            hf_status.set(crate::hf::HfStatus::Idle);
+            select_model(state, id);
+        }
+    });
+    let open_paste = RwSignal::new(false);
+    let pending_id = Memo::new(move |_| match hf_status.get() {
+        crate::hf::HfStatus::Failed { id, .. } => Some(id),
+        _ => None,
+    });
     // The preset's own values, shown as placeholders of the custom fields.
     let base = Memo::new(move |_| {
         scenario.with(|s| {
@@ -137,10 +160,28 @@ fn ModelEditor() -> impl IntoView {
     let imported = state.imported;
     // An architecture in use: imported here (with its name) or read from a link's `arch=`.
     let custom_label = memo_custom_label(state);
+    let extra = Signal::derive(move || {
+        custom_label.get().map(|label| SelectOption {
+            value: IMPORTED_VALUE.to_owned(),
+            label: format!("Imported: {label}"),
+            title: "An architecture imported from a config.json (the link carries it as arch=).".to_owned(),
+            group: "Imported".to_owned(),
+        })
+    });
     view! {
         <fieldset class="kvs-group">
             <legend>"Model"</legend>
-            <SearchSelect id="input-model" label="Model preset" options=options value=model_id on_change=on_change source_group="models" />
+            <SearchSelect
+                id="input-model"
+                label="Model preset, or a Hugging Face id"
+                options=options
+                value=model_id
+                on_change=on_change
+                source_group="models"
+                on_filter=Callback::new(move |q: String| hf_query.set(q))
+                extra=extra
+            />
+            <HfLoad query=hf_query.into() status=hf_status open_paste=open_paste />
             <Show when=move || custom_label.with(Option::is_some)>
                 <p class="kvs-note kvs-imported" data-testid="imported-model">
                     "Using the imported model "
@@ -148,11 +189,16 @@ fn ModelEditor() -> impl IntoView {
                     " (the link carries it as " <code>"arch="</code> "). "
                     <button type="button" class="kvs-link-button" on:click=move |_| {
                         imported.set(None);
-                        scenario.update(|s| s.custom = None);
+                        hf_status.set(crate::hf::HfStatus::Idle);
+                        scenario.update(|s| {
+                            s.custom = None;
+                            s.hf = None;
+                            s.name = None;
+                        });
                     }>"Back to the preset"</button>
                 </p>
             </Show>
-            <ImportConfig />
+            <ImportConfig open=open_paste pending_id=pending_id />
             // arch (issue 10): the layer kinds of the model in use.
             <p class="kvs-note" data-testid="layer-kinds">
                 "Layers: " {move || base.with(costmodel::mixers::describe_layers)}
@@ -215,6 +261,9 @@ pub fn select_model(state: AppState, id: String) {
     state.scenario.update(|s| {
         s.model = id;
         s.custom = None;
+        // hf (issue 10, 11)
+        s.hf = None;
+        s.name = None;
         for k in MODEL_KEYS {
             s.clear_override(k);
         }

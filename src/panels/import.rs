@@ -1,8 +1,9 @@
 //! "Paste a Hugging Face config.json": imports an architecture with
-//! `costmodel::import::import_hf_config`. The imported model becomes the scenario's model
-//! (`Scenario.custom`), which the link carries as `arch=` (`costmodel::arch`).
+//! `costmodel::hf::import_config` (which unwraps multimodal `text_config` wrappers and refuses
+//! configs that are not decoder LLMs, by name). The imported model becomes the scenario's model
+//! (`Scenario.custom`), which the link carries as `arch=` (`costmodel::arch`), with its name
+//! (`name=`: `_name_or_path`, else the id a failed Hub load was for, else the name typed here).
 
-use costmodel::import::import_hf_config;
 use costmodel::units::fmt_sig;
 use leptos::prelude::*;
 
@@ -11,21 +12,33 @@ use crate::state::use_app;
 
 /// The import box.
 #[component]
-pub fn ImportConfig() -> impl IntoView {
+pub fn ImportConfig(
+    /// Opens the box (a failed Hugging Face load sets it).
+    open: RwSignal<bool>,
+    /// The id of a Hugging Face load that failed: the pasted file is that model's.
+    #[prop(into)]
+    pending_id: Signal<Option<String>>,
+) -> impl IntoView {
     let state = use_app();
     let text = RwSignal::new(String::new());
+    let given_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let notes = RwSignal::new(Vec::<String>::new());
     let import = move |_| {
         let raw = text.get_untracked();
-        match import_hf_config(&raw) {
-            Ok(imported) => {
+        let id = pending_id.get_untracked();
+        let given = given_name.get_untracked();
+        let given = Some(given.as_str()).filter(|g| !g.trim().is_empty());
+        match costmodel::hf::import_config(&raw, id.as_deref(), given) {
+            Ok(m) => {
                 error.set(None);
-                notes.set(imported.warnings.iter().map(|w| format!("`{}`: {}", w.field, w.message)).collect());
-                let params = imported.spec.total_params();
-                state.imported.set(Some(format!("{} ({} B parameters)", imported.label, fmt_sig(params / 1e9))));
+                let params = m.spec.total_params();
+                state.imported.set(Some(format!("{} ({} B parameters)", m.name, fmt_sig(params / 1e9))));
+                notes.set(m.notes);
                 state.scenario.update(|s| {
-                    s.custom = Some(imported.spec);
+                    s.custom = Some(m.spec);
+                    s.hf = id;
+                    s.name = Some(m.name);
                     for k in MODEL_KEYS {
                         s.clear_override(k);
                     }
@@ -33,12 +46,12 @@ pub fn ImportConfig() -> impl IntoView {
             }
             Err(e) => {
                 notes.set(Vec::new());
-                error.set(Some(e.to_string()));
+                error.set(Some(e));
             }
         }
     };
     view! {
-        <details class="kvs-sub">
+        <details class="kvs-sub" prop:open=move || open.get() data-testid="import-box">
             <summary>"Paste a Hugging Face config.json"</summary>
             <div class="kvs-field">
                 <label for="input-config">
@@ -53,6 +66,17 @@ pub fn ImportConfig() -> impl IntoView {
                     aria-describedby="input-config-error"
                     on:input=move |ev| text.set(event_target_value(&ev))
                 ></textarea>
+                <label for="input-config-name">
+                    <span class="kvs-label">"Name"</span>
+                    <span class="kvs-unit">"used when the file has no _name_or_path"</span>
+                </label>
+                <input
+                    id="input-config-name"
+                    type="text"
+                    maxlength="80"
+                    placeholder=move || pending_id.get().and_then(|id| id.rsplit('/').next().map(str::to_owned)).unwrap_or_else(|| "e.g. my-finetune-8B".to_owned())
+                    on:input=move |ev| given_name.set(event_target_value(&ev))
+                />
                 <button type="button" class="kvs-button" data-testid="import-config" on:click=import>"Use this model"</button>
                 <p class="kvs-error" id="input-config-error" role="alert" data-testid="import-error">
                     {move || error.get().unwrap_or_default()}

@@ -12,6 +12,8 @@ pub(crate) mod engine;
 mod export;
 pub(crate) mod fields;
 mod import;
+// hf (issue 10, 11)
+mod hf;
 mod memory;
 mod paper;
 mod results;

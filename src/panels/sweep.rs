@@ -89,7 +89,7 @@ pub fn SweepPanel(
     let title = Memo::new(move |_| state.evaluated.with(scenario_label));
     let short_title = Memo::new(move |_| {
         state.scenario.with(|s| {
-            let model = if s.custom.is_some() { "imported model" } else { s.model.as_str() };
+            let model = if s.custom.is_some() { s.name.as_deref().unwrap_or("imported model") } else { s.model.as_str() };
             format!("{model} · {}× {}", s.tp, s.hw)
         })
     });

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use costmodel::cheap::{cheap_as, LONG_CTX_TOKENS, SHORT_CTX_TOKENS};
 use costmodel::sweep::{sweep, sweep_xs, SweepInput};
 use costmodel::units::{fmt_bytes, fmt_count, fmt_percent, fmt_seconds, fmt_sig};
-use costmodel::{evaluate_query, Report};
+use costmodel::Report;
 
 /// Exit code for bad input.
 const EXIT_BAD_INPUT: u8 = 2;
@@ -20,6 +20,10 @@ const EXIT_BAD_INPUT: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// A Hugging Face config.json to use as the model (for `hf=<owner/name>` links, which the
+    /// CLI does not fetch: it may run offline). Its name is `_name_or_path`, else the id's last part.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -185,6 +189,17 @@ fn main() -> ExitCode {
             return if e.use_stderr() { ExitCode::from(EXIT_BAD_INPUT) } else { ExitCode::SUCCESS };
         }
     };
+    if let Some(path) = cli.config {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let _ = CONFIG.set((path.display().to_string(), text));
+            }
+            Err(e) => {
+                eprintln!("kvscope: could not read `--config` {}: {e}", path.display());
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
+        }
+    }
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -312,9 +327,49 @@ fn load_cmd(query: &str, users: Option<&str>, points: usize, json: bool, csv: bo
     Ok(())
 }
 
+/// `--config`: the file's path and text, read once before any command runs.
+static CONFIG: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+
+/// The scenario of `query` with the model of `--config` (issue 10): the file's architecture
+/// becomes the model, named `_name_or_path`, else the last part of `hf=`, else the link's
+/// `name=`. Without `--config`, a link with `hf=` but no `arch=` is refused: the CLI does not
+/// fetch.
+fn scenario_of(query: &str) -> Result<(costmodel::Scenario, Vec<String>), String> {
+    let (mut s, warnings) = costmodel::url::from_query(query);
+    let warnings: Vec<String> = warnings.into_iter().map(|w| w.message).collect();
+    match (CONFIG.get(), &s.hf) {
+        (Some((path, text)), _) => {
+            let m = costmodel::hf::import_config(text, s.hf.as_deref(), s.name.as_deref()).map_err(|e| format!("`--config` {path}: {e}"))?;
+            for note in &m.notes {
+                eprintln!("kvscope: --config {path}: {note}");
+            }
+            s.custom = Some(m.spec);
+            s.name = Some(m.name);
+        }
+        (None, Some(id)) if s.custom.is_none() => {
+            return Err(format!(
+                "`hf={id}`: the CLI does not fetch from the network; download {} and pass it with `--config FILE` (or use the page's link, which carries `arch=`)",
+                costmodel::hf::config_url(id)
+            ));
+        }
+        _ => {}
+    }
+    Ok((s, warnings))
+}
+
+/// The model as a reader knows it: an imported model by its name (issue 11), else the preset id.
+fn model_name(s: &costmodel::Scenario) -> String {
+    match (&s.custom, &s.name) {
+        (Some(_), Some(name)) => name.clone(),
+        (Some(_), None) => "an imported model".to_owned(),
+        _ => s.model.clone(),
+    }
+}
+
 /// Evaluates a query; bad keys are an error unless `lenient`.
 fn evaluated(query: &str, lenient: bool) -> Result<costmodel::Evaluated, String> {
-    let e = evaluate_query(query);
+    let (scenario, warnings) = scenario_of(query)?;
+    let e = costmodel::evaluate_scenario(scenario, warnings);
     if !lenient && e.url_warnings > 0 {
         let msgs: Vec<&str> = e.report.warnings[..e.url_warnings].iter().map(String::as_str).collect();
         return Err(format!("{}\n(--lenient keeps the defaults for these, as the web app does)", msgs.join("\n")));
@@ -400,9 +455,10 @@ fn text_report(e: &costmodel::Evaluated) -> String {
     let s = &e.scenario;
     let gb = |x: f64| fmt_bytes(x, false);
     let mut out = String::new();
+    let model = model_name(s);
     out.push_str(&format!(
         "{} on {} × {} · {} tokens of context · {} generated · {} users · {} mode\n\n",
-        s.model,
+        model,
         s.tp,
         s.hw,
         fmt_count(s.ctx_tokens),
@@ -740,7 +796,7 @@ fn render_sweep(a: &RenderArgs, style: &charts::ChartStyle) -> Result<Result<Str
     let xs = sweep_xs(input, from, to, a.points, x_log);
     let result = sweep(&e.inputs, input, &xs);
     let s = &e.scenario;
-    let label = format!("{} on {} × {}", s.model, s.tp, s.hw);
+    let label = format!("{} on {} × {}", model_name(s), s.tp, s.hw);
     let series = charts::sweep_series(&[(label, result.clone())], metric);
     let markers = charts::sweep_markers(&result);
     let y_log = match a.y_scale {

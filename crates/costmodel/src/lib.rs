@@ -24,6 +24,7 @@ pub mod cheap;
 pub mod compression;
 pub mod deploy;
 pub mod engine;
+pub mod hf;
 pub mod import;
 pub mod kv;
 pub mod math;

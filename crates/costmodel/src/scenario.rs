@@ -145,6 +145,15 @@ pub struct Scenario {
     /// Prefill/decode disaggregation: GPUs of the prefill and of the decode pool (`pd=P:D`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pd: Option<(u32, u32)>,
+    // hf (issue 10, 11)
+    /// The Hugging Face repo the model was fetched from (`hf=`, checked by
+    /// [`crate::hf::parse_repo_id`]). With `arch=` the link works offline; alone, the app
+    /// fetches the repo's `config.json` (the CLI reads it with `--config`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hf: Option<String>,
+    /// The display name of an imported model (`name=`, see [`crate::hf::display_name`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// Overrides of preset and mode values. `None` keeps the default.
@@ -258,6 +267,9 @@ impl Default for Scenario {
             // serving (issue 9)
             sched: None,
             pd: None,
+            // hf (issue 10, 11)
+            hf: None,
+            name: None,
         }
     }
 }

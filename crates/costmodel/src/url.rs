@@ -89,6 +89,13 @@ pub fn to_query(s: &Scenario) -> String {
             }
         }
     }
+    // hf (issue 10, 11)
+    if let Some(id) = &s.hf {
+        out.append_pair("hf", id);
+    }
+    if let Some(name) = &s.name {
+        out.append_pair("name", name);
+    }
     out.finish()
 }
 
@@ -187,6 +194,15 @@ pub fn from_query_with(query: &str, extra_keys: &[&str]) -> (Scenario, Vec<UrlWa
                         s.resolved_sched().as_str()
                     ),
                 ),
+            },
+            // hf (issue 10, 11)
+            "hf" => match crate::hf::parse_repo_id(value) {
+                Ok(id) => s.hf = Some(id),
+                Err(e) => warn(key, format!("`hf`: {e}; ignored")),
+            },
+            "name" => match crate::hf::clean_name(value) {
+                Some(name) => s.name = Some(name),
+                None => warn(key, format!("`name` must be a model name of 1 to {} characters; got {}: ignored", crate::hf::MAX_NAME_CHARS, quote_value(value))),
             },
             _ => {
                 if let Some(i) = Axis::ALL.iter().position(|a| a.key() == key) {
