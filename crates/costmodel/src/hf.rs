@@ -457,7 +457,7 @@ mod unwrap_tests {
     /// tests/fixtures/hf-configs/SOURCES.md): the text model is `text_config`, unchanged.
     #[test]
     fn llama4_text_config_is_lifted_out_whole() {
-        let r = root(include_str!("../tests/fixtures/hf-configs/llama-4-scout-17b-16e-instruct.json"));
+        let r = root(include_str!("../tests/fixtures/hf-configs/llama-4-scout.json"));
         let mut notes = Vec::new();
         let inner = unwrapped(&r, "llama4", &mut notes).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(inner.get("model_type").and_then(Value::as_str), Some("llama4_text"));

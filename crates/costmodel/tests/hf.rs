@@ -10,7 +10,7 @@ use costmodel::{Attention, Scenario};
 
 const QWEN3_235B: &str = include_str!("fixtures/hf-configs/qwen3-235b-a22b.json");
 const MISTRAL3: &str = include_str!("fixtures/hf-configs/mistral-small-3.2-24b.json");
-const LLAMA4: &str = include_str!("fixtures/hf-configs/llama-4-scout-17b-16e-instruct.json");
+const LLAMA4: &str = include_str!("fixtures/hf-configs/llama-4-scout.json");
 const GEMMA3: &str = include_str!("fixtures/hf-configs/gemma-3-27b.json");
 const BERT: &str = include_str!("fixtures/hf-configs/bert-base-uncased.json");
 const QWEN25_72B: &str = include_str!("fixtures/hf-configs/qwen2.5-72b.json");
@@ -68,21 +68,17 @@ fn gemma3_wrapper_is_named_by_its_id() {
 }
 
 /// Llama 4 Scout: the wrapper is unwrapped (the unit test in src/hf.rs checks the text config
-/// is lifted out whole). Its `llama4_text` model needs chunked local attention, which another
-/// part of issue 10 adds to the importer: until then the message names the text model type.
+/// is lifted out whole) and its `llama4_text` model, with chunked local attention, imports to
+/// exactly the `llama-4-scout` preset.
 #[test]
 fn llama4_wrapper_is_unwrapped() {
-    match import_config(LLAMA4, Some("meta-llama/Llama-4-Scout-17B-16E-Instruct"), None) {
-        Ok(m) => {
-            assert_eq!(m.name, "Llama-4-Scout-17B-16E-Instruct");
-            assert_eq!((m.spec.d_model, m.spec.n_layers(), m.spec.n_kv_heads), (5120, 48, 8));
-            assert!(m.notes.iter().any(|n| n.contains("vision") || n.contains("text_config")), "{:?}", m.notes);
-        }
-        Err(e) => assert!(
-            e.contains("the text model inside this llama4 wrapper, `text_config.model_type` \"llama4_text\", is not supported yet"),
-            "{e}"
-        ),
-    }
+    let m = match import_config(LLAMA4, Some("meta-llama/Llama-4-Scout-17B-16E-Instruct"), None) {
+        Ok(m) => m,
+        Err(e) => panic!("Llama 4 Scout: {e}"),
+    };
+    assert_eq!((m.spec.d_model, m.spec.n_layers(), m.spec.n_kv_heads), (5120, 48, 8));
+    assert_eq!(Some(m.spec), model_by_id("llama-4-scout").map(|p| p.spec()));
+    assert!(m.notes.iter().any(|n| n.contains("vision") || n.contains("text_config")), "{:?}", m.notes);
 }
 
 #[test]
