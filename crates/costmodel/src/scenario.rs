@@ -350,7 +350,7 @@ impl FieldSpec {
             key: self.key.to_owned(),
             message: format!("`{}` ({}) must be {}; {why} {}", self.key, self.label, range(), quote_value(raw)),
         };
-        let v = crate::units::parse_f64(raw.trim()).ok_or_else(|| err("got"))?;
+        let v = crate::units::parse_number(raw).ok_or_else(|| err("got"))?;
         if !v.is_finite() {
             return Err(err("got"));
         }

@@ -148,6 +148,35 @@ pub fn parse_f64(s: &str) -> Option<f64> {
     }
 }
 
+// ux (issue 11)
+/// Parses a number as people type it: `128K`, `1.5M`, `2B`, `50,000`, `1e6`, `1 000`,
+/// `1_000_000`, ` 42 `. Suffixes are decimal and case-insensitive (`k` = 10³, `m` = 10⁶,
+/// `b`/`g` = 10⁹, `t` = 10¹²: token counts on this page are exact, 4K = 4,000). Thousands
+/// separators (`,`, `_`, spaces, thin spaces) are dropped. The suffix is applied by moving the
+/// exponent, so `1.5M` is exactly 1,500,000 (no product rounding). Returns `None` for anything
+/// else (a suffix with an exponent, two suffixes, a bare suffix).
+pub fn parse_number(s: &str) -> Option<f64> {
+    let mut digits = String::with_capacity(s.len());
+    for ch in s.trim().chars() {
+        match ch {
+            ',' | '_' | ' ' | '\u{2009}' | '\u{202f}' | '\u{a0}' => {}
+            c => digits.push(c),
+        }
+    }
+    let exp = match digits.chars().last() {
+        Some('k' | 'K') => 3,
+        Some('m' | 'M') => 6,
+        Some('b' | 'B' | 'g' | 'G') => 9,
+        Some('t' | 'T') => 12,
+        _ => return parse_f64(&digits),
+    };
+    digits.pop();
+    if digits.is_empty() || digits.contains(['e', 'E']) || !digits.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '+' | '-')) {
+        return None;
+    }
+    parse_f64(&format!("{digits}e{exp}"))
+}
+
 /// What follows the sign of a float literal.
 #[cfg_attr(not(all(feature = "js-float", target_arch = "wasm32")), allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -238,6 +267,26 @@ mod tests {
             assert_eq!(classify_float(word).is_some(), word.parse::<f64>().is_ok(), "{word:?}");
         }
         assert_eq!(classify_float("-1.5e-3"), Some((true, FloatLiteral::Decimal("1.5e-3"))));
+    }
+
+    // ux (issue 11): what people type, read as they mean it (hand-checked values).
+    #[test]
+    fn numbers_read_as_people_type_them() {
+        assert_eq!(parse_number("128K"), Some(128_000.0));
+        assert_eq!(parse_number("128k"), Some(128_000.0));
+        assert_eq!(parse_number("1.5M"), Some(1_500_000.0));
+        assert_eq!(parse_number("1M"), Some(1_000_000.0));
+        assert_eq!(parse_number("50,000"), Some(50_000.0));
+        assert_eq!(parse_number("1,000,000"), Some(1_000_000.0));
+        assert_eq!(parse_number("1e6"), Some(1_000_000.0));
+        assert_eq!(parse_number(" 4 000 "), Some(4_000.0));
+        assert_eq!(parse_number("1_000"), Some(1_000.0));
+        assert_eq!(parse_number("0.7"), Some(0.7));
+        assert_eq!(parse_number("2B"), Some(2e9));
+        assert_eq!(parse_number("0.1K"), Some(100.0));
+        for bad in ["", "K", "1e3K", "12KK", "abc", "1..2", "x1", "-"] {
+            assert_eq!(parse_number(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
