@@ -1,4 +1,4 @@
-//! Sweeps (cost-model.md §4.7): vary one input over a range, get every output per point, and
+//! Sweeps (docs/methodology.md §4.7): vary one input over a range, get every output per point, and
 //! the regime markers where the picture changes (decode turns KV-bound, concurrency falls to 1
 //! and to 0, attention passes half of prefill FLOP, swapping starts).
 //!
@@ -532,6 +532,35 @@ pub fn insert_current(sweep: &mut Sweep, inputs: &Inputs, report: &Report) -> Op
     Some(i)
 }
 
+/// The chart's series as CSV (ux, issue 11): a column for the x input, then one column per
+/// series (the label, quoted when needed, then ` [metric key]`), one row per x any series has;
+/// a cell is empty where that series has no point or no value (does not fit).
+pub fn series_csv(x_key: &str, y_key: &str, series: &[(String, Vec<(f64, f64)>)]) -> String {
+    let quote = |s: &str| if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() };
+    let mut xs: Vec<f64> = series.iter().flat_map(|(_, p)| p.iter().map(|q| q.0)).filter(|x| x.is_finite()).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    let mut out = String::from(x_key);
+    for (label, _) in series {
+        out.push(',');
+        out.push_str(&quote(&format!("{label} [{y_key}]")));
+    }
+    out.push('\n');
+    for x in xs {
+        out.push_str(&crate::url::fmt_number(x));
+        for (_, points) in series {
+            out.push(',');
+            if let Some(&(_, y)) = points.iter().find(|p| p.0 == x) {
+                if y.is_finite() {
+                    out.push_str(&format!("{y}"));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod csv_tests {
     use super::*;
@@ -546,6 +575,14 @@ mod csv_tests {
         assert!(lines[0].starts_with("ctx,concurrency,prefill_s,"));
         assert_eq!(lines[0].split(',').count(), Metric::ALL.len() + 1);
         assert!(lines[1].starts_with("4000,"));
+    }
+
+    #[test]
+    fn series_csv_has_one_column_per_series() {
+        let a = ("this scenario".to_owned(), vec![(1.0, 10.0), (2.0, f64::NAN)]);
+        let b = ("pin 1: x, y".to_owned(), vec![(2.0, 5.5), (3.0, 6.0)]);
+        let csv = series_csv("ctx", "decode_s", &[a, b]);
+        assert_eq!(csv, "ctx,this scenario [decode_s],\"pin 1: x, y [decode_s]\"\n1,10,\n2,,5.5\n3,,6\n");
     }
 
     // ux (issue 11): the issue's scenario, whose decode card read 6.09 s while the chart
