@@ -3,7 +3,7 @@
 //! it), why the time to first token exceeds one prefill, and the device's memory as it is sold
 //! beside what it exposes. Built from the [`Report`](crate::Report) only: no formula lives here.
 
-use crate::units::{fmt_bytes, fmt_count, fmt_seconds, fmt_sig, GIB};
+use crate::units::{fmt_bytes, fmt_count, fmt_seconds, fmt_sig};
 use crate::Evaluated;
 
 /// The model's display name: the preset's label, or "an imported model".
@@ -25,8 +25,14 @@ pub fn headline(e: &Evaluated) -> String {
     let s = &e.scenario;
     let setup = format!("{} on {}× {} at {} tokens of context", model_name(e), s.tp, hardware_name(e), fmt_count(s.ctx_tokens));
     if let Some(nf) = &r.no_fit {
-        let _ = nf;
-        return format!("{setup}: not one user fits in memory, so nothing can be served; see below for what would fit.");
+        let ctx = nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0).map(|c| format!("a context of up to {} tokens", fmt_count(c.floor())));
+        let tp = nf.min_tp.map(|t| format!("{t} GPUs in tensor parallel"));
+        let would = match (ctx, tp) {
+            (Some(c), Some(t)) => format!("; {c} or {t} would fit"),
+            (Some(c), None) | (None, Some(c)) => format!("; {c} would fit"),
+            (None, None) => "; no context or GPU count up to 128 fits".to_owned(),
+        };
+        return format!("{setup}: not one user fits in memory, so nothing can be served{would}.");
     }
     let fit = if r.concurrency == 1.0 { "1 user fits".to_owned() } else { format!("{} users fit", fmt_count(r.concurrency)) };
     let wait = if r.swapped_users > 0.0 {
@@ -87,12 +93,11 @@ pub fn device_memory(e: &Evaluated) -> Option<(String, String)> {
     let h = crate::presets::hardware_by_id(&e.scenario.hw)?;
     let exposed = e.report.memory.hbm_bytes;
     let note = format!(
-        "Sold as {}: those are binary gigabytes (2³⁰ bytes), and the device exposes {} = {}, which is what this page divides.",
+        "Sold as {}: the vendor's gigabytes are binary (2³⁰ bytes); the device exposes {} = {}, and that is what this page divides.",
         h.memory_label,
         fmt_bytes(exposed, false),
         fmt_bytes(exposed, true)
     );
-    let _ = GIB;
     Some((h.memory_label.to_owned(), note))
 }
 
