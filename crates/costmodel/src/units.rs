@@ -156,13 +156,13 @@ pub fn parse_f64(s: &str) -> Option<f64> {
 /// exponent, so `1.5M` is exactly 1,500,000 (no product rounding). Returns `None` for anything
 /// else (a suffix with an exponent, two suffixes, a bare suffix).
 pub fn parse_number(s: &str) -> Option<f64> {
-    let mut digits = String::with_capacity(s.len());
-    for ch in s.trim().chars() {
-        match ch {
-            ',' | '_' | ' ' | '\u{2009}' | '\u{202f}' | '\u{a0}' => {}
-            c => digits.push(c),
-        }
+    let s = s.trim();
+    let is_sep = |c: char| matches!(c, ',' | '_' | ' ' | '\u{2009}' | '\u{202f}' | '\u{a0}');
+    if s.contains(is_sep) && !grouped_in_thousands(s, is_sep) {
+        // "1,5" is a decimal comma in much of the world, not fifteen: refuse rather than guess.
+        return None;
     }
+    let mut digits: String = s.chars().filter(|&c| !is_sep(c)).collect();
     let exp = match digits.chars().last() {
         Some('k' | 'K') => 3,
         Some('m' | 'M') => 6,
@@ -175,6 +175,22 @@ pub fn parse_number(s: &str) -> Option<f64> {
         return None;
     }
     parse_f64(&format!("{digits}e{exp}"))
+}
+
+/// Whether the separators in `s` group its integer digits in threes (`1,000,000`, `50 000`):
+/// an optional sign, 1 to 3 digits, then groups of exactly 3 digits, then anything after the
+/// integer part (a fraction, a suffix) without separators.
+fn grouped_in_thousands(s: &str, is_sep: impl Fn(char) -> bool) -> bool {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let int_end = body.find(|c: char| !(c.is_ascii_digit() || is_sep(c))).unwrap_or(body.len());
+    let (int, rest) = body.split_at(int_end);
+    if rest.contains(&is_sep) {
+        return false;
+    }
+    let groups: Vec<&str> = int.split(&is_sep).collect();
+    groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
 }
 
 /// What follows the sign of a float literal.
@@ -284,7 +300,8 @@ mod tests {
         assert_eq!(parse_number("0.7"), Some(0.7));
         assert_eq!(parse_number("2B"), Some(2e9));
         assert_eq!(parse_number("0.1K"), Some(100.0));
-        for bad in ["", "K", "1e3K", "12KK", "abc", "1..2", "x1", "-"] {
+        // A decimal comma or a stray separator is refused, not misread ("1,5" is not 15).
+        for bad in ["", "K", "1e3K", "12KK", "abc", "1..2", "x1", "-", "1,5", "12,34", "1,0000", "1.5,000", ",500"] {
             assert_eq!(parse_number(bad), None, "{bad:?}");
         }
     }
