@@ -199,12 +199,10 @@ pub fn SharePanel() -> impl IntoView {
     let preview_open = RwSignal::new(false);
     let toggle_control = move |key: &'static str, on: bool| {
         controls.update(|c| {
-            c.retain(|k| *k != key);
-            if on {
-                c.push(key);
-                // The widget draws them in WIDGET_CONTROLS order.
-                c.sort_by_key(|k| crate::state::WIDGET_CONTROLS.iter().position(|w| w == k));
-            }
+            // The widget draws them in WIDGET_CONTROLS order.
+            let next: Vec<&'static str> =
+                crate::state::WIDGET_CONTROLS.iter().copied().filter(|k| if *k == key { on } else { c.contains(k) }).collect();
+            *c = next;
         });
     };
     let status = RwSignal::new(String::new());
