@@ -57,7 +57,8 @@ where
     let size = |b: f64| fmt_bytes(b, binary);
     let label_f = p.label_font();
     let hbm = mem.hbm_bytes;
-    let title = format!("Memory of one GPU: {} HBM", size(hbm));
+    // ux (issue 11): the bytes the device exposes (the page shows the marketed size beside it).
+    let title = format!("Memory of one GPU (as exposed): {} HBM", size(hbm));
     let mut top = m + p.title(&title, m)? + s.px(12.0);
 
     let clean = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
