@@ -9,7 +9,7 @@
 # Sourced by scripts/test.sh and scripts/serve.sh (so the PATH it sets and the
 # kv_step helpers stay in effect); it can also be run on its own.
 #
-# Pins, and why:
+# Pins (why each one, below):
 #   trunk 0.21.14           0.22.x requires rustc >= 1.96.1
 #   wasm-bindgen-cli        = the wasm-bindgen version in Cargo.lock, installed WITHOUT
 #                             --locked (its lockfile pins a webpki-roots the registry lacks)

@@ -6,7 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::WarningsList;
-use crate::panels::{pinned, CheapPanel, DeploymentPanel, ComparePanel, Editor, ExportPanel, MemoryPanel, PaperPanel, Results, SweepPanel, TimelinePanel};
+use crate::panels::{pinned, CheapPanel, ComparePanel, DeploymentPanel, Editor, ExportPanel, FitStatus, MemoryPanel, PaperPanel, Results, SessionCard, SweepPanel, TimelinePanel};
 use crate::share::SharePanel;
 use crate::state::{AppState, Panel, Theme};
 use crate::sweeps::SweepMemos;
@@ -19,8 +19,12 @@ fn follow_color_scheme(state: AppState) {
     };
     state.dark.set(mql.matches());
     let dark = state.dark;
+    let view = state.view;
     let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |ev: web_sys::MediaQueryListEvent| {
-        let _ = dark.try_set(ev.matches());
+        // Only while the theme follows the system (the switch may have forced one since).
+        if view.try_with_untracked(|v| v.embed.theme == Theme::Auto).unwrap_or(true) {
+            let _ = dark.try_set(ev.matches());
+        }
     });
     if mql.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref()).is_ok() {
         // Lives as long as the page (one listener per mounted app).
@@ -43,11 +47,109 @@ pub(crate) fn apply_theme(state: AppState) {
     }
 }
 
+// ux (issue 11): the theme switch. `theme=` in the link wins; otherwise the reader's last
+// choice (localStorage `kvs-theme`, refused storage only logs) is used.
+const THEME_STORAGE_KEY: &str = "kvs-theme";
+
+/// `localStorage.<method>(args…)` through Reflect (a sandboxed frame may throw on any of it;
+/// no web-sys feature needed). `None` on any refusal.
+fn storage_call(method: &str, args: &[&str]) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsValue;
+    let window: JsValue = web_sys::window()?.into();
+    let store = js_sys::Reflect::get(&window, &JsValue::from_str("localStorage")).ok().filter(|s| !s.is_null() && !s.is_undefined())?;
+    let f: js_sys::Function = js_sys::Reflect::get(&store, &JsValue::from_str(method)).ok()?.dyn_into().ok()?;
+    let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+    match f.apply(&store, &args) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            leptos::logging::warn!("localStorage.{method} refused ({e:?})");
+            None
+        }
+    }
+}
+
+/// The remembered theme, when the link names none.
+fn remembered_theme(state: AppState) {
+    if state.view.with_untracked(|v| v.embed.theme != Theme::Auto) {
+        return;
+    }
+    let saved = storage_call("getItem", &[THEME_STORAGE_KEY]).and_then(|v| v.as_string());
+    let theme = match saved.as_deref() {
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        _ => return,
+    };
+    state.view.update_untracked(|v| v.embed.theme = theme);
+}
+
+/// Sets the theme now: the root's `data-kvs-theme`, the charts' palette, the link, storage.
+fn set_theme(state: AppState, theme: Theme) {
+    state.view.update(|v| v.embed.theme = theme);
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    match theme {
+        Theme::Auto => {
+            if let Some(r) = &root {
+                let _ = r.remove_attribute("data-kvs-theme");
+            }
+            let dark = web_sys::window()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+                .is_some_and(|m| m.matches());
+            state.dark.set(dark);
+        }
+        Theme::Light | Theme::Dark => {
+            if let Some(r) = &root {
+                let _ = r.set_attribute("data-kvs-theme", theme.key());
+            }
+            state.dark.set(theme == Theme::Dark);
+        }
+    }
+    let _ = if theme == Theme::Auto {
+        storage_call("removeItem", &[THEME_STORAGE_KEY])
+    } else {
+        storage_call("setItem", &[THEME_STORAGE_KEY, theme.key()])
+    };
+}
+
+/// Light / dark / system, remembered.
+#[component]
+fn ThemeSwitch() -> impl IntoView {
+    let state = crate::state::use_app();
+    let theme = Memo::new(move |_| state.view.with(|v| v.embed.theme));
+    let on_change = move |ev: leptos::ev::Event| {
+        let t = match event_target_value(&ev).as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        };
+        set_theme(state, t);
+    };
+    view! {
+        <label class="kvs-theme-switch">
+            <span class="kvs-visually-hidden">"Colour theme"</span>
+            <select id="input-theme" data-testid="theme-switch" on:change=on_change>
+                <option value="auto" selected=move || theme.get() == Theme::Auto>"◐ System theme"</option>
+                <option value="light" selected=move || theme.get() == Theme::Light>"☀ Light"</option>
+                <option value="dark" selected=move || theme.get() == Theme::Dark>"☾ Dark"</option>
+            </select>
+        </label>
+    }
+}
+
+/// Closes the phone's scenario panel and gives the focus back to the button that opened it.
+fn close_editor(open: RwSignal<bool>) {
+    open.set(false);
+    let toggle = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("[data-testid=editor-toggle]").ok().flatten());
+    if let Some(el) = toggle.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Root component of the full-page app.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::from_query(&crate::url::read_search());
     provide_context(state);
+    remembered_theme(state);
     apply_theme(state);
     crate::url::sync_url(state);
     crate::share::sync_title(state);
@@ -58,22 +160,34 @@ pub fn App() -> impl IntoView {
     let has_url_warnings = Memo::new(move |_| state.url_warnings.with(|w| !w.is_empty()));
     let dismiss = Callback::new(move |_| state.url_warnings.set(Vec::new()));
     let panel = Memo::new(move |_| state.view.with(|v| v.panel));
+    // ux (issue 11): on a phone the editor is a panel the reader opens (CSS shows it always on
+    // a desktop).
+    let editor_open = RwSignal::new(false);
 
     view! {
         <div class="kvs-app">
             <header class="kvs-header">
-                <h1>"KV Scope"</h1>
-                <p class="kvs-tagline">"What long context costs when you serve an LLM — computed in your browser."</p>
-                <p class="kvs-intro">
-                    "Serving a long-context transformer is expensive for one reason: the KV cache. "
-                    "Following Yao Fu's analysis, four numbers describe a serving session, each bounded by one resource: "
-                    <strong>"concurrency"</strong> " (how many users' caches fit in HBM), "
-                    <strong>"prefilling"</strong> " (reading the prompt; GPU FLOP/s), "
-                    <strong>"decoding"</strong> " (each token reads the weights and every live cache; HBM bandwidth) and "
-                    <strong>"context switching"</strong> " (swapping caches to host memory; the host link). "
-                    "Pick a model, an accelerator and a context length on the left; every number and chart follows, "
-                    "with its formula one click away."
-                </p>
+                <div class="kvs-title-row">
+                    <h1>"KV Scope"</h1>
+                    <p class="kvs-tagline">"What long context costs when you serve an LLM — computed in your browser."</p>
+                </div>
+                <span class="kvs-title-tools">
+                    <a class="kvs-method-link" href="methodology.html" data-testid="methodology-link">"How it is computed"</a>
+                    <ThemeSwitch />
+                </span>
+                <details class="kvs-intro-more">
+                    <summary>"What it shows"</summary>
+                    <p class="kvs-intro">
+                        "Serving a long-context transformer is expensive for one reason: the KV cache. "
+                        "Following Yao Fu's analysis, four numbers describe a serving session, each bounded by one resource: "
+                        <strong>"concurrency"</strong> " (how many users' caches fit in HBM), "
+                        <strong>"prefilling"</strong> " (reading the prompt; GPU FLOP/s), "
+                        <strong>"decoding"</strong> " (each token reads the weights and every live cache; HBM bandwidth) and "
+                        <strong>"context switching"</strong> " (swapping caches to host memory; the host link). "
+                        "Pick a model, an accelerator and a context length; every number and chart follows, "
+                        "with its formula one click away."
+                    </p>
+                </details>
                 <SharePanel />
             </header>
             <WarningsList warnings=warnings on_dismiss=dismiss />
@@ -81,14 +195,26 @@ pub fn App() -> impl IntoView {
                 <p class="kvs-note">"Warnings about the link keep the defaults for the settings they name."</p>
             </Show>
             <div class="kvs-layout">
-                <aside class="kvs-col-editor" aria-label="Scenario editor">
-                    <h2 class="kvs-h2">"Scenario"</h2>
+                <aside class="kvs-col-editor" id="kvs-editor" aria-label="Scenario editor" class:kvs-editor-open=move || editor_open.get()
+                    on:keydown=move |ev| if ev.key() == "Escape" && editor_open.get_untracked() { close_editor(editor_open); }>
+                    <div class="kvs-editor-head">
+                        <h2 class="kvs-h2">"Scenario"</h2>
+                        <button type="button" class="kvs-button kvs-editor-close" data-testid="editor-close" on:click=move |_| close_editor(editor_open)>"Show the results"</button>
+                    </div>
                     <Editor />
                 </aside>
                 <main class="kvs-col-results">
-                    <Results />
-                    <MemoryPanel />
+                    <p class="kvs-headline" data-testid="headline" aria-live="polite">{move || evaluated.with(costmodel::summary::headline)}</p>
+                    <button type="button" class="kvs-button kvs-editor-toggle" data-testid="editor-toggle"
+                        aria-controls="kvs-editor" aria-expanded=move || if editor_open.get() { "true" } else { "false" }
+                        on:click=move |_| editor_open.update(|o| *o = !*o)>
+                        "Change the scenario (model, hardware, context…)"
+                    </button>
+                    <Results compact=true />
                     <SweepPanel memos=memos />
+                    <FitStatus />
+                    <SessionCard />
+                    <MemoryPanel />
                     // parallel (issue 13): below the chart, so its height never moves it
                     <DeploymentPanel />
                     <section class="kvs-tabs-section" aria-label="More views">
@@ -130,7 +256,8 @@ pub fn App() -> impl IntoView {
                     <a href="https://arxiv.org/abs/2405.08944">"“Challenges in Deploying Long-Context Transformers: A Theoretical Peak Performance Analysis”"</a>
                     " (arXiv 2405.08944, 2024). "
                     "Peak mode assumes 100% of every datasheet figure, so its times are lower bounds: a real deployment is slower. "
-                    "Realistic mode uses measured fractions, each with its source."
+                    "Realistic mode uses measured fractions, each with its source. "
+                    <a href="methodology.html">"How it is computed"</a>" — every formula, assumption and default with its source."
                 </p>
                 <p>"Bytes: GB = 10⁹ bytes, GiB = 2³⁰ bytes; the toggle above the memory bar switches every figure. Token counts are exact (4K = 4,000)."</p>
             </footer>

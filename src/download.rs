@@ -33,15 +33,7 @@ pub fn download_text(text: &str, filename: &str, mime: &str) -> Result<(), Strin
     result
 }
 
-/// Downloads a canvas as PNG.
-pub fn download_canvas_png(selector: &str, filename: &str) -> Result<(), String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let canvas: web_sys::HtmlCanvasElement = document
-        .query_selector(selector)
-        .map_err(|e| format!("{e:?}"))?
-        .ok_or("the chart is not on the page")?
-        .dyn_into()
-        .map_err(|_| "not a canvas".to_owned())?;
-    let url = canvas.to_data_url().map_err(|e| format!("{e:?}"))?;
-    click_link(&url, filename)
+/// Downloads a data URL (ux, issue 11: the export's high-resolution PNG).
+pub fn download_data_url(url: &str, filename: &str) -> Result<(), String> {
+    click_link(url, filename)
 }

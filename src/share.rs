@@ -148,11 +148,17 @@ pub fn copy_text(text: String, field_id: &'static str, done: impl FnOnce(Copied)
 }
 
 /// The iframe snippet for a widget at `src`.
+///
+/// ux (issue 11): `allow="clipboard-write"` delegates the clipboard, so "Copy link" works
+/// inside the frame; `allow-same-origin` lets the widget keep its own (cross-origin) origin, so
+/// its JavaScript and `.wasm` load on any static host without CORS headers. It is safe here
+/// because the widget's origin differs from the host page's (a frame can then reach only its
+/// own origin). The strict variant, `sandbox="allow-scripts"` alone, is in the README.
 pub fn iframe_snippet(src: &str, title: &str, height: u32) -> String {
     let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\" \
-sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\"></iframe>\n\
+allow=\"clipboard-write\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>\n\
 <script>addEventListener('message', (e) => {{\n  const d = e.data;\n  if (!d || d.type !== 'kvscope:height') return;\n  \
 for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = d.height + 'px';\n}});</script>",
         esc(src),
@@ -184,12 +190,22 @@ pub fn SharePanel() -> impl IntoView {
     };
     let text = Memo::new(move |_| evaluated.with(describe));
     let show = RwSignal::new(Show::Sweep);
-    let with_controls = RwSignal::new(true);
-    let embed = Memo::new(move |_| {
-        let controls: &[&'static str] = if with_controls.get() { &["ctx", "users"] } else { &[] };
-        let src = format!("{base}?{}", scenario.with(|s| view.with(|v| widget_query(s, v, show.get(), controls, "kvscope-1"))));
-        iframe_snippet(&src, &text.get(), initial_height(show.get(), controls.len()))
+    // ux (issue 11): the embed builder picks the view and any of the widget's controls.
+    let controls = RwSignal::new(vec!["ctx", "users"]);
+    let widget_src = Memo::new(move |_| {
+        let c = controls.get();
+        format!("{base}?{}", scenario.with(|s| view.with(|v| widget_query(s, v, show.get(), &c, "kvscope-1"))))
     });
+    let embed = Memo::new(move |_| iframe_snippet(&widget_src.get(), &text.get(), initial_height(show.get(), controls.with(Vec::len))));
+    let preview_open = RwSignal::new(false);
+    let toggle_control = move |key: &'static str, on: bool| {
+        controls.update(|c| {
+            // The widget draws them in WIDGET_CONTROLS order.
+            let next: Vec<&'static str> =
+                crate::state::WIDGET_CONTROLS.iter().copied().filter(|k| if *k == key { on } else { c.contains(k) }).collect();
+            *c = next;
+        });
+    };
     let status = RwSignal::new(String::new());
     let report = move |what: &'static str| {
         move |c: Copied| {
@@ -217,14 +233,31 @@ pub fn SharePanel() -> impl IntoView {
                 <input id="share-text" data-testid="share-text" class="kvs-share-field" type="text" readonly prop:value=move || text.get() on:focus=|ev| select_target(&ev) />
                 <div class="kvs-share-row">
                     <label class="kvs-label" for="share-show">"Widget shows"</label>
-                    <select id="share-show" on:change=set_show>
+                    <select id="share-show" data-testid="share-show" on:change=set_show>
                         {Show::ALL.iter().map(|&s| view! { <option value=s.key() selected=move || show.get() == s>{s.key()}</option> }).collect_view()}
                     </select>
-                    <label class="kvs-radio">
-                        <input type="checkbox" id="share-controls" prop:checked=move || with_controls.get() on:change=move |ev| with_controls.set(event_target_checked(&ev)) />
-                        " with context and users controls"
-                    </label>
                 </div>
+                <fieldset class="kvs-embed-controls" data-testid="embed-controls">
+                    <legend class="kvs-label">"Controls in the widget"</legend>
+                    {crate::state::WIDGET_CONTROLS.iter().map(|&k| view! {
+                        <label class="kvs-radio">
+                            <input type="checkbox" data-testid=format!("embed-control-{k}") prop:checked=move || controls.with(|c| c.contains(&k))
+                                on:change=move |ev| toggle_control(k, event_target_checked(&ev)) />
+                            {format!(" {k}")}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <details class="kvs-embed-preview" on:toggle=move |ev| {
+                    let open = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
+                    preview_open.set(open);
+                }>
+                    <summary>"Live preview"</summary>
+                    {move || preview_open.get().then(|| view! {
+                        <iframe data-testid="embed-preview" title="Preview of the embedded widget" src=move || widget_src.get()
+                            allow="clipboard-write" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+                            style=move || format!("border:1px solid var(--border);width:100%;height:{}px", initial_height(show.get(), controls.with(Vec::len)))></iframe>
+                    })}
+                </details>
                 <textarea id="embed-code" data-testid="embed-code" class="kvs-share-field kvs-share-code" readonly rows="5" prop:value=move || embed.get() on:focus=|ev| select_target(&ev)></textarea>
                 <button type="button" class="kvs-button" data-testid="copy-embed" on:click=move |_| copy_text(embed.get_untracked(), "embed-code", report("Embed code"))>"Copy embed code"</button>
                 <p class="kvs-note" data-testid="share-status" role="status" aria-live="polite">{move || status.get()}</p>

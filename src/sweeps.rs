@@ -17,27 +17,7 @@ pub type Labelled = Vec<(String, Sweep)>;
 
 /// The swept input's value in `inputs`.
 pub fn input_value(inputs: &Inputs, x: SweepInput) -> f64 {
-    let c = inputs.compression;
-    match x {
-        SweepInput::Ctx => inputs.workload.ctx_tokens,
-        SweepInput::Out => inputs.workload.out_tokens,
-        SweepInput::Users => inputs.workload.users,
-        SweepInput::Tp => f64::from(inputs.tp),
-        SweepInput::Reuse => inputs.workload.prefix_reuse,
-        SweepInput::KvBits => inputs.precision.kv_bits,
-        SweepInput::WBits => inputs.precision.weight_bits,
-        SweepInput::KvLayer => c.layer,
-        SweepInput::KvHead => c.head,
-        SweepInput::KvToken => match c.token {
-            costmodel::TokenKeep::Fraction { fraction } => fraction,
-            costmodel::TokenKeep::Budget { .. } => f64::NAN,
-        },
-        SweepInput::KvHidden => c.hidden,
-        // parallel (issue 13)
-        SweepInput::Pp => f64::from(inputs.deploy.pp),
-        SweepInput::Dp => f64::from(inputs.deploy.dp),
-        SweepInput::Ep => f64::from(inputs.deploy.ep),
-    }
+    costmodel::sweep::input_value(inputs, x)
 }
 
 /// The x values: the default range, widened to the decade that holds the current value.
@@ -69,6 +49,10 @@ pub struct SweepMemos {
     pub pins: Memo<Labelled>,
     /// The current scenario's value of x.
     pub current_x: Memo<f64>,
+    // ux (issue 11)
+    /// `main` with the scenario's own point, computed exactly (the cards' report), and its
+    /// index: the chart's marker and readout.
+    pub exact: Memo<(Sweep, Option<usize>)>,
 }
 
 impl SweepMemos {
@@ -122,6 +106,12 @@ impl SweepMemos {
                     .collect()
             })
         });
-        SweepMemos { xs, main, by_series, pins, current_x }
+        let evaluated = state.evaluated;
+        let exact = Memo::new(move |_| {
+            let mut s = main.get();
+            let i = evaluated.with(|e| costmodel::sweep::insert_current(&mut s, &e.inputs, &e.report));
+            (s, i)
+        });
+        SweepMemos { xs, main, by_series, pins, current_x, exact }
     }
 }

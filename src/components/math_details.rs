@@ -30,10 +30,15 @@ pub fn MathDetails(
     lines: Signal<Vec<MathLine>>,
     /// Which lines to show, in order.
     ids: &'static [&'static str],
+    /// A line of further figures shown first inside (ux, issue 11: the cards stay short).
+    #[prop(optional, into)]
+    extra: Option<Signal<String>>,
 ) -> impl IntoView {
     view! {
-        <div class="kvs-math">
-            <p class="kvs-math-head">"Show the math"</p>
+        // One collapsed line per card until opened (ux, issue 11: the cards fit the first screen).
+        <details class="kvs-math">
+            <summary class="kvs-math-head">{if extra.is_some() { "More, and the math" } else { "Show the math" }}</summary>
+            {extra.map(|e| view! { <p class="kvs-card-extra">{move || e.get()}</p> })}
             {ids
                 .iter()
                 .map(|&id| {
@@ -55,6 +60,6 @@ pub fn MathDetails(
                     }
                 })
                 .collect_view()}
-        </div>
+        </details>
     }
 }

@@ -50,6 +50,7 @@ pub fn NumberField(
     let err_id = format!("{id}-error");
     let label = label.unwrap_or_else(|| capitalise(spec.label));
     let error = RwSignal::new(None::<String>);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
     // A change from elsewhere (a slider, a preset) clears an old complaint.
     Effect::watch(move || value.get(), move |_, _, _| error.set(None), false);
 
@@ -63,6 +64,11 @@ pub fn NumberField(
             Ok(v) => {
                 error.set(None);
                 on_commit.run(Some(v));
+                // What was typed ("128K", "50,000") is written back in canonical form, even when
+                // the value did not change (ux, issue 11).
+                if let Some(el) = input_ref.get_untracked() {
+                    el.set_value(&input_text(v));
+                }
             }
             Err(e) => error.set(Some(e.message)),
         }
@@ -76,6 +82,7 @@ pub fn NumberField(
                 {(!unit.is_empty()).then(|| view! { <span class="kvs-unit">{unit}</span> })}
             </label>
             <input
+                node_ref=input_ref
                 id=id.clone()
                 type="text"
                 inputmode="decimal"

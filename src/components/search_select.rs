@@ -65,26 +65,24 @@ pub fn SearchSelect(
     let filter = RwSignal::new(String::new());
     let notes = RwSignal::new(SourceNotes::NotLoaded);
     let options = StoredValue::new(options);
+    // Words in any order, ignoring case, spaces and dashes (costmodel::search; ux, issue 11).
     let visible = move || {
-        // ASCII case folding: every preset label is ASCII, and `to_lowercase` would link
-        // Unicode's case tables (about 24 kB of .wasm) for no different match.
-        let needle = filter.get().to_ascii_lowercase();
+        let needle = filter.get();
         let current = value.get();
         let first = extra.and_then(|e| e.get());
         options.with_value(|opts| {
             first
                 .iter()
                 .chain(opts.iter())
-                .filter(|o| {
-                    needle.is_empty()
-                        || o.value == current
-                        || o.label.to_ascii_lowercase().contains(&needle)
-                        || o.value.contains(&needle)
-                })
+                .filter(|o| o.value == current || costmodel::search::matches(&needle, &o.label, &o.value))
                 .cloned()
                 .collect::<Vec<_>>()
         })
     };
+    let matched = Memo::new(move |_| {
+        let needle = filter.get();
+        options.with_value(|opts| opts.iter().filter(|o| costmodel::search::matches(&needle, &o.label, &o.value)).count())
+    });
     let count = move || options.with_value(Vec::len);
     let search_id = format!("{id}-search");
     view! {
@@ -104,6 +102,16 @@ pub fn SearchSelect(
                     filter.set(text);
                 }
             />
+            <p class="kvs-search-status" role="status" data-testid=format!("{id}-matches")>{move || {
+                let n = matched.get();
+                if filter.with(|f| f.trim().is_empty()) {
+                    String::new()
+                } else if n == 0 {
+                    format!("Nothing matches “{}”: try fewer words, or a family name (llama, qwen, h100).", filter.get().trim())
+                } else {
+                    format!("{n} of {} match", count())
+                }
+            }}</p>
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
                 // catalog (issue 10): one <optgroup> per family / vendor, in the data's order.
                 <For each=move || grouped(visible()) key=|(g, rows)| (g.clone(), rows.iter().map(|o| o.value.clone()).collect::<Vec<_>>()) let:grp>

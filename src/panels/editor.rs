@@ -46,7 +46,7 @@ pub(crate) fn hardware_options() -> Vec<SelectOption> {
             value: h.id.to_owned(),
             label: h.label.to_owned(),
             title: format!(
-                "{} ({}): {} GB usable, {} GB/s, {} TFLOP/s dense BF16.",
+                "{}: {} (the device exposes {} GB), {} GB/s, {} TFLOP/s dense BF16.",
                 h.label,
                 h.memory_label,
                 fmt_sig(h.spec.hbm_bytes / GB),

@@ -4,7 +4,7 @@
 use charts::{ChartStyle, SweepChart};
 use leptos::prelude::*;
 
-use crate::download::{download_canvas_png, download_text};
+use crate::download::{download_data_url, download_text};
 use crate::panels::compare::scenario_label;
 use crate::panels::sweep::{chart_series, wants_log_y};
 use crate::state::{use_app, x_range};
@@ -12,6 +12,64 @@ use crate::sweeps::SweepMemos;
 
 /// Size of the exported SVG (px).
 const SVG_SIZE: (u32, u32) = (1200, 750);
+
+// ux (issue 11)
+/// Narrowest exported PNG (px): wide enough for a slide.
+const PNG_MIN_WIDTH_PX: f64 = 1600.0;
+
+/// A file name that says the scenario and the axes:
+/// `kvscope_llama-3.1-70b_4x-h100-sxm_ctx141000_decode_s-vs-ctx.csv`.
+pub fn export_name(state: crate::state::AppState, ext: &str) -> String {
+    let (x, y) = state.view.with_untracked(|v| (v.x, v.y));
+    let stem = state.scenario.with_untracked(|s| {
+        let model = if s.custom.is_some() { "imported".to_owned() } else { s.model.clone() };
+        format!("kvscope_{model}_{}x-{}_ctx{}", s.tp, s.hw, costmodel::url::fmt_number(s.ctx_tokens))
+    });
+    let safe: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' }).collect();
+    format!("{safe}_{}-vs-{}.{ext}", y.key(), x.key())
+}
+
+/// The sweep chart drawn again on an off-screen canvas at `scale` × its CSS size (at least
+/// [`PNG_MIN_WIDTH_PX`] wide), as a PNG data URL.
+fn sweep_png(memos: SweepMemos, state: crate::state::AppState) -> Result<String, String> {
+    use plotters::prelude::IntoDrawingArea;
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let css_w = document
+        .query_selector("[data-testid=sweep-chart]")
+        .ok()
+        .flatten()
+        .map_or(960.0, |el| el.get_bounding_client_rect().width())
+        .max(320.0);
+    let ratio = 9.0 / 16.0;
+    let scale = (crate::components::device_pixel_ratio() * 2.0).max(PNG_MIN_WIDTH_PX / css_w);
+    let (w, h) = ((css_w * scale).round(), (css_w * ratio * scale).round());
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(|e| format!("{e:?}"))?.dyn_into().map_err(|_| "not a canvas")?;
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let (x, y) = state.view.with_untracked(|v| (v.x, v.y));
+    let series = untrack(|| chart_series(memos, y));
+    let marks = memos.main.with_untracked(charts::sweep_markers);
+    let title = state.evaluated.with_untracked(scenario_label);
+    let highlight = memos.exact.with_untracked(|(_, i)| i.map(|i| (0, i)));
+    let chart = SweepChart {
+        title: &title,
+        x_label: x.label(),
+        y_label: y.label(),
+        x_log: x_range(x).2,
+        y_log: wants_log_y(&series),
+        series: &series,
+        markers: &marks,
+        y_format: charts::format::metric_format(y),
+        x_format: charts::format::input_format(x),
+        highlight,
+    };
+    let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(scale);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let area = charts::EitherBackend::Other(backend).into_drawing_area();
+    charts::draw_sweep(&area, &chart, &style).map_err(|e| e.to_string())?;
+    canvas.to_data_url().map_err(|e| format!("{e:?}"))
+}
 
 /// The export tab.
 #[component]
@@ -25,11 +83,21 @@ pub fn ExportPanel(
         Ok(()) => status.set(format!("{what} downloaded.")),
         Err(e) => status.set(format!("Could not export {what}: {e}")),
     };
+    // ux (issue 11): one column per series on the chart (pins included).
     let csv = move |_| {
-        let text = memos.main.with_untracked(costmodel::sweep::sweep_csv);
-        report(download_text(&text, "kvscope-sweep.csv", "text/csv"), "CSV");
+        let (x, y) = state.view.with_untracked(|v| (v.x, v.y));
+        let series: Vec<(String, Vec<(f64, f64)>)> = untrack(|| chart_series(memos, y)).into_iter().map(|s| (s.label, s.points)).collect();
+        let text = costmodel::sweep::series_csv(x.key(), y.key(), &series);
+        report(download_text(&text, &export_name(state, "csv"), "text/csv"), "CSV");
     };
-    let png = move |_| report(download_canvas_png("[data-testid=sweep-chart]", "kvscope-sweep.png"), "PNG");
+    let all_csv = move |_| {
+        let text = memos.main.with_untracked(costmodel::sweep::sweep_csv);
+        report(download_text(&text, &export_name(state, "all-metrics.csv"), "text/csv"), "CSV");
+    };
+    let png = move |_| match sweep_png(memos, state) {
+        Ok(url) => report(download_data_url(&url, &export_name(state, "png")), "PNG"),
+        Err(e) => status.set(format!("Could not export PNG: {e}")),
+    };
     let svg = move |_| {
         let (x, y) = state.view.with_untracked(|v| (v.x, v.y));
         let series = untrack(|| chart_series(memos, y));
@@ -49,13 +117,13 @@ pub fn ExportPanel(
         };
         let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() };
         match charts::sweep_svg_via::<plotters_canvas::CanvasBackend>(&chart, &style, SVG_SIZE.0, SVG_SIZE.1) {
-            Ok(text) => report(download_text(&text, "kvscope-sweep.svg", "image/svg+xml"), "SVG"),
+            Ok(text) => report(download_text(&text, &export_name(state, "svg"), "image/svg+xml"), "SVG"),
             Err(e) => status.set(format!("Could not export SVG: {e}")),
         }
     };
     let json = move |_| {
         match state.evaluated.with_untracked(costmodel::Evaluated::to_json) {
-            Ok(text) => report(download_text(&text, "kvscope-scenario.json", "application/json"), "JSON"),
+            Ok(text) => report(download_text(&text, &export_name(state, "json"), "application/json"), "JSON"),
             Err(e) => status.set(format!("Could not export JSON: {e}")),
         }
     };
@@ -63,12 +131,13 @@ pub fn ExportPanel(
         <div class="kvs-panel-body">
             <p>"Everything is computed in your browser; downloads are made here too."</p>
             <div class="kvs-buttons">
-                <button type="button" class="kvs-button" data-testid="export-csv" on:click=csv>"Sweep as CSV"</button>
+                <button type="button" class="kvs-button" data-testid="export-csv" on:click=csv>"Chart as CSV (every series)"</button>
+                <button type="button" class="kvs-button" data-testid="export-csv-all" on:click=all_csv>"This scenario, every metric (CSV)"</button>
                 <button type="button" class="kvs-button" data-testid="export-png" on:click=png>"Chart as PNG"</button>
                 <button type="button" class="kvs-button" data-testid="export-svg" on:click=svg>"Chart as SVG"</button>
                 <button type="button" class="kvs-button" data-testid="export-json" on:click=json>"Scenario + report as JSON"</button>
             </div>
-            <p class="kvs-note">"The CSV has the same columns as " <code>"kvscope sweep --csv"</code> " (this scenario's series). The link to this page holds the whole state: copy it from the address bar."</p>
+            <p class="kvs-note">"The chart's CSV has one column per line on the chart, pinned scenarios included; the every-metric CSV has the columns of " <code>"kvscope sweep --csv"</code> " for this scenario. The PNG is drawn at twice the screen's pixel density, at least 1,600 px wide. The link to this page holds the whole state: copy it from the address bar."</p>
             <p class="kvs-note" role="status" data-testid="export-status">{move || status.get()}</p>
         </div>
     }

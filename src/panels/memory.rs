@@ -34,7 +34,7 @@ pub fn MemoryPanel() -> impl IntoView {
                 _ => String::new(),
             };
             format!(
-                "{} per GPU = weights {} + KV {} ({} users{state}) + reserve {} + free {}",
+                "{} exposed per GPU = weights {} + KV {} ({} users{state}) + reserve {} + free {}",
                 bytes(m.hbm_bytes, b),
                 bytes(m.weights_bytes, b),
                 bytes(m.kv_bytes, b),
@@ -44,11 +44,16 @@ pub fn MemoryPanel() -> impl IntoView {
             )
         })
     };
+    // ux (issue 11): the device's memory as it is sold, and one line on the exposed bytes.
+    let sold = Memo::new(move |_| evaluated.with(costmodel::summary::device_memory));
     let set_binary = move |v: bool| state.view.update(|view| view.binary = v);
     view! {
         <section class="kvs-memory" aria-label="Memory of one GPU">
             <div class="kvs-memory-head">
-                <h2 class="kvs-h2">"Memory of one GPU"</h2>
+                <h2 class="kvs-h2" data-testid="memory-title">
+                    "Memory of one GPU"
+                    {move || sold.with(|s| s.as_ref().map(|(label, _)| format!(": {label}")).unwrap_or_default())}
+                </h2>
                 <div class="kvs-toggle" role="radiogroup" aria-label="Byte unit">
                     <label class="kvs-radio">
                         <input type="radio" name="kvs-units" id="input-units-gb" prop:checked=move || !binary.get() on:change=move |_| set_binary(false) />
@@ -62,6 +67,9 @@ pub fn MemoryPanel() -> impl IntoView {
             </div>
             <ChartCanvas testid="memory-chart" aria_label=Signal::derive(text) draw=draw class="kvs-canvas-memory" />
             <p class="kvs-note kvs-num-text" data-testid="memory-text">{text}</p>
+            <p class="kvs-note" data-testid="memory-sold" hidden=move || sold.with(Option::is_none)>
+                {move || sold.with(|s| s.as_ref().map(|(_, note)| note.clone()).unwrap_or_default())}
+            </p>
             <p class="kvs-note">{move || format!("All byte figures on this page are in {}.", unit_name(binary.get()))}</p>
         </section>
     }

@@ -30,7 +30,7 @@ pub use editor::Editor;
 pub use export::ExportPanel;
 pub use memory::MemoryPanel;
 pub use paper::PaperPanel;
-pub use results::Results;
+pub use results::{FitStatus, Results, SessionCard};
 pub use sweep::SweepPanel;
 pub use timeline::TimelinePanel;
 // serving (issue 9)

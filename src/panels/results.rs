@@ -21,7 +21,12 @@ fn bound_of(p: Option<PhaseTime>) -> &'static str {
 
 /// The cards.
 #[component]
-pub fn Results() -> impl IntoView {
+pub fn Results(
+    /// Leave the session throughput card out (the page shows it as [`SessionCard`], below the
+    /// chart; ux, issue 11).
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let state = use_app();
     let evaluated = state.evaluated;
     let binary = state.binary();
@@ -36,11 +41,15 @@ pub fn Results() -> impl IntoView {
 
     view! {
         <section class="kvs-results" aria-label="Results">
-            <p class="kvs-context-line" data-testid="context-line">
-                {move || format!("At {} tokens of context per user", fmt_count(ctx.get()))}
-                {move || if binary.get() { " · bytes in GiB (2³⁰)" } else { " · bytes in GB (10⁹)" }}
-            </p>
-            <FitStatus />
+            // The page (compact) states the context in its headline and shows the fit status
+            // under the chart; the widget keeps both here.
+            {(!compact).then(|| view! {
+                <p class="kvs-context-line" data-testid="context-line">
+                    {move || format!("At {} tokens of context per user", fmt_count(ctx.get()))}
+                    {move || if binary.get() { " · bytes in GiB (2³⁰)" } else { " · bytes in GB (10⁹)" }}
+                </p>
+                <FitStatus />
+            })}
             <div class="kvs-cards">
                 <MetricCard
                     testid="metric-concurrency"
@@ -62,8 +71,7 @@ pub fn Results() -> impl IntoView {
                     kv_share=text(|r, _| format!("attention (the KV part) is {} of prefill FLOP", fmt_percent(r.kv_share.prefill_flop)))
                     bad=no_fit
                 >
-                    <p class="kvs-card-extra">"Time to read the prompt and build its KV cache."</p>
-                    <MathDetails lines=math ids=&["prefill_s"] />
+                    <MathDetails lines=math ids=&["prefill_s"] extra=Signal::derive(|| "Time to read the prompt and build its KV cache.".to_owned()) />
                 </MetricCard>
                 <MetricCard
                     testid="metric-decode"
@@ -74,8 +82,8 @@ pub fn Results() -> impl IntoView {
                     kv_share=text(|r, _| format!("KV is {} of the bytes read{}", fmt_percent(r.kv_share.decode_bytes), if r.decode_kv_bound { " · each step reads more KV than weights" } else { "" }))
                     bad=no_fit
                 >
-                    <p class="kvs-card-extra">{move || report.with(|r| r.decode_step_s.map_or_else(String::new, |s| format!("{} per step at batch {}", fmt_seconds(s), fmt_count(r.batch))))}</p>
-                    <MathDetails lines=math ids=&["decode_step_s", "decode_s"] />
+                    <MathDetails lines=math ids=&["decode_step_s", "decode_s"]
+                        extra=Signal::derive(move || report.with(|r| r.decode_step_s.map_or_else(String::new, |s| format!("{} per step at batch {}", fmt_seconds(s), fmt_count(r.batch))))) />
                 </MetricCard>
                 <MetricCard
                     testid="metric-switch"
@@ -96,16 +104,27 @@ pub fn Results() -> impl IntoView {
                     })
                     bad=no_fit
                 >
-                    <p class="kvs-card-extra">{move || report.with(|r| if r.no_fit.is_some() { String::new() } else { format!("swap {} · recompute {}", opt_seconds(r.swap_s), opt_seconds(r.recompute_s)) })}</p>
-                    <MathDetails lines=math ids=&["context_switch_s"] />
+                    <MathDetails lines=math ids=&["context_switch_s"]
+                        extra=Signal::derive(move || report.with(|r| if r.no_fit.is_some() { String::new() } else { format!("swap {} · recompute {}", opt_seconds(r.swap_s), opt_seconds(r.recompute_s)) })) />
                 </MetricCard>
             </div>
             <EngineBlock />
-            <Throughput report=report math=math />
+            {(!compact).then(|| view! { <Throughput report=report math=math /> })}
             // serving (issue 9)
             <crate::panels::ServingCard report=report />
         </section>
     }
+}
+
+// ux (issue 11)
+/// The session throughput card on its own (the page puts it under the chart).
+#[component]
+pub fn SessionCard() -> impl IntoView {
+    let state = use_app();
+    let evaluated = state.evaluated;
+    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
+    view! { <Throughput report=report math=math /> }
 }
 
 /// Session throughput and cost.
@@ -125,6 +144,8 @@ fn Throughput(
         }
     };
     let price_missing = Memo::new(move |_| report.with(|r| r.usd_per_turn.is_none() && r.cycle.is_some()));
+    let evaluated = use_app().evaluated;
+    let ttft_why = Memo::new(move |_| evaluated.with(costmodel::summary::ttft_why));
     view! {
         <article class="kvs-card kvs-card-wide" data-testid="metric-throughput">
             <h3 class="kvs-card-title">"Session throughput"</h3>
@@ -165,6 +186,8 @@ fn Throughput(
             } else {
                 "Cost = GPU-seconds × the price per GPU-hour (Hardware → Custom hardware → price)."
             }}</p>
+            // ux (issue 11): why the first token takes longer than one prefill.
+            <p class="kvs-note" data-testid="ttft-why">{move || ttft_why.get().unwrap_or_default()}</p>
             <MathDetails lines=math ids=&["turns_per_s", "usd_per_turn", "kv_share"] />
         </article>
     }
@@ -173,7 +196,7 @@ fn Throughput(
 /// Whether the scenario fits, and if not why and what would. The box has a fixed height in
 /// both states, so crossing into "does not fit" while dragging a slider moves nothing.
 #[component]
-fn FitStatus() -> impl IntoView {
+pub fn FitStatus() -> impl IntoView {
     let state = use_app();
     let evaluated = state.evaluated;
     let scenario = state.scenario;
@@ -199,7 +222,22 @@ fn FitStatus() -> impl IntoView {
     view! {
         <div class="kvs-status" class:kvs-nofit=move || no_fit.with(Option::is_some) role="status" data-testid="fit-status">
             {move || match no_fit.get() {
-                None => view! { <p class="kvs-fits">{move || fits.get()}</p> }.into_any(),
+                None => view! {
+                    <p class="kvs-fits">
+                        {move || fits.get()}
+                        // ux (issue 11): more fit than are asked for: offer to use them all.
+                        {move || {
+                            let (c, u) = evaluated.with(|e| (e.report.concurrency, e.scenario.users));
+                            (c > u && c >= 2.0 && c <= 1_000_000.0).then(|| view! {
+                                " "
+                                <button type="button" class="kvs-link-button" data-testid="use-all-users"
+                                    on:click=move |_| scenario.update(|s| s.users = c.floor())>
+                                    {format!("Serve all {} users", fmt_count(c))}
+                                </button>
+                            })
+                        }}
+                    </p>
+                }.into_any(),
                 Some(nf) => {
                     let ctx = nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0);
                     let tp = nf.min_tp;

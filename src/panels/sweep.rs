@@ -21,7 +21,7 @@ const LOG_Y_RATIO: f64 = 1000.0;
 pub fn chart_series(memos: SweepMemos, y: Metric) -> Vec<Series> {
     let mut out = Vec::with_capacity(MAX_SERIES);
     let points = |s: &costmodel::sweep::Sweep| s.points.iter().map(|p| (p.x, y.of(p))).collect::<Vec<_>>();
-    memos.main.with(|m| out.push(Series { label: "this scenario".to_owned(), points: points(m) }));
+    memos.exact.with(|(m, _)| out.push(Series { label: "this scenario".to_owned(), points: points(m) }));
     memos.by_series.with(|v| {
         for (label, s) in v {
             out.push(Series { label: label.clone(), points: points(s) });
@@ -52,19 +52,6 @@ pub fn wants_log_y(series: &[Series]) -> bool {
     hi > 0.0 && lo.is_finite() && hi / lo > LOG_Y_RATIO
 }
 
-/// The index of the point of `points` nearest to `x` (log distance), if `x` lies in range.
-fn nearest_index(points: &[(f64, f64)], x: f64) -> Option<usize> {
-    let (first, last) = (points.first()?.0, points.last()?.0);
-    if !(x >= first && x <= last) {
-        return None;
-    }
-    points
-        .iter()
-        .enumerate()
-        .min_by(|a, b| (a.1 .0 - x).abs().total_cmp(&(b.1 .0 - x).abs()))
-        .map(|(i, _)| i)
-}
-
 /// The sweep panel.
 #[component]
 pub fn SweepPanel(
@@ -80,10 +67,8 @@ pub fn SweepPanel(
     let y_log = Memo::new(move |_| series.with(|s| wants_log_y(s)));
     let hover = RwSignal::new(None::<(usize, usize)>);
     let highlight = Memo::new(move |_| {
-        hover.get().or_else(|| {
-            let cx = memos.current_x.get();
-            series.with(|s| s.first().and_then(|m| nearest_index(&m.points, cx)).map(|i| (0, i)))
-        })
+        // The scenario itself (computed exactly, not the nearest sampled point).
+        hover.get().or_else(|| memos.exact.with(|(_, i)| i.map(|i| (0, i))))
     });
     let layout = StoredValue::new(None::<PlotLayout>);
     let title = Memo::new(move |_| state.evaluated.with(scenario_label));

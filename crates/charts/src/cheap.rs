@@ -58,6 +58,10 @@ where
         (_, None) => format!("{short} tokens do not fit here: nothing to compare against."),
     }];
     match c.needed_factor {
+        // ux (issue 11): with compression already applied there is no further factor to show.
+        Some(_) if c.already_cheap => {
+            lines.extend(costmodel::cheap::sentences(c).into_iter().skip(1));
+        }
         Some(f) => {
             lines.push(format!(
                 "KV factor that makes decode and switching as cheap: {} (the cache {} smaller); the whole turn is then {} (prefill attention stays).",

@@ -95,7 +95,8 @@ where
     let s = style;
     let size = |b: f64| fmt_bytes(b, binary);
     let hbm = mem.hbm_bytes;
-    let title = format!("Memory of one GPU: {} HBM", size(hbm));
+    // ux (issue 11): the bytes the device exposes (the page shows the marketed size beside it).
+    let title = format!("Memory of one GPU (as exposed): {} HBM", size(hbm));
     let clean = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
     let kv_label = match kv_users {
         Some((users, per_user, None)) if users >= 1.0 => {

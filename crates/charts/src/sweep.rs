@@ -15,8 +15,9 @@ use crate::{ChartError, ChartStyle};
 
 /// Most series one chart draws (the palette's size).
 pub const MAX_SERIES: usize = 8;
-/// Rows of marker labels above the plot before labels may overlap.
-const MAX_MARKER_ROWS: usize = 3;
+/// Rows of marker labels above the plot: one per marker kind (costmodel's five), so labels
+/// never overlap however close their lines are (ux, issue 11: "de swapping starts" on a phone).
+const MAX_MARKER_ROWS: usize = 5;
 /// Vertical room per y tick (px at scale 1), and the most y ticks.
 const Y_TICK_SPACING_PX: f64 = 45.0;
 const MAX_Y_TICKS: usize = 10;

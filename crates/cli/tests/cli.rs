@@ -33,7 +33,7 @@ fn eval_json_has_the_documented_keys_and_the_paper_numbers() {
     ] {
         assert!(v.get(key).is_some(), "missing {key} in {v}");
     }
-    // 2 × 60 × 8 × 128 × 2 B (cost-model.md §4.1), and 12.288 GB at 50,000 tokens.
+    // 2 × 60 × 8 × 128 × 2 B (docs/methodology.md §4.1), and 12.288 GB at 50,000 tokens.
     assert_eq!(v["kv_bytes_per_token"].as_f64(), Some(245_760.0));
     assert_eq!(v["kv_bytes_per_user"].as_f64(), Some(12.288e9));
     assert_eq!(v["concurrency"].as_f64(), Some(1.0));

@@ -1,4 +1,4 @@
-//! The KV cache (paper §3, cost-model.md §4.1): bytes per token, per user, per GPU.
+//! The KV cache (paper §3, docs/methodology.md §4.1): bytes per token, per user, per GPU.
 //!
 //! - Full attention stores `2 · H_kv · d_h` elements per token per layer (K and V).
 //! - Sliding-window layers store the same, over at most `w` tokens.

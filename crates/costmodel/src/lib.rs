@@ -42,6 +42,9 @@ pub mod spec;
 pub mod sweep;
 pub mod units;
 pub mod url;
+// ux (issue 11)
+pub mod search;
+pub mod summary;
 
 pub use spec::{
     Attention, Compression, Efficiency, HardwareSpec, Inputs, LayerGroup, LinearRule, ModelSpec, Moe, Precision,

@@ -1,5 +1,5 @@
 //! The paper's running example (34B model, 50K context, one A100-80GB, peak) next to this
-//! model's numbers, with the reason for each difference (cost-model.md §5).
+//! model's numbers, with the reason for each difference (docs/methodology.md §5).
 
 use serde::Serialize;
 
@@ -66,7 +66,7 @@ pub fn paper_rows() -> Vec<PaperRow> {
             paper_value: 50_000.0 * 245_760.0,
             model_value: r50k.kv_bytes_per_user,
             unit: "bytes",
-            note: "50,000 × 245,760 bytes; the paper value is the specification's check (cost-model.md §4.1)".to_owned(),
+            note: "50,000 × 245,760 bytes; the paper value is the specification's check (docs/methodology.md §4.1)".to_owned(),
         },
         PaperRow {
             id: "kv_100k_bytes",

@@ -1,4 +1,4 @@
-//! Memory, prefilling, decoding and context switching for one TP group (cost-model.md §4.2-4.5).
+//! Memory, prefilling, decoding and context switching for one TP group (docs/methodology.md §4.2-4.5).
 //!
 //! [`Prepared`] folds an [`Inputs`] into the handful of coefficients the formulas need, once per
 //! evaluation; a sweep prepares once per point without allocating.

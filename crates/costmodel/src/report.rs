@@ -1,5 +1,5 @@
 //! The whole output of one evaluation: the four metrics, the session they add up to, and how much
-//! of each cost the KV cache is (cost-model.md §4.6).
+//! of each cost the KV cache is (docs/methodology.md §4.6).
 
 use serde::Serialize;
 

@@ -52,7 +52,7 @@ pub mod realistic {
     /// the A100's peak in the forward pass (Dao, "FlashAttention-2", arXiv:2307.08691, 2023, §4.1).
     pub const ATTENTION_FRACTION: f64 = 0.6;
     /// Achievable HBM bandwidth: a device-to-device copy on an H200 measured 4,287 GB/s of 4,800
-    /// (89%, `shared/fixtures/hardware.md` §4); decode kernels with small batches reach a little
+    /// (89%, docs/methodology.md §7); decode kernels with small batches reach a little
     /// less, so 85%.
     pub const HBM_BW_FRACTION: f64 = 0.85;
     /// vLLM's default `gpu_memory_utilization` is 0.9: the engine plans within 90% of *total*
@@ -64,13 +64,13 @@ pub mod realistic {
     /// `determine_available_memory`); 1 GiB is a typical logged value, an assumption.
     pub const RUNTIME_RESERVE_GIB: f64 = 1.0;
     /// Pinned host-device copies reach 88% of PCIe Gen5 x16 (H200: 55.4 of 63.0 GB/s,
-    /// `shared/fixtures/hardware.md` §4).
+    /// docs/methodology.md §7).
     pub const HOST_BW_FRACTION: f64 = 0.88;
     /// Large all-reduces reach about 80% of the per-direction link (A100 ~235 of 300 GB/s;
-    /// 8×H200 367.6 of 450 GB/s without NVLS; `shared/fixtures/hardware.md` §4).
+    /// 8×H200 367.6 of 450 GB/s without NVLS; docs/methodology.md §7).
     pub const LINK_BW_FRACTION: f64 = 0.8;
     /// One small all-reduce costs about 20 µs: 8×H200 move 32 KiB at 1.4 GB/s, 23 µs
-    /// (`shared/fixtures/hardware.md` §4).
+    /// (docs/methodology.md §7).
     pub const ALLREDUCE_LATENCY_S: f64 = 20e-6;
     /// Prefill is chunked into 8,192-token pieces: vLLM V1's default `max_num_batched_tokens`
     /// for online serving with chunked prefill (vLLM docs, Optimization and Tuning).
@@ -419,7 +419,7 @@ impl FieldSpec {
             key: self.key.to_owned(),
             message: format!("`{}` ({}) must be {}; {why} {}", self.key, self.label, range(), quote_value(raw)),
         };
-        let v = crate::units::parse_f64(raw.trim()).ok_or_else(|| err("got"))?;
+        let v = crate::units::parse_number(raw).ok_or_else(|| err("got"))?;
         if !v.is_finite() {
             return Err(err("got"));
         }

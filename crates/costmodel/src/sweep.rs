@@ -1,4 +1,4 @@
-//! Sweeps (cost-model.md §4.7): vary one input over a range, get every output per point, and
+//! Sweeps (docs/methodology.md §4.7): vary one input over a range, get every output per point, and
 //! the regime markers where the picture changes (decode turns KV-bound, concurrency falls to 1
 //! and to 0, attention passes half of prefill FLOP, swapping starts).
 //!
@@ -519,6 +519,88 @@ fn refine(inputs: &mut Inputs, input: SweepInput, mut lo: f64, mut hi: f64, hold
     hi
 }
 
+// ux (issue 11)
+/// The swept input's value in `inputs` (NaN for a token budget on the token axis, which has
+/// no factor).
+pub fn input_value(inputs: &Inputs, input: SweepInput) -> f64 {
+    let c = inputs.compression;
+    match input {
+        SweepInput::Ctx => inputs.workload.ctx_tokens,
+        SweepInput::Out => inputs.workload.out_tokens,
+        SweepInput::Users => inputs.workload.users,
+        SweepInput::Tp => f64::from(inputs.tp),
+        SweepInput::Reuse => inputs.workload.prefix_reuse,
+        SweepInput::KvBits => inputs.precision.kv_bits,
+        SweepInput::WBits => inputs.precision.weight_bits,
+        SweepInput::KvLayer => c.layer,
+        SweepInput::KvHead => c.head,
+        SweepInput::KvToken => match c.token {
+            TokenKeep::Fraction { fraction } => fraction,
+            TokenKeep::Budget { .. } => f64::NAN,
+        },
+        SweepInput::KvHidden => c.hidden,
+        // parallel (issue 13)
+        SweepInput::Pp => f64::from(inputs.deploy.pp),
+        SweepInput::Dp => f64::from(inputs.deploy.dp),
+        SweepInput::Ep => f64::from(inputs.deploy.ep),
+    }
+}
+
+/// The scenario itself on a sweep of its inputs: the point at the inputs' own value of the
+/// swept input, computed exactly (so a chart's "this scenario" readout equals the cards to the
+/// digit, not the nearest sampled point), put into `sweep.points` in order (replacing a sampled
+/// point at the same x). Returns its index; `None` when the value is not a number.
+/// `report` is the evaluation of `inputs` (the cards'), reused rather than computed again.
+pub fn insert_current(sweep: &mut Sweep, inputs: &Inputs, report: &Report) -> Option<usize> {
+    let x = input_value(inputs, sweep.input);
+    if !x.is_finite() {
+        return None;
+    }
+    let p = SweepPoint::from_report(x, report, inputs.workload.users);
+    let i = sweep.points.partition_point(|q| q.x < x);
+    if sweep.points.get(i).is_some_and(|q| q.x == x) {
+        sweep.points[i] = p;
+    } else {
+        sweep.points.insert(i, p);
+    }
+    Some(i)
+}
+
+/// The chart's series as CSV (ux, issue 11): a column for the x input, then one column per
+/// series (the label, quoted when needed, then ` [metric key]`), one row per x any series has;
+/// a cell is empty where that series has no point or no value (does not fit).
+pub fn series_csv(x_key: &str, y_key: &str, series: &[(String, Vec<(f64, f64)>)]) -> String {
+    let quote = |s: &str| if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() };
+    // Sorted and distinct by binary-search insertion (a general sort would add its code to the
+    // web build for a few hundred points).
+    let mut xs: Vec<f64> = Vec::new();
+    for x in series.iter().flat_map(|(_, p)| p.iter().map(|q| q.0)).filter(|x| x.is_finite()) {
+        let i = xs.partition_point(|&v| v < x);
+        if xs.get(i) != Some(&x) {
+            xs.insert(i, x);
+        }
+    }
+    let mut out = String::from(x_key);
+    for (label, _) in series {
+        out.push(',');
+        out.push_str(&quote(&format!("{label} [{y_key}]")));
+    }
+    out.push('\n');
+    for x in xs {
+        out.push_str(&crate::url::fmt_number(x));
+        for (_, points) in series {
+            out.push(',');
+            if let Some(&(_, y)) = points.iter().find(|p| p.0 == x) {
+                if y.is_finite() {
+                    out.push_str(&format!("{y}"));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod csv_tests {
     use super::*;
@@ -533,6 +615,33 @@ mod csv_tests {
         assert!(lines[0].starts_with("ctx,concurrency,prefill_s,"));
         assert_eq!(lines[0].split(',').count(), Metric::ALL.len() + 1);
         assert!(lines[1].starts_with("4000,"));
+    }
+
+    #[test]
+    fn series_csv_has_one_column_per_series() {
+        let a = ("this scenario".to_owned(), vec![(1.0, 10.0), (2.0, f64::NAN)]);
+        let b = ("pin 1: x, y".to_owned(), vec![(2.0, 5.5), (3.0, 6.0)]);
+        let csv = series_csv("ctx", "decode_s", &[a, b]);
+        assert_eq!(csv, "ctx,this scenario [decode_s],\"pin 1: x, y [decode_s]\"\n1,10,\n2,,5.5\n3,,6\n");
+    }
+
+    // ux (issue 11): the issue's scenario, whose decode card read 6.09 s while the chart
+    // read the sampled 139k point (6.05 s). The inserted point is the report itself.
+    #[test]
+    fn the_current_point_is_the_scenario_exactly() {
+        let e = crate::evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=141000&users=20");
+        let xs = sweep_xs(SweepInput::Ctx, 1_000.0, 1_000_000.0, 200, true);
+        assert!(!xs.contains(&141_000.0));
+        let mut s = sweep(&e.inputs, SweepInput::Ctx, &xs);
+        let i = insert_current(&mut s, &e.inputs, &e.report).expect("ctx is a number");
+        assert_eq!(s.points.len(), xs.len() + 1);
+        assert_eq!(s.points[i].x, 141_000.0);
+        assert_eq!(s.points[i].decode_s, e.report.decode_s.expect("fits"));
+        assert_eq!(s.points[i].concurrency, e.report.concurrency);
+        assert!(s.points.windows(2).all(|w| w[0].x < w[1].x));
+        // Inserting again replaces, never duplicates.
+        assert_eq!(insert_current(&mut s, &e.inputs, &e.report), Some(i));
+        assert_eq!(s.points.len(), xs.len() + 1);
     }
 }
 

@@ -148,6 +148,51 @@ pub fn parse_f64(s: &str) -> Option<f64> {
     }
 }
 
+// ux (issue 11)
+/// Parses a number as people type it: `128K`, `1.5M`, `2B`, `50,000`, `1e6`, `1 000`,
+/// `1_000_000`, ` 42 `. Suffixes are decimal and case-insensitive (`k` = 10³, `m` = 10⁶,
+/// `b`/`g` = 10⁹, `t` = 10¹²: token counts on this page are exact, 4K = 4,000). Thousands
+/// separators (`,`, `_`, spaces, thin spaces) are dropped. The suffix is applied by moving the
+/// exponent, so `1.5M` is exactly 1,500,000 (no product rounding). Returns `None` for anything
+/// else (a suffix with an exponent, two suffixes, a bare suffix).
+pub fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let is_sep = |c: char| matches!(c, ',' | '_' | ' ' | '\u{2009}' | '\u{202f}' | '\u{a0}');
+    if s.contains(is_sep) && !grouped_in_thousands(s, is_sep) {
+        // "1,5" is a decimal comma in much of the world, not fifteen: refuse rather than guess.
+        return None;
+    }
+    let mut digits: String = s.chars().filter(|&c| !is_sep(c)).collect();
+    let exp = match digits.chars().last() {
+        Some('k' | 'K') => 3,
+        Some('m' | 'M') => 6,
+        Some('b' | 'B' | 'g' | 'G') => 9,
+        Some('t' | 'T') => 12,
+        _ => return parse_f64(&digits),
+    };
+    digits.pop();
+    if digits.is_empty() || digits.contains(['e', 'E']) || !digits.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '+' | '-')) {
+        return None;
+    }
+    parse_f64(&format!("{digits}e{exp}"))
+}
+
+/// Whether the separators in `s` group its integer digits in threes (`1,000,000`, `50 000`):
+/// an optional sign, 1 to 3 digits, then groups of exactly 3 digits, then anything after the
+/// integer part (a fraction, a suffix) without separators.
+fn grouped_in_thousands(s: &str, is_sep: impl Fn(char) -> bool) -> bool {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let int_end = body.find(|c: char| !(c.is_ascii_digit() || is_sep(c))).unwrap_or(body.len());
+    let (int, rest) = body.split_at(int_end);
+    if rest.contains(&is_sep) {
+        return false;
+    }
+    let groups: Vec<&str> = int.split(&is_sep).collect();
+    groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+}
+
 /// What follows the sign of a float literal.
 #[cfg_attr(not(all(feature = "js-float", target_arch = "wasm32")), allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -238,6 +283,27 @@ mod tests {
             assert_eq!(classify_float(word).is_some(), word.parse::<f64>().is_ok(), "{word:?}");
         }
         assert_eq!(classify_float("-1.5e-3"), Some((true, FloatLiteral::Decimal("1.5e-3"))));
+    }
+
+    // ux (issue 11): what people type, read as they mean it (hand-checked values).
+    #[test]
+    fn numbers_read_as_people_type_them() {
+        assert_eq!(parse_number("128K"), Some(128_000.0));
+        assert_eq!(parse_number("128k"), Some(128_000.0));
+        assert_eq!(parse_number("1.5M"), Some(1_500_000.0));
+        assert_eq!(parse_number("1M"), Some(1_000_000.0));
+        assert_eq!(parse_number("50,000"), Some(50_000.0));
+        assert_eq!(parse_number("1,000,000"), Some(1_000_000.0));
+        assert_eq!(parse_number("1e6"), Some(1_000_000.0));
+        assert_eq!(parse_number(" 4 000 "), Some(4_000.0));
+        assert_eq!(parse_number("1_000"), Some(1_000.0));
+        assert_eq!(parse_number("0.7"), Some(0.7));
+        assert_eq!(parse_number("2B"), Some(2e9));
+        assert_eq!(parse_number("0.1K"), Some(100.0));
+        // A decimal comma or a stray separator is refused, not misread ("1,5" is not 15).
+        for bad in ["", "K", "1e3K", "12KK", "abc", "1..2", "x1", "-", "1,5", "12,34", "1,0000", "1.5,000", ",500"] {
+            assert_eq!(parse_number(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -152,7 +152,14 @@ pub fn from_query_with(query: &str, extra_keys: &[&str]) -> (Scenario, Vec<UrlWa
                 if model_by_id(value).is_some() {
                     s.model = value.to_owned();
                 } else {
-                    warn(key, format!("`model`: unknown model {}; kept {} (see `kvscope list` or the README for ids)", quote_value(value), s.model));
+                    warn(
+                        key,
+                        format!(
+                            "`model`: this link names a model KV Scope does not know ({}), so it shows {} instead; pick another in the Model list",
+                            quote_value(value),
+                            model_by_id(&s.model).map_or(s.model.as_str(), |m| m.label)
+                        ),
+                    );
                 }
             }
             // parallel (issue 13)
@@ -276,6 +283,26 @@ fn short_key(key: &str) -> String {
 #[cfg(test)]
 mod view_key_tests {
     use super::*;
+
+    #[test]
+    fn a_bad_model_id_speaks_to_a_web_reader() {
+        // ux (issue 11): no CLI command in a message the page shows.
+        let (_, w) = from_query("model=llama-9-900b");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("shows Yi-34B instead; pick another in the Model list"), "{}", w[0].message);
+        assert!(!w[0].message.contains("kvscope"), "{}", w[0].message);
+    }
+
+    #[test]
+    fn forgiving_when_read_canonical_when_written() {
+        // ux (issue 11): `128K` and `50,000` read as people mean them; written back as digits.
+        let (s, w) = from_query("ctx=128K&users=1,000");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.ctx_tokens, 128_000.0);
+        assert_eq!(s.users, 1_000.0);
+        let q = to_query(&s);
+        assert!(q.contains("ctx=128000") && q.contains("users=1000"), "{q}");
+    }
 
     #[test]
     fn view_keys_may_repeat_without_warnings() {

@@ -1,4 +1,4 @@
-//! The paper's golden numbers (cost-model.md §5) and one hand-checked case per formula.
+//! The paper's golden numbers (docs/methodology.md §5) and one hand-checked case per formula.
 //!
 //! Setup of §5: 34e9 parameters (68e9 bytes of bf16 weights, all read at every decode step),
 //! Yi-34B's attention shape (60 layers, d_model 7168, 56 query heads, 8 KV heads, head dim 128),
@@ -23,14 +23,14 @@ fn paper(ctx: f64, out: f64) -> (Inputs, Report) {
 
 #[test]
 fn kv_bytes_per_token_is_exact() {
-    // 2 × 60 × 8 × 128 × 2 B = 245,760 B (cost-model.md §4.1).
+    // 2 × 60 × 8 × 128 × 2 B = 245,760 B (docs/methodology.md §4.1).
     let (_, r) = paper(50_000.0, 250.0);
     assert_eq!(r.kv_bytes_per_token, 245_760.0);
 }
 
 #[test]
 fn kv_per_user_at_4k_50k_100k_is_exact() {
-    // 0.98304 / 12.288 / 24.576 GB (cost-model.md §5, exact).
+    // 0.98304 / 12.288 / 24.576 GB (docs/methodology.md §5, exact).
     for (ctx, gb) in [(4_000.0, 0.98304), (50_000.0, 12.288), (100_000.0, 24.576)] {
         let (_, r) = paper(ctx, 250.0);
         assert_rel(r.kv_bytes_per_user, gb * 1e9, 1e-12);
@@ -39,7 +39,7 @@ fn kv_per_user_at_4k_50k_100k_is_exact() {
 
 #[test]
 fn one_user_fits_at_50k() {
-    // (85.90e9 − 68e9) / 12.288e9 = 1.457 → 1 user (cost-model.md §4.2, exact).
+    // (85.90e9 − 68e9) / 12.288e9 = 1.457 → 1 user (docs/methodology.md §4.2, exact).
     let (_, r) = paper(50_000.0, 250.0);
     assert_eq!(r.concurrency, 1.0);
     assert_rel(r.weights_bytes, 68e9, 1e-12);
@@ -47,7 +47,7 @@ fn one_user_fits_at_50k() {
 
 #[test]
 fn eighteen_users_fit_at_4k() {
-    // 17.9e9 / 0.98304e9 = 18.2 → 18 (cost-model.md §5 note).
+    // 17.9e9 / 0.98304e9 = 18.2 → 18 (docs/methodology.md §5 note).
     let (_, r) = paper(4_000.0, 250.0);
     assert_eq!(r.concurrency, 18.0);
 }
@@ -63,7 +63,7 @@ fn prefill_4k_within_3_percent_of_0_89_s() {
 fn prefill_50k_keeps_the_full_causal_attention_term() {
     // Linear 2 · (34e9 − 0.917e9 embedding) · 50,000 = 3.308e15 FLOP; attention
     // 2 · 50,000² · 56 · 128 · 60 = 2.1504e15 FLOP; logits 2 · 7168 · 64,000 = 9.2e8.
-    // (3.308e15 + 2.150e15) / 312e12 = 17.50 s (cost-model.md §4.3: "≈17.8 s" with the
+    // (3.308e15 + 2.150e15) / 312e12 = 17.50 s (docs/methodology.md §4.3: "≈17.8 s" with the
     // embedding counted, 10.90 s linear alone).
     let (_, r) = paper(50_000.0, 250.0);
     let embedding = 2.0 * 64_000.0 * 7168.0;

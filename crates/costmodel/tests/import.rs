@@ -2,7 +2,7 @@
 //! family, preset == import for the fixture-backed presets, the warnings for derived values, the
 //! error messages, and (native only) a proptest that no input makes the importer panic.
 //!
-//! The fixtures are copies of `shared/fixtures/hf-configs/` (provenance in their SOURCES.md),
+//! The fixtures are copies of the projects' published config.json files (provenance in their SOURCES.md),
 //! embedded with `include_str!` so the test also runs where there is no file system (wasm32).
 
 use costmodel::import::{import_hf_config, ImportError, Imported, MAX_LAYERS, MAX_SIZE, SUPPORTED_MODEL_TYPES};

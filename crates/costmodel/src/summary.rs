@@ -1,0 +1,143 @@
+//! Plain-language lines for the top of the page (ux, issue 11): one sentence that answers the
+//! reader's question for the current scenario (who fits, how fast, what it costs, what bounds
+//! it), why the time to first token exceeds one prefill, and the device's memory as it is sold
+//! beside what it exposes. Built from the [`Report`](crate::Report) only: no formula lives here.
+
+use crate::units::{fmt_bytes, fmt_count, fmt_seconds, fmt_sig};
+use crate::Evaluated;
+
+/// The model's display name: the preset's label, or "an imported model".
+pub fn model_name(e: &Evaluated) -> String {
+    if e.scenario.custom.is_some() {
+        return "an imported model".to_owned();
+    }
+    crate::presets::model_by_id(&e.scenario.model).map_or_else(|| e.scenario.model.clone(), |m| m.label.to_owned())
+}
+
+/// The accelerator's display name.
+pub fn hardware_name(e: &Evaluated) -> String {
+    crate::presets::hardware_by_id(&e.scenario.hw).map_or_else(|| e.scenario.hw.clone(), |h| h.label.to_owned())
+}
+
+/// One sentence for the scenario: who fits, how fast, what it costs, what bounds it.
+pub fn headline(e: &Evaluated) -> String {
+    let r = &e.report;
+    let s = &e.scenario;
+    let setup = format!("{} on {}× {} at {} tokens of context", model_name(e), s.tp, hardware_name(e), fmt_count(s.ctx_tokens));
+    if let Some(nf) = &r.no_fit {
+        let ctx = nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0).map(|c| format!("a context of up to {} tokens", fmt_count(c.floor())));
+        let tp = nf.min_tp.map(|t| format!("{t} GPUs in tensor parallel"));
+        let would = match (ctx, tp) {
+            (Some(c), Some(t)) => format!("; {c} or {t} would fit"),
+            (Some(c), None) | (None, Some(c)) => format!("; {c} would fit"),
+            (None, None) => "; no context or GPU count up to 128 fits".to_owned(),
+        };
+        return format!("{setup}: not one user fits in memory, so nothing can be served{would}.");
+    }
+    let fit = if r.concurrency == 1.0 { "1 user fits".to_owned() } else { format!("{} users fit", fmt_count(r.concurrency)) };
+    let wait = if r.swapped_users > 0.0 {
+        format!(" ({} of {} wait in host memory)", fmt_count(r.swapped_users), fmt_count(s.users))
+    } else if s.users > 1.0 && s.users < r.concurrency {
+        format!(" ({} want service)", fmt_count(s.users))
+    } else {
+        String::new()
+    };
+    let speed = match (r.ttft_s, r.tpot_s) {
+        (Some(t), Some(p)) => format!("the first token comes after {}, then one every {}", fmt_seconds(t), fmt_seconds(p)),
+        (Some(t), None) => format!("the answer starts after {}", fmt_seconds(t)),
+        _ => String::new(),
+    };
+    let cost = match (r.usd_per_turn, r.gpu_s_per_turn) {
+        (Some(u), _) => format!("a turn costs ${}", fmt_sig(u)),
+        (None, Some(g)) => format!("a turn takes {} GPU-seconds", fmt_sig(g)),
+        _ => String::new(),
+    };
+    format!("{setup}: {fit}{wait}; {speed}; {cost}; the serving cycle is bounded by {}.", r.bound.label())
+}
+
+/// Why the time to first token is more than one prefill (the paper's serving cycle), or
+/// `None` when they are equal.
+pub fn ttft_why(e: &Evaluated) -> Option<String> {
+    let r = &e.report;
+    let (ttft, prefill) = (r.ttft_s?, r.prefill_s?);
+    if (ttft - prefill).abs() <= 1e-9 * prefill.abs().max(1e-12) {
+        return None;
+    }
+    let reuse = e.scenario.prefix_reuse.max(1.0);
+    let mut why = format!(
+        "Time to first token is {} while one prefill is {}: in the paper's serving cycle the {} users of a batch are prefilled one after another, so a user waits on average for (batch + 1) / 2 = {} prefills",
+        fmt_seconds(ttft),
+        fmt_seconds(prefill),
+        fmt_count(r.batch),
+        fmt_sig((r.batch + 1.0) / 2.0)
+    );
+    if reuse > 1.0 {
+        why.push_str(&format!(", each shared by {} queries", fmt_count(reuse)));
+    }
+    if r.swapped_users > 0.0 {
+        if let Some(sw) = r.context_switch_s {
+            why.push_str(&format!(", plus one context switch ({})", fmt_seconds(sw)));
+        }
+    }
+    why.push('.');
+    Some(why)
+}
+
+/// The device's memory as it is sold (`memory_label`, e.g. "80 GB HBM3") with, in one line,
+/// why the model's figure differs: the marketed "GB" are binary (GiB) and the device exposes a
+/// little less or more. `None` when the memory is overridden or the preset is unknown.
+pub fn device_memory(e: &Evaluated) -> Option<(String, String)> {
+    if e.scenario.overrides.hbm_gb.is_some() {
+        return None;
+    }
+    let h = crate::presets::hardware_by_id(&e.scenario.hw)?;
+    let exposed = e.report.memory.hbm_bytes;
+    let note = format!(
+        "Sold as {}: the vendor's gigabytes are binary (2³⁰ bytes); the device exposes {} = {}, and that is what this page divides.",
+        h.memory_label,
+        fmt_bytes(exposed, false),
+        fmt_bytes(exposed, true)
+    );
+    Some((h.memory_label.to_owned(), note))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The issue's scenario: Llama 3.1 70B, 4× H100, 141,000 tokens, 20 users.
+    #[test]
+    fn the_headline_names_fit_speed_cost_and_bound() {
+        let e = crate::evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=141000&users=20");
+        let h = headline(&e);
+        assert!(h.starts_with("Llama 3.1 70B on 4× NVIDIA H100 SXM 80GB at 141,000 tokens of context: "), "{h}");
+        assert!(h.contains(&format!("{} users fit", fmt_count(e.report.concurrency))), "{h}");
+        assert!(h.contains(&fmt_seconds(e.report.ttft_s.expect("fits"))), "{h}");
+        assert!(h.contains("bounded by"), "{h}");
+    }
+
+    #[test]
+    fn ttft_is_explained_by_the_cycle() {
+        // Default Yi-34B has 1 user: TTFT = prefill, nothing to explain.
+        assert_eq!(ttft_why(&crate::evaluate_query("")), None);
+        let e = crate::evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=32000&users=7");
+        let b = e.report.batch;
+        assert!(b > 1.0);
+        // ttft = prefill × (batch + 1) / 2 (report.rs) when nobody is swapped out.
+        let (t, p) = (e.report.ttft_s.expect("fits"), e.report.prefill_s.expect("fits"));
+        assert!((t - p * (b + 1.0) / 2.0).abs() < 1e-9 * t);
+        let w = ttft_why(&e).expect("batch > 1");
+        assert!(w.contains("prefilled one after another"), "{w}");
+    }
+
+    #[test]
+    fn device_memory_is_the_marketed_capacity_with_one_line_why() {
+        // H100 SXM: sold as 80 GB; exposes 85.52e9 bytes (nvidia.rs) = 79.6 GiB.
+        let e = crate::evaluate_query("hw=h100-sxm");
+        let (label, note) = device_memory(&e).expect("preset");
+        assert_eq!(label, "80 GB HBM3");
+        assert!(note.contains("Sold as 80 GB HBM3"), "{note}");
+        assert!(note.contains("GiB"), "{note}");
+        assert_eq!(device_memory(&crate::evaluate_query("hw=h100-sxm&hbm_gb=90")), None);
+    }
+}
