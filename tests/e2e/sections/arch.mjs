@@ -17,7 +17,9 @@ export default async function arch(browser, h) {
       const mem = await textOf(page, 'memory-text');
       // TP 2 splits the 39.5 MB state: 19,759,104 B per GPU per user, shown as 19.8 MB.
       check(/constant Gated DeltaNet state/.test(mem) && /19\.8 MB/.test(mem), `memory text names the state: ${mem}`);
-      const math = await page.locator('.kvs-math-line').filter({ hasText: 'KV per user' }).first();
+      // The per-number lines sit inside the closed "Show the math" blocks: open those first.
+      await page.evaluate(() => document.querySelectorAll('details.kvs-math').forEach((d) => { d.open = true; }));
+      const math = await page.locator('.kvs-math-line:visible').filter({ hasText: 'KV per user' }).first();
       await math.locator('summary').click();
       const line = await math.textContent();
       check(/constant Gated DeltaNet state/.test(line ?? ''), `show the math names the state: ${line}`);
