@@ -249,3 +249,20 @@ fn list_ends_with_the_catalog_counts() {
     }
     assert!(costmodel::presets::MODELS.len() >= 90 && costmodel::presets::HARDWARE.len() >= 55);
 }
+
+/// The README's table of URL keys documents every key of the field table (the table that drives
+/// the URL codec, the CLI and the page's controls), so a new key cannot ship undocumented.
+#[test]
+fn the_readme_documents_every_field_key() {
+    let readme = include_str!("../../../README.md");
+    let table: Vec<&str> = readme.lines().filter(|l| l.starts_with("| `")).collect();
+    let missing: Vec<&str> = costmodel::scenario::FIELDS
+        .iter()
+        .map(|f| f.key)
+        .filter(|k| !table.iter().any(|row| row.split('|').nth(1).is_some_and(|cell| cell.contains(&format!("`{k}`")))))
+        .collect();
+    assert!(missing.is_empty(), "README's key table lacks {missing:?}");
+    for key in ["model", "arch", "hf", "name", "hw", "mode", "engine", "sched", "pd", "kv_token"] {
+        assert!(table.iter().any(|row| row.contains(&format!("`{key}`"))), "README's key table lacks `{key}`");
+    }
+}
