@@ -47,12 +47,22 @@ fn sweep_png(memos: SweepMemos, state: crate::state::AppState) -> Result<String,
     let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(|e| format!("{e:?}"))?.dyn_into().map_err(|_| "not a canvas")?;
     canvas.set_width(w as u32);
     canvas.set_height(h as u32);
+    let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(scale);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let area = charts::EitherBackend::Other(backend).into_drawing_area();
+    with_sweep_chart(memos, state, |chart| charts::draw_sweep(&area, chart, &style).map_err(|e| e.to_string()))?;
+    canvas.to_data_url().map_err(|e| format!("{e:?}"))
+}
+
+/// The sweep chart as the page draws it (every series, the markers, the scenario highlighted),
+/// handed to `f`: the PNG and the SVG export draw the same chart.
+fn with_sweep_chart<R>(memos: SweepMemos, state: crate::state::AppState, f: impl FnOnce(&SweepChart) -> R) -> R {
     let (x, y) = state.view.with_untracked(|v| (v.x, v.y));
     let series = untrack(|| chart_series(memos, y));
     let marks = memos.main.with_untracked(charts::sweep_markers);
     let title = state.evaluated.with_untracked(scenario_label);
     let highlight = memos.exact.with_untracked(|(_, i)| i.map(|i| (0, i)));
-    let chart = SweepChart {
+    f(&SweepChart {
         title: &title,
         x_label: x.label(),
         y_label: y.label(),
@@ -63,12 +73,7 @@ fn sweep_png(memos: SweepMemos, state: crate::state::AppState) -> Result<String,
         y_format: charts::format::metric_format(y),
         x_format: charts::format::input_format(x),
         highlight,
-    };
-    let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(scale);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let area = charts::EitherBackend::Other(backend).into_drawing_area();
-    charts::draw_sweep(&area, &chart, &style).map_err(|e| e.to_string())?;
-    canvas.to_data_url().map_err(|e| format!("{e:?}"))
+    })
 }
 
 /// The export tab.
@@ -99,24 +104,8 @@ pub fn ExportPanel(
         Err(e) => status.set(format!("Could not export PNG: {e}")),
     };
     let svg = move |_| {
-        let (x, y) = state.view.with_untracked(|v| (v.x, v.y));
-        let series = untrack(|| chart_series(memos, y));
-        let marks = memos.main.with_untracked(charts::sweep_markers);
-        let title = state.evaluated.with_untracked(scenario_label);
-        let chart = SweepChart {
-            title: &title,
-            x_label: x.label(),
-            y_label: y.label(),
-            x_log: x_range(x).2,
-            y_log: wants_log_y(&series),
-            series: &series,
-            markers: &marks,
-            y_format: charts::format::metric_format(y),
-            x_format: charts::format::input_format(x),
-            highlight: None,
-        };
         let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() };
-        match charts::sweep_svg_via::<plotters_canvas::CanvasBackend>(&chart, &style, SVG_SIZE.0, SVG_SIZE.1) {
+        match with_sweep_chart(memos, state, |chart| charts::sweep_svg_via::<plotters_canvas::CanvasBackend>(chart, &style, SVG_SIZE.0, SVG_SIZE.1)) {
             Ok(text) => report(download_text(&text, &export_name(state, "svg"), "image/svg+xml"), "SVG"),
             Err(e) => status.set(format!("Could not export SVG: {e}")),
         }
