@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes assets/methodology.html (the site's "How it is computed" page, copied by Trunk) from
 docs/methodology.md: headings, paragraphs, lists, tables, indented code, `code`, **bold**.
-Run after editing the Markdown: python3 scripts/methodology-html.py"""
-import html, re, pathlib
+Run after editing the Markdown: python3 scripts/methodology-html.py
+With --check it writes nothing and exits 1 when the committed page differs (scripts/test.sh runs it)."""
+import html, re, pathlib, sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 md = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8").splitlines()
@@ -82,4 +83,9 @@ pre {{ overflow-x: auto; padding: 0.75rem; background: var(--surface); border: 1
 </body>
 </html>
 """
-(ROOT / "assets" / "methodology.html").write_text(page, encoding="utf-8")
+target = ROOT / "assets" / "methodology.html"
+if "--check" in sys.argv[1:]:
+    if not target.exists() or target.read_text(encoding="utf-8") != page:
+        sys.exit("assets/methodology.html is not docs/methodology.md rendered: run python3 scripts/methodology-html.py")
+else:
+    target.write_text(page, encoding="utf-8")

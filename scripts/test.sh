@@ -27,6 +27,9 @@ mapfile -t native_args < <(kv_pkgs "${NATIVE_PACKAGES[@]}")
 mapfile -t wasm_args < <(kv_pkgs "${WASM_PACKAGES[@]}")
 mapfile -t bench_args < <(kv_pkgs "${BENCH_PACKAGES[@]}")
 
+kv_step "docs: the site's methodology page is docs/methodology.md rendered"
+python3 scripts/methodology-html.py --check
+
 kv_step "clippy (native: ${NATIVE_PACKAGES[*]})"
 cargo clippy "${native_args[@]}" --all-targets --locked -- -D warnings
 
