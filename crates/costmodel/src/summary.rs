@@ -35,7 +35,15 @@ pub fn headline(e: &Evaluated) -> String {
         return format!("{setup}: not one user fits in memory, so nothing can be served{would}.");
     }
     let fit = if r.concurrency == 1.0 { "1 user fits".to_owned() } else { format!("{} users fit", fmt_count(r.concurrency)) };
-    let wait = if r.swapped_users > 0.0 {
+    let continuous = r.sched == crate::serving::Sched::Continuous;
+    // Continuous batching (issue 9): users beyond the running batch queue for a slot; the paper's
+    // cycle swaps them to host memory instead.
+    let queued = r.running_users.map_or(0.0, |running| (s.users - running).max(0.0).round());
+    let wait = if continuous && queued > 0.0 {
+        format!(" ({} of {} wait in the queue)", fmt_count(queued), fmt_count(s.users))
+    } else if continuous {
+        String::new()
+    } else if r.swapped_users > 0.0 {
         format!(" ({} of {} wait in host memory)", fmt_count(r.swapped_users), fmt_count(s.users))
     } else if s.users > 1.0 && s.users < r.concurrency {
         format!(" ({} want service)", fmt_count(s.users))
@@ -52,6 +60,9 @@ pub fn headline(e: &Evaluated) -> String {
         (None, Some(g)) => format!("a turn takes {} GPU-seconds", fmt_sig(g)),
         _ => String::new(),
     };
+    if continuous {
+        return format!("{setup}: {fit}{wait}; with continuous batching {speed}; {cost}.");
+    }
     format!("{setup}: {fit}{wait}; {speed}; {cost}; the serving cycle is bounded by {}.", r.bound.label())
 }
 
@@ -59,6 +70,11 @@ pub fn headline(e: &Evaluated) -> String {
 /// `None` when they are equal.
 pub fn ttft_why(e: &Evaluated) -> Option<String> {
     let r = &e.report;
+    // Under continuous batching the schedule's own sentence explains the wait
+    // (`serving::ttft_explanation`); the cycle's reasoning would contradict it.
+    if r.sched == crate::serving::Sched::Continuous {
+        return None;
+    }
     let (ttft, prefill) = (r.ttft_s?, r.prefill_s?);
     if (ttft - prefill).abs() <= 1e-9 * prefill.abs().max(1e-12) {
         return None;
@@ -104,6 +120,24 @@ pub fn device_memory(e: &Evaluated) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// With an engine the schedule is continuous batching (issue 9): the headline speaks of the
+    /// queue and the continuous figures, never of the paper's cycle or of host memory, and the
+    /// cycle's TTFT reasoning is not offered beside it.
+    #[test]
+    fn under_continuous_batching_the_headline_speaks_of_the_queue() {
+        let e = crate::evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=128000&users=8&mode=realistic&engine=vllm");
+        assert_eq!(e.report.sched, crate::serving::Sched::Continuous);
+        let running = e.report.running_users.expect("continuous figures");
+        let h = headline(&e);
+        let queued = (8.0 - running).max(0.0).round();
+        assert!(queued > 0.0, "8 users at 128K on 4×H100 exceed the running batch ({running})");
+        assert!(h.contains(&format!("({} of 8 wait in the queue)", fmt_count(queued))), "{h}");
+        assert!(h.contains("with continuous batching"), "{h}");
+        assert!(h.contains(&fmt_seconds(e.report.ttft_s.expect("fits"))), "{h}");
+        assert!(!h.contains("host memory") && !h.contains("serving cycle"), "{h}");
+        assert_eq!(ttft_why(&e), None);
+    }
 
     // The issue's scenario: Llama 3.1 70B, 4× H100, 141,000 tokens, 20 users.
     #[test]
