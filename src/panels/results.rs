@@ -97,6 +97,9 @@ pub fn Results(
                     })
                     kv_share=text(|r, _| if r.no_fit.is_some() {
                         String::new()
+                    } else if r.swapped_users > 0.0 && r.sched == costmodel::serving::Sched::Continuous {
+                        // serving (issue 9): the engines queue these users instead of swapping them.
+                        format!("in the paper's cycle {} users would wait in host memory (switching {} of it); continuous batching queues them", fmt_count(r.swapped_users), fmt_percent(r.kv_share.switch_time))
                     } else if r.swapped_users > 0.0 {
                         format!("{} users wait in host memory; switching is {} of the cycle", fmt_count(r.swapped_users), fmt_percent(r.kv_share.switch_time))
                     } else {
