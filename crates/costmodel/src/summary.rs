@@ -6,10 +6,11 @@
 use crate::units::{fmt_bytes, fmt_count, fmt_seconds, fmt_sig};
 use crate::Evaluated;
 
-/// The model's display name: the preset's label, or "an imported model".
+/// The model's display name: the preset's label, an import's name (`name=`), or "an imported
+/// model".
 pub fn model_name(e: &Evaluated) -> String {
     if e.scenario.custom.is_some() {
-        return "an imported model".to_owned();
+        return e.scenario.name.clone().unwrap_or_else(|| "an imported model".to_owned());
     }
     crate::presets::model_by_id(&e.scenario.model).map_or_else(|| e.scenario.model.clone(), |m| m.label.to_owned())
 }
@@ -23,7 +24,30 @@ pub fn hardware_name(e: &Evaluated) -> String {
 pub fn headline(e: &Evaluated) -> String {
     let r = &e.report;
     let s = &e.scenario;
-    let setup = format!("{} on {}× {} at {} tokens of context", model_name(e), s.tp, hardware_name(e), fmt_count(s.ctx_tokens));
+    // parallel (issue 13): a deployment beyond one TP group is named with its layout, and its
+    // users are counted across it.
+    let d = &e.inputs.deploy;
+    let layout = if d.is_tp_only() {
+        String::new()
+    } else {
+        let mut parts = vec![format!("tp {}", s.tp)];
+        if d.pp > 1 {
+            parts.push(format!("pp {}", d.pp));
+        }
+        let replicas = crate::deploy::replicas(&e.inputs);
+        if replicas > 1 {
+            parts.push(format!("dp {replicas}"));
+        }
+        if d.ep > 1 {
+            parts.push(format!("ep {}", d.ep));
+        }
+        if let Some((prefill, decode)) = d.pd {
+            parts.push(format!("{prefill} prefill + {decode} decode GPUs"));
+        }
+        format!(" ({})", parts.join(", "))
+    };
+    let gpus = r.gpus.filter(|_| !d.is_tp_only()).unwrap_or(s.tp);
+    let setup = format!("{} on {}× {}{layout} at {} tokens of context", model_name(e), gpus, hardware_name(e), fmt_count(s.ctx_tokens));
     if let Some(nf) = &r.no_fit {
         let ctx = nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0).map(|c| format!("a context of up to {} tokens", fmt_count(c.floor())));
         let tp = nf.min_tp.map(|t| format!("{t} GPUs in tensor parallel"));
@@ -34,7 +58,11 @@ pub fn headline(e: &Evaluated) -> String {
         };
         return format!("{setup}: not one user fits in memory, so nothing can be served{would}.");
     }
-    let fit = if r.concurrency == 1.0 { "1 user fits".to_owned() } else { format!("{} users fit", fmt_count(r.concurrency)) };
+    let fit = match r.deployment_users.filter(|_| !d.is_tp_only()) {
+        Some(users) => format!("{} users fit across the deployment ({} per GPU group)", fmt_count(users), fmt_count(r.concurrency)),
+        None if r.concurrency == 1.0 => "1 user fits".to_owned(),
+        None => format!("{} users fit", fmt_count(r.concurrency)),
+    };
     let continuous = r.sched == crate::serving::Sched::Continuous;
     // Continuous batching (issue 9): users beyond the running batch queue for a slot; the paper's
     // cycle swaps them to host memory instead.
@@ -120,6 +148,20 @@ pub fn device_memory(e: &Evaluated) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A deployment (issue 13) is named with its layout and counts its users across it:
+    /// DeepSeek-V3 FP8 at 32K on 8×H200 with `dp=8&ep=8` holds 8 × 22 = 176 (tests/deploy.rs).
+    #[test]
+    fn a_deployment_is_named_and_counted_whole() {
+        let e = crate::evaluate_query("model=deepseek-v3&hw=h200&w_bits=8&ctx=32768&dp=8&ep=8");
+        let h = headline(&e);
+        assert!(h.starts_with("DeepSeek-V3 on 8× NVIDIA H200"), "{h}");
+        assert!(h.contains("(tp 1, dp 8, ep 8) at 32,768 tokens of context"), "{h}");
+        assert!(h.contains("176 users fit across the deployment (22 per GPU group)"), "{h}");
+        // Without a deployment the sentence is as before.
+        let h = headline(&crate::evaluate_query("model=deepseek-v3&hw=h200&w_bits=8&ctx=32768&tp=8"));
+        assert!(h.starts_with("DeepSeek-V3 on 8× NVIDIA H200") && h.contains(": 29 users fit;"), "{h}");
+    }
 
     /// With an engine the schedule is continuous batching (issue 9): the headline speaks of the
     /// queue and the continuous figures, never of the paper's cycle or of host memory, and the
