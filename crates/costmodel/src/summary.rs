@@ -64,9 +64,10 @@ pub fn headline(e: &Evaluated) -> String {
         None => format!("{} users fit", fmt_count(r.concurrency)),
     };
     let continuous = r.sched == crate::serving::Sched::Continuous;
-    // Continuous batching (issue 9): users beyond the running batch queue for a slot; the paper's
-    // cycle swaps them to host memory instead.
-    let queued = r.running_users.map_or(0.0, |running| (s.users - running).max(0.0).round());
+    // Continuous batching (issue 9): users waiting for a place in the running batch queue for it
+    // (Little's law: requests per second × the mean wait for a slot; users thinking between turns
+    // are not waiting); the paper's cycle swaps them to host memory instead.
+    let queued = r.serving.as_ref().map_or(0.0, |c| (c.requests_per_s * c.slot_wait_s).max(0.0).round());
     let wait = if continuous && queued > 0.0 {
         format!(" ({} of {} wait in the queue)", fmt_count(queued), fmt_count(s.users))
     } else if continuous {
@@ -170,15 +171,23 @@ mod tests {
     fn under_continuous_batching_the_headline_speaks_of_the_queue() {
         let e = crate::evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=128000&users=8&mode=realistic&engine=vllm");
         assert_eq!(e.report.sched, crate::serving::Sched::Continuous);
-        let running = e.report.running_users.expect("continuous figures");
+        let c = e.report.serving.as_ref().expect("continuous figures");
         let h = headline(&e);
-        let queued = (8.0 - running).max(0.0).round();
+        // No think time: the users the running batch cannot hold wait for a slot.
+        let queued = (c.requests_per_s * c.slot_wait_s).round();
+        let running = e.report.running_users.expect("continuous figures");
+        assert_eq!(queued, (8.0 - running).round(), "without think time every user not running is queued");
         assert!(queued > 0.0, "8 users at 128K on 4×H100 exceed the running batch ({running})");
         assert!(h.contains(&format!("({} of 8 wait in the queue)", fmt_count(queued))), "{h}");
         assert!(h.contains("with continuous batching"), "{h}");
         assert!(h.contains(&fmt_seconds(e.report.ttft_s.expect("fits"))), "{h}");
         assert!(!h.contains("host memory") && !h.contains("serving cycle"), "{h}");
         assert_eq!(ttft_why(&e), None);
+        // Users thinking between turns are not queued: 20 users with 5 s of think time on a batch
+        // that holds them all leave nobody waiting for a slot.
+        let e = crate::evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=8000&out=500&users=20&think_s=5&mode=realistic&engine=vllm");
+        let h = headline(&e);
+        assert!(!h.contains("wait in the queue"), "{h}");
     }
 
     // The issue's scenario: Llama 3.1 70B, 4× H100, 141,000 tokens, 20 users.
