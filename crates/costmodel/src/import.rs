@@ -558,6 +558,19 @@ impl Section<'_> {
         format!("{}{key}", self.prefix)
     }
 
+    /// A per-layer list (`layer_types`, `attn_type_list`, …) must have one entry per layer.
+    fn one_per_layer(&self, field: &str, entries: usize, n_layers: u32) -> Result<(), ImportError> {
+        if entries == usize::try_from(n_layers).unwrap_or(0) {
+            return Ok(());
+        }
+        let layers_field = self.field("num_hidden_layers");
+        Err(ImportError::Contradiction {
+            field: field.to_owned(),
+            other_field: layers_field.clone(),
+            detail: format!("`{field}` has {entries} entries but `{layers_field}` is {n_layers}: there must be one entry per layer"),
+        })
+    }
+
     /// An optional integer: absent or null is `None`.
     fn int(&self, key: &str, min: u64, max: u64) -> Result<Option<u32>, ImportError> {
         match self.map.get(key) {
@@ -853,17 +866,7 @@ impl Builder<'_> {
                     expected: "a list of \"sliding_attention\" / \"full_attention\", one per layer".to_owned(),
                 });
             };
-            if list.len() != n {
-                let layers_field = self.sec.field("num_hidden_layers");
-                return Err(ImportError::Contradiction {
-                    field: field.clone(),
-                    other_field: layers_field.clone(),
-                    detail: format!(
-                        "`{field}` has {} entries but `{layers_field}` is {n_layers}: there must be one entry per layer",
-                        list.len()
-                    ),
-                });
-            }
+            self.sec.one_per_layer(&field, list.len(), n_layers)?;
             let mut kinds = Vec::with_capacity(n);
             let mut unused_window = false;
             for (i, entry) in list.iter().enumerate() {

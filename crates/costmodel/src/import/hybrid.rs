@@ -85,17 +85,7 @@ impl Builder<'_> {
                 return Err(ImportError::WrongType { field, found: describe(other), expected: format!("a list of {expected}, one per layer") })
             }
         };
-        if list.len() != usize::try_from(n_layers).unwrap_or(0) {
-            let layers_field = self.sec.field("num_hidden_layers");
-            return Err(ImportError::Contradiction {
-                field: field.clone(),
-                other_field: layers_field.clone(),
-                detail: format!(
-                    "`{field}` has {} entries but `{layers_field}` is {n_layers}: there must be one entry per layer",
-                    list.len()
-                ),
-            });
-        }
+        self.sec.one_per_layer(&field, list.len(), n_layers)?;
         let mut out = Vec::with_capacity(list.len());
         for (i, v) in list.iter().enumerate() {
             let f = format!("{field}[{i}]");
