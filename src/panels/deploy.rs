@@ -185,7 +185,10 @@ pub fn DeploymentPanel() -> impl IntoView {
             });
             view! {
                 <p class="kvs-note" data-testid="deploy-summary">
-                    {format!("{} GPUs · TP {} × PP {} × DP {} · EP {} · ", r.gpus.unwrap_or(0), e.inputs.tp, dep.pp, costmodel::deploy::replicas(&e.inputs), dep.ep)}
+                    {{
+                        let gpus = r.gpus.unwrap_or(0);
+                        format!("{gpus} {} · TP {} × PP {} × DP {} · EP {} · ", if gpus == 1 { "GPU" } else { "GPUs" }, e.inputs.tp, dep.pp, costmodel::deploy::replicas(&e.inputs), dep.ep)
+                    }}
                     <strong data-testid="deploy-users">{users}</strong>
                     " users fit across the deployment"
                 </p>
