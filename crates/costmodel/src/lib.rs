@@ -24,6 +24,8 @@ pub mod cheap;
 pub mod compression;
 pub mod deploy;
 pub mod engine;
+// serving (issue 9): realistic mode's per-accelerator fractions and step cost
+pub mod fractions;
 pub mod hf;
 pub mod import;
 pub mod kv;

@@ -94,6 +94,43 @@ pub struct Prepared {
     // deploy: pipeline, data-parallel attention, expert parallelism (issue 13)
     /// The deployment around the TP group (inactive with TP only).
     pub deploy: crate::deploy::Shard,
+    // serving (issue 9)
+    /// Attention throughput by prompt length (realistic mode on Hopper), relative to
+    /// `attn_flops_per_s`; `None` = flat.
+    pub attn_curve: Option<crate::fractions::AttnCurve>,
+    /// Bytes per token per GPU of the memory-bound elementwise kernels between the GEMMs
+    /// (realistic mode; 0 in peak mode): [`elementwise_bytes_per_token`].
+    pub elementwise_bytes_per_token: f64,
+    /// Fixed cost of one engine step (seconds; 0 in peak mode).
+    pub step_overhead_s: f64,
+}
+
+// serving (issue 9)
+/// Each activation vector is written by one kernel and read by the next.
+pub const WRITE_AND_READ: f64 = 2.0;
+
+/// Bits of the activations between the GEMMs and in the TP all-reduces: at least the model's
+/// 16-bit dtype even when the GEMMs run in FP8 (ModelOpt FP8 checkpoints quantise the linear
+/// layers' inputs and weights and the KV cache, not the residual stream).
+pub const ACTIVATION_BITS_MIN: f64 = 16.0;
+
+/// Activation traffic of the memory-bound kernels between the GEMMs (norms, the FFN's
+/// activation function, residual adds, quantising GEMM inputs), per token per GPU, in realistic
+/// mode (peak mode keeps the paper's roofline): each layer writes and reads back the vectors its
+/// prefill workspace holds ([`WORKSPACE_D_MODEL_VECTORS`] of width `d`, replicated on every GPU,
+/// and [`WORKSPACE_FFN_VECTORS`] of the FFN width, split by TP), in 16 bits or more.
+pub fn elementwise_bytes_per_token(inputs: &Inputs, tp: u32) -> f64 {
+    if !inputs.realistic {
+        return 0.0;
+    }
+    let m = &inputs.model;
+    let ffn = match m.moe {
+        Some(x) => f64::from(m.d_ff.max((x.top_k + x.n_shared_experts) * x.d_expert)),
+        None => f64::from(m.d_ff),
+    };
+    let vectors = WORKSPACE_D_MODEL_VECTORS * f64::from(m.d_model) + WORKSPACE_FFN_VECTORS * ffn / f64::from(tp.max(1));
+    let bytes = inputs.precision.act_bits.max(ACTIVATION_BITS_MIN) / BITS_PER_BYTE;
+    WRITE_AND_READ * f64::from(m.n_layers()) * vectors * bytes
 }
 
 /// Tokens whose activations the prefill workspace holds at once: the chunk, or the whole
@@ -288,6 +325,10 @@ impl Prepared {
             full_duplex: e.full_duplex,
             engine_kv_bytes_per_gpu: None,
             deploy: crate::deploy::Shard::default(),
+            // serving (issue 9)
+            attn_curve: e.attention_curve,
+            elementwise_bytes_per_token: elementwise_bytes_per_token(inputs, tp),
+            step_overhead_s: inputs.serving.step_overhead_s,
         };
         // deploy: one PP stage of one DP replica, weights sharded by TP × PP and EP (issue 13).
         crate::deploy::shard(inputs, &mut prepared);
@@ -378,16 +419,37 @@ impl Prepared {
     /// Prefill of one prompt of `n` tokens at batch 1, as a roofline plus TP communication.
     ///
     /// # Formula
-    /// `max(linear / (TP·F·e_gemm) + attention / (TP·F·e_attn), (weights + KV(n)) per GPU / (BW·e_bw))
-    /// + 2 L all-reduces of n · d activations`.
+    /// `max(linear / (TP·F·e_gemm) + attention / (TP·F·e_attn(n)), (weights + KV(n)) per GPU / (BW·e_bw))
+    /// + 2 L all-reduces of n · d activations + n · elementwise bytes / BW + chunks · step cost`.
+    ///
+    /// `e_attn(n)` follows the attention kernel's measured curve, and the last two terms exist,
+    /// in realistic mode only.
     pub fn prefill(&self, n: f64, kept_tokens: f64) -> PhaseTime {
         let (linear, attention) = self.prefill_flop(n);
-        let compute_s = linear / self.gemm_flops_per_s + attention / self.attn_flops_per_s;
+        let compute_s = linear / self.gemm_flops_per_s + attention / self.attn_flops_per_s_at(n);
         let bytes = self.weights_bytes_per_gpu + self.kv_gpu.bytes(kept_tokens);
         let memory_s = bytes / self.hbm_bw_bytes_per_s;
         let rounds = if self.prefill_chunk_tokens > 0.0 { (n / self.prefill_chunk_tokens).ceil().max(1.0) } else { 1.0 };
         // deploy: + EP all-to-all and PP sends
         PhaseTime::new(compute_s, memory_s, self.comm_s(n, rounds) + self.deploy_comm_s(n, rounds, true))
+            // serving (issue 9): elementwise kernels and one step cost per chunk (realistic mode)
+            .plus_serial(self.serial_s(n, rounds))
+    }
+
+    // serving (issue 9)
+    /// Attention FLOP/s of the group for a prompt of `n` tokens: the long-sequence figure times
+    /// the kernel's measured curve (flat without one).
+    pub fn attn_flops_per_s_at(&self, n: f64) -> f64 {
+        self.attn_flops_per_s * self.attn_curve.map_or(1.0, |c| c.relative(n))
+    }
+
+    /// Work beside the roofline for `tokens` tokens in `steps` engine steps: the elementwise
+    /// kernels' traffic and the fixed step cost (both 0 in peak mode).
+    ///
+    /// # Formula
+    /// `tokens · elementwise bytes / BW + steps · step_overhead_s`.
+    pub fn serial_s(&self, tokens: f64, steps: f64) -> f64 {
+        tokens * self.elementwise_bytes_per_token / self.hbm_bw_bytes_per_s + steps * self.step_overhead_s
     }
 
     /// Weight bytes one GPU reads in a decode step at batch `b`.
@@ -430,11 +492,14 @@ impl Prepared {
     /// One decode step for `batch` users at `kept` context tokens each.
     ///
     /// # Formula
-    /// `max(B · (2 P_act + attention(n)) / F, (weights read + B · KV(n)) per GPU / BW) + comm`.
+    /// `max(B · (2 P_act + attention(n)) / F, (weights read + B · KV(n)) per GPU / BW) + comm`
+    /// `+ B · elementwise bytes / BW + step cost` (the last two in realistic mode only).
     pub fn decode_step(&self, batch: f64, kept: f64) -> PhaseTime {
         let (compute_s, memory_s) = self.decode_terms(batch, kept, self.decode_weight_bytes_per_gpu(batch));
         // deploy: + EP all-to-all and PP sends
         PhaseTime::new(compute_s, memory_s, self.comm_s(batch, 1.0) + self.deploy_comm_s(batch, 1.0, false))
+            // serving (issue 9): elementwise kernels and the step cost (realistic mode)
+            .plus_serial(self.serial_s(batch, 1.0))
     }
 
     /// Generating `m` tokens for `batch` users whose context grows from `n` to `n + m`: the sum of
@@ -452,7 +517,9 @@ impl Prepared {
         }
         let weights = self.decode_weight_bytes_per_gpu(batch);
         // deploy: + EP all-to-all and PP sends
-        let comm = self.comm_s(batch, 1.0) + self.deploy_comm_s(batch, 1.0, false);
+        let comm = self.comm_s(batch, 1.0) + self.deploy_comm_s(batch, 1.0, false)
+            // serving (issue 9)
+            + self.serial_s(batch, 1.0);
         let keep = inputs.compression.token;
         // Breakpoints (in step index) where some piece changes slope.
         let mut cuts = [0.0f64; MAX_WINDOWS + 2];

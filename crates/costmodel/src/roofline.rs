@@ -21,17 +21,31 @@ pub struct PhaseTime {
     pub memory_s: f64,
     /// Tensor-parallel all-reduce time, not overlapped (seconds).
     pub comm_s: f64,
-    /// `max(compute_s, memory_s) + comm_s` (seconds).
+    /// `max(compute_s, memory_s) + comm_s + serial_s` (seconds).
     pub total_s: f64,
     /// The larger of the two roofline terms.
     pub bound: Bound,
+    // serving (issue 9)
+    /// Work that runs beside neither roofline term, in realistic mode (0 in peak mode): the
+    /// memory-bound elementwise kernels between the GEMMs and the engine's fixed step cost
+    /// (seconds).
+    #[serde(default)]
+    pub serial_s: f64,
 }
 
 impl PhaseTime {
     /// Roofline: `max(compute_s, memory_s) + comm_s`.
     pub fn new(compute_s: f64, memory_s: f64, comm_s: f64) -> PhaseTime {
         let bound = if compute_s >= memory_s { Bound::Compute } else { Bound::Memory };
-        PhaseTime { compute_s, memory_s, comm_s, total_s: compute_s.max(memory_s) + comm_s, bound }
+        PhaseTime { compute_s, memory_s, comm_s, total_s: compute_s.max(memory_s) + comm_s, bound, serial_s: 0.0 }
+    }
+
+    // serving (issue 9)
+    /// Adds work that overlaps neither roofline term (elementwise kernels, step cost).
+    pub fn plus_serial(mut self, serial_s: f64) -> PhaseTime {
+        self.serial_s += serial_s;
+        self.total_s += serial_s;
+        self
     }
 }
 

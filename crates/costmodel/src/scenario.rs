@@ -48,13 +48,13 @@ pub enum AxisSetting {
 
 /// Realistic-mode defaults. Each cites where its number comes from.
 pub mod realistic {
-    /// Attention kernels reach about 60% of the tensor peak: FlashAttention-2 reaches 50-73% of
-    /// the A100's peak in the forward pass (Dao, "FlashAttention-2", arXiv:2307.08691, 2023, §4.1).
-    pub const ATTENTION_FRACTION: f64 = 0.6;
-    /// Achievable HBM bandwidth: a device-to-device copy on an H200 measured 4,287 GB/s of 4,800
-    /// (89%, docs/methodology.md §7); decode kernels with small batches reach a little
-    /// less, so 85%.
-    pub const HBM_BW_FRACTION: f64 = 0.85;
+    // serving (issue 9): the per-accelerator table (`crate::fractions`) holds these now; the
+    // names stay for the page.
+    /// Attention where no better measurement exists: FlashAttention-2's 60% (see
+    /// [`crate::fractions::FA2_ATTENTION_FRACTION`]); Hopper uses FlashAttention-3's curve.
+    pub const ATTENTION_FRACTION: f64 = crate::fractions::FA2_ATTENTION_FRACTION;
+    /// Achievable HBM bandwidth ([`crate::fractions::HBM_BW_FRACTION`]).
+    pub const HBM_BW_FRACTION: f64 = crate::fractions::HBM_BW_FRACTION;
     /// vLLM's default `gpu_memory_utilization` is 0.9: the engine plans within 90% of *total*
     /// device memory (vLLM docs, Engine Arguments). (TensorRT-LLM instead takes a fraction of the
     /// memory *free after loading*, `kv_cache_free_gpu_mem_fraction`; this model follows vLLM.)
@@ -80,9 +80,9 @@ pub mod realistic {
     /// for the app and the CLI); `None` for keys without a realistic default.
     pub fn source(key: &str) -> Option<&'static str> {
         Some(match key {
-            "eff_gemm" => "the accelerator's best measured BF16 matmul fraction (MAMF, stas00/ml-engineering compute/accelerator/README.md), from the hardware preset",
-            "eff_attn" => "FlashAttention-2 reaches 50-73% of the A100's peak in the forward pass (Dao, arXiv:2307.08691, 2023, §4.1)",
-            "eff_bw" => "an H200 device-to-device copy measured 4,287 of 4,800 GB/s (89%); small-batch decode kernels reach a little less",
+            "eff_gemm" => "the accelerator's best measured BF16 matmul fraction (MAMF, stas00/ml-engineering compute/accelerator/README.md), from the hardware preset; FP8 GEMMs on Hopper 0.68 (DeepGEMM README, 1350+ FP8 TFLOPS)",
+            "eff_attn" => "Hopper: FlashAttention-3 on H100, causal, head dim 128, 292 TFLOP/s at 512 tokens rising to 616 at 16K (0.62 of peak; FP8 0.51) (Shah et al., arXiv:2407.08608, Fig. 5); prefill follows that curve. Others: FlashAttention-2 reaches 50-73% of the A100's peak (Dao, arXiv:2307.08691, §4.1), 0.6",
+            "eff_bw" => "an H200 device-to-device copy measured 4,287 of 4,800 GB/s (89%); decode kernels reach a little less (the per-step cost of kernel boundaries is counted apart, step_overhead_s)",
             "eff_mem" => "vLLM's default gpu_memory_utilization = 0.9 of total device memory (vLLM docs, Engine Arguments)",
             "eff_host" => "pinned host-device copies reach 88% of PCIe Gen5 x16 (H200: 55.4 of 63.0 GB/s)",
             "reserve_gb" => "non-torch memory (CUDA context, NCCL, CUDA graphs) vLLM's profiler subtracts; 1 GiB is a typical logged value (an assumption)",
@@ -580,6 +580,8 @@ impl Scenario {
                 self.tp, hw.link_domain_gpus
             ));
         }
+        // serving (issue 9): the step cost is per layer
+        let n_layers = model.n_layers();
         let inputs = Inputs {
             model,
             hw,
@@ -596,7 +598,7 @@ impl Scenario {
             realistic: self.mode == Mode::Realistic,
             engine: self.engine_settings(&hw),
             // serving (issue 9)
-            serving: self.serving_settings(),
+            serving: self.serving_settings(n_layers),
             deploy: crate::deploy::Deploy::default(),
         };
         // parallel (issue 13): the deployment, checked against the model.
@@ -627,13 +629,14 @@ impl Scenario {
     }
 
     /// The schedule's settings. The step cost defaults to 0 in peak mode (the paper's lower
-    /// bound) and to the accelerator's figure ([`crate::serving::fractions`]) in realistic mode.
-    pub fn serving_settings(&self) -> crate::serving::ServingSettings {
+    /// bound) and to the accelerator's figure per layer ([`crate::fractions`]) in realistic mode, in
+    /// both schedules.
+    pub fn serving_settings(&self, n_layers: u32) -> crate::serving::ServingSettings {
         let o = &self.overrides;
         let sched = self.resolved_sched();
         let default_overhead = match self.mode {
             Mode::Peak => 0.0,
-            Mode::Realistic => crate::serving::fractions::for_hw(&self.hw).step_overhead_s,
+            Mode::Realistic => crate::fractions::step_overhead_s(crate::fractions::for_hw(&self.hw), n_layers),
         };
         crate::serving::ServingSettings {
             sched,
@@ -687,17 +690,18 @@ impl Scenario {
                 allreduce_latency_s: realistic::ALLREDUCE_LATENCY_S,
                 prefill_chunk_tokens: realistic::PREFILL_CHUNK_TOKENS,
                 full_duplex: false,
+                attention_curve: None,
             },
         };
-        // serving (issue 9): the continuous schedule in realistic mode uses the per-accelerator
-        // fractions (the cycle keeps the single realistic fractions, so old links keep their
-        // numbers).
-        if self.mode == Mode::Realistic && self.resolved_sched() == crate::serving::Sched::Continuous {
-            let f = crate::serving::fractions::for_hw(&self.hw);
+        // serving (issue 9): realistic mode (both schedules) uses the per-accelerator fractions,
+        // and on Hopper the attention kernels' curve by prompt length (unless `eff_attn` is set).
+        if self.mode == Mode::Realistic {
+            let f = crate::fractions::for_hw(&self.hw);
             let fp8 = |bits: f64| bits <= crate::phases::FP8_BITS && hw.fp8_flops_per_s > 0.0;
-            base.gemm = crate::serving::fractions::gemm(f, fp8(self.weight_bits.max(self.act_bits)), hw.gemm_fraction_measured);
-            base.attention = crate::serving::fractions::attention(f, fp8(self.act_bits));
+            base.gemm = crate::fractions::gemm(f, fp8(self.weight_bits.max(self.act_bits)), hw.gemm_fraction_measured);
+            base.attention = crate::fractions::attention(f, fp8(self.act_bits));
             base.hbm_bw = f.hbm_bw;
+            base.attention_curve = if o.eff_attn.is_some() { None } else { f.attention_curve };
         }
         Efficiency {
             gemm: o.eff_gemm.unwrap_or(base.gemm),
@@ -710,6 +714,7 @@ impl Scenario {
             allreduce_latency_s: base.allreduce_latency_s,
             prefill_chunk_tokens: o.chunk.unwrap_or(base.prefill_chunk_tokens),
             full_duplex: o.duplex.map_or(base.full_duplex, |d| d >= 1.0),
+            attention_curve: base.attention_curve,
         }
     }
 

@@ -305,6 +305,11 @@ pub struct Efficiency {
     pub prefill_chunk_tokens: f64,
     /// Swap out and swap in overlap (full-duplex host link).
     pub full_duplex: bool,
+    // serving (issue 9)
+    /// How the attention kernels' throughput grows with the prompt (`attention` is the value
+    /// at long sequences); `None` = flat (peak mode, other accelerators, an `eff_attn` override).
+    #[serde(skip)]
+    pub attention_curve: Option<crate::fractions::AttnCurve>,
 }
 
 impl Efficiency {
@@ -320,6 +325,7 @@ impl Efficiency {
         allreduce_latency_s: 0.0,
         prefill_chunk_tokens: 0.0,
         full_duplex: false,
+        attention_curve: None,
     };
 }
 

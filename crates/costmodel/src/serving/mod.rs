@@ -28,8 +28,6 @@
 //!    chunks (as seen by an arrival among `N − 1` others), with a Kingman-style exponential tail
 //!    for the median and p95.
 
-pub mod fractions;
-
 use serde::{Deserialize, Serialize};
 
 use crate::phases::Prepared;
@@ -196,7 +194,7 @@ pub struct Mix {
 /// Bits of the activations the tensor-parallel all-reduces move: the model's 16-bit dtype even
 /// when the GEMMs run in FP8 (ModelOpt FP8 checkpoints quantise the linear layers' inputs and
 /// weights and the KV cache, not the residual stream that vLLM and TensorRT-LLM all-reduce).
-pub const ALLREDUCE_BITS_MIN: f64 = 16.0;
+pub const ALLREDUCE_BITS_MIN: f64 = crate::phases::ACTIVATION_BITS_MIN;
 
 /// What one engine step carries.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -213,19 +211,24 @@ struct StepLoad {
     chunk_kv_bytes: f64,
     /// Logit rows the chunks compute (prompts that finish in this step).
     logit_rows: f64,
+    /// Length of the chunks' prompt (the attention kernel's sequence length).
+    prompt_tokens: f64,
 }
 
 /// One step's time: the roofline of each operator class, summed (they run one after another):
 /// GEMMs `max(linear FLOP / F_gemm, weights read / BW)`, attention `max(attention FLOP / F_attn,
-/// KV read / BW)`, plus the all-reduces (16-bit activations, [`ALLREDUCE_BITS_MIN`]) and the
-/// fixed step cost.
+/// KV read / BW)`, plus the all-reduces (16-bit activations, [`ALLREDUCE_BITS_MIN`]) and
+/// `Prepared::serial_s` (elementwise kernels and the fixed step cost).
 fn step_s(inputs: &Inputs, p: &Prepared, s: &StepLoad) -> f64 {
     let tokens = (s.decodes + s.chunk_tokens).max(1.0);
     let linear = tokens * p.linear_flop_per_token + (s.decodes + s.logit_rows) * p.logits_flop_per_token;
     let gemm_s = (linear / p.gemm_flops_per_s).max(p.decode_weight_bytes_per_gpu(tokens) / p.hbm_bw_bytes_per_s);
-    let attn_flop = s.decodes * p.decode_attention_flop(s.kept_decode) + s.chunk_attn_flop;
+    // Decode attention at the long-sequence rate; prompt chunks at the kernel's rate for the
+    // prompt's length (realistic mode on Hopper: FlashAttention-3's measured curve).
+    let attn_compute_s =
+        s.decodes * p.decode_attention_flop(s.kept_decode) / p.attn_flops_per_s + s.chunk_attn_flop / p.attn_flops_per_s_at(s.prompt_tokens);
     let kv_bytes = s.decodes * p.kv_gpu.bytes(s.kept_decode) + s.chunk_kv_bytes;
-    let attn_s = (attn_flop / p.attn_flops_per_s).max(kv_bytes / p.hbm_bw_bytes_per_s);
+    let attn_s = attn_compute_s.max(kv_bytes / p.hbm_bw_bytes_per_s);
     let comm_s = if p.tp > 1 {
         let bytes_per_token = f64::from(inputs.model.d_model) * inputs.precision.act_bits.max(ALLREDUCE_BITS_MIN) / crate::units::BITS_PER_BYTE;
         p.n_layers
@@ -234,32 +237,9 @@ fn step_s(inputs: &Inputs, p: &Prepared, s: &StepLoad) -> f64 {
     } else {
         0.0
     };
-    let elementwise_s = tokens * elementwise_bytes_per_token(inputs, p) / p.hbm_bw_bytes_per_s;
-    gemm_s + attn_s + elementwise_s + comm_s + inputs.serving.step_overhead_s
+    // Elementwise kernels and the fixed step cost (realistic mode), as in the cycle's phases.
+    gemm_s + attn_s + comm_s + p.serial_s(tokens, 1.0)
 }
-
-/// Activation traffic of the memory-bound kernels between the GEMMs (norms, the FFN's
-/// activation function, residual adds, quantising GEMM inputs), per token per GPU, in realistic
-/// mode (peak mode keeps the paper's roofline): each layer writes and reads back the vectors its
-/// prefill workspace holds (`phases::WORKSPACE_D_MODEL_VECTORS` of width `d`, replicated on
-/// every GPU, and `phases::WORKSPACE_FFN_VECTORS` of the FFN width, split by TP) in 16 bits.
-pub fn elementwise_bytes_per_token(inputs: &Inputs, p: &Prepared) -> f64 {
-    if !inputs.realistic {
-        return 0.0;
-    }
-    let m = &inputs.model;
-    let ffn = match m.moe {
-        Some(x) => f64::from(m.d_ff.max((x.top_k + x.n_shared_experts) * x.d_expert)),
-        None => f64::from(m.d_ff),
-    };
-    let vectors = crate::phases::WORKSPACE_D_MODEL_VECTORS * f64::from(m.d_model)
-        + crate::phases::WORKSPACE_FFN_VECTORS * ffn / f64::from(p.tp.max(1));
-    let bytes = inputs.precision.act_bits.max(ALLREDUCE_BITS_MIN) / crate::units::BITS_PER_BYTE;
-    WRITE_AND_READ * p.n_layers * vectors * bytes
-}
-
-/// Each activation vector is written by one kernel and read by the next.
-pub const WRITE_AND_READ: f64 = 2.0;
 
 /// The steady state with `b ≥ 1` requests in the engine (see the module docs, items 2-4).
 ///
@@ -312,12 +292,13 @@ pub fn mix(inputs: &Inputs, p: &Prepared, turn: &Turn, max_batched_tokens: f64, 
             chunk_attn_flop: prompt_attn * prompts_per_step,
             chunk_kv_bytes: kv_reads_per_prompt * prompts_per_step,
             logit_rows: prompts_per_step,
+            prompt_tokens: turn.prompt_tokens,
         },
     );
     let t_d = step_s(
         inputs,
         p,
-        &StepLoad { decodes: b, kept_decode, chunk_tokens: 0.0, chunk_attn_flop: 0.0, chunk_kv_bytes: 0.0, logit_rows: 0.0 },
+        &StepLoad { decodes: b, kept_decode, chunk_tokens: 0.0, chunk_attn_flop: 0.0, chunk_kv_bytes: 0.0, logit_rows: 0.0, prompt_tokens: turn.prompt_tokens },
     );
     let per_request_s = share * t_p + decode_only * t_d;
     let requests_per_s = if per_request_s > 0.0 { 1.0 / per_request_s } else { f64::INFINITY };

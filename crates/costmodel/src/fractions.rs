@@ -1,0 +1,193 @@
+//! Achievable fractions of the datasheet per accelerator family, the attention kernels'
+//! efficiency by sequence length, and the fixed cost of one engine step: realistic mode's one
+//! table, as data with the source of each number (docs/methodology.md §7, docs/serving.md §6).
+//! Used by both schedules in realistic mode (the paper's cycle and continuous batching); every
+//! value is overridden by the efficiency keys (`eff_gemm`, `eff_attn`, `eff_bw`) and
+//! `step_overhead_s`. Peak mode uses none of it (100% of every figure, no step cost).
+
+/// Attention kernel throughput by sequence length, as measured (forward pass, causal, head
+/// dimension 128): `(sequence length, TFLOP/s)`, and the peak it was measured against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AttnCurve {
+    /// Which kernel and where it was measured.
+    pub name: &'static str,
+    /// `(tokens, TFLOP/s)`, increasing in tokens; flat beyond the last point.
+    pub points: &'static [(f64, f64)],
+}
+
+/// FlashAttention-3 on an H100 SXM5, BF16, forward, causal, head dimension 128 (Shah et al.,
+/// "FlashAttention-3", arXiv:2407.08608, 2024, Figure 5, causal, head dim 128, batch × length = 16K tokens,
+/// 2,048 hidden): 292, 423, 521, 579, 602, 616 TFLOP/s at 512 … 16K tokens.
+pub const FA3_H100_BF16_CAUSAL_HD128: AttnCurve = AttnCurve {
+    name: "FlashAttention-3, H100 SXM5, BF16, causal, head dim 128 (arXiv:2407.08608 Fig. 5)",
+    points: &[(512.0, 292.0), (1024.0, 423.0), (2048.0, 521.0), (4096.0, 579.0), (8192.0, 602.0), (16384.0, 616.0)],
+};
+
+/// FlashAttention-2 on the same H100 and shapes (the same figure): 191 … 335 TFLOP/s. Not the
+/// default on Hopper (vLLM, SGLang and TensorRT-LLM run FlashAttention-3 or their own Hopper
+/// kernels there); kept as data so the table shows what the kernel generation is worth
+/// (`eff_attn` = 0.34 models it).
+pub const FA2_H100_BF16_CAUSAL_HD128: AttnCurve = AttnCurve {
+    name: "FlashAttention-2, H100 SXM5, BF16, causal, head dim 128 (arXiv:2407.08608 Fig. 5)",
+    points: &[(512.0, 191.0), (1024.0, 260.0), (2048.0, 298.0), (4096.0, 319.0), (8192.0, 333.0), (16384.0, 335.0)],
+};
+
+impl AttnCurve {
+    /// Throughput at `tokens`, relative to the longest measured length (in (0, 1]): linear in
+    /// `log2(tokens)` between points, the first point's value below, 1 beyond the last.
+    ///
+    /// ```
+    /// use costmodel::fractions::FA3_H100_BF16_CAUSAL_HD128 as C;
+    /// assert!((C.relative(4096.0) - 579.0 / 616.0).abs() < 1e-12);
+    /// assert_eq!(C.relative(1e6), 1.0);
+    /// // Halfway (in log2) between 4K and 8K: (579 + 602) / 2.
+    /// assert!((C.relative(4096.0 * 2f64.sqrt()) - 590.5 / 616.0).abs() < 1e-9);
+    /// ```
+    pub fn relative(&self, tokens: f64) -> f64 {
+        let pts = self.points;
+        let Some(&(_, top)) = pts.last() else { return 1.0 };
+        if tokens.is_nan() || tokens <= pts[0].0 {
+            return pts[0].1 / top;
+        }
+        for w in pts.windows(2) {
+            let ((n0, t0), (n1, t1)) = (w[0], w[1]);
+            if tokens <= n1 {
+                let f = (tokens.log2() - n0.log2()) / (n1.log2() - n0.log2());
+                return (t0 + f * (t1 - t0)) / top;
+            }
+        }
+        1.0
+    }
+}
+
+/// Fractions of one accelerator family.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fractions {
+    /// Which presets this row covers (hardware id prefixes).
+    pub family: &'static str,
+    /// Dense BF16 GEMM fraction; `None` = the hardware preset's measured MAMF fraction.
+    pub gemm_bf16: Option<f64>,
+    /// FP8 GEMM fraction (of the FP8 peak).
+    pub gemm_fp8: f64,
+    /// Attention kernels, 16-bit (of the BF16 peak), at long sequences.
+    pub attention_bf16: f64,
+    /// Attention kernels, FP8 (of the FP8 peak), at long sequences.
+    pub attention_fp8: f64,
+    /// How attention throughput grows with the sequence (prefill); `None` = flat.
+    pub attention_curve: Option<AttnCurve>,
+    /// HBM bandwidth decode kernels reach.
+    pub hbm_bw: f64,
+    /// Fixed cost of one engine step per layer (seconds): the kernel boundaries' bubbles.
+    pub step_overhead_per_layer_s: f64,
+    /// Where the numbers come from.
+    pub source: &'static str,
+}
+
+/// Llama-3.2-1B (`meta-llama/Llama-3.2-1B` config.json: 16 layers, 1,235,814,400 parameters),
+/// BF16 bytes: the model of the measurement below.
+pub const LLAMA_1B_WEIGHT_BYTES: f64 = 2.0 * 1_235_814_400.0;
+/// Its layers.
+pub const LLAMA_1B_LAYERS: f64 = 16.0;
+/// H100 SXM datasheet bandwidth (bytes/s).
+pub const H100_HBM_BW_BYTES_PER_S: f64 = 3.35e12;
+/// Hazy Research, "Look Ma, No Bubbles! Designing a Low-Latency Megakernel for Llama-1B"
+/// (2025-05-27, https://hazyresearch.stanford.edu/blog/2025-05-27-no-bubbles): vLLM and SGLang
+/// use "at most 50%" of an H100's bandwidth decoding one sequence of Llama-3.2-1B, because the
+/// forward pass is "around a hundred separate kernels", each with a setup and teardown in which
+/// no weights load (CUDA-graph launch alone ~1.3 µs per kernel).
+pub const ENGINE_BW_FRACTION_BATCH1: f64 = 0.5;
+
+/// Fixed cost of one engine step per layer: the measurement above, less the time the weights
+/// take at the bandwidth decode kernels reach ([`HBM_BW_FRACTION`]), spread over the layers:
+/// `(W / (0.5 · BW) − W / (0.85 · BW)) / 16 ≈ 38 µs` per layer (Yi-34B's 60 layers: 2.3 ms a
+/// step). It covers launch, kernel tails, sampling and scheduling that the engine does not hide.
+pub fn step_overhead_per_layer_s() -> f64 {
+    let bytes = LLAMA_1B_WEIGHT_BYTES;
+    let bw = H100_HBM_BW_BYTES_PER_S;
+    (bytes / (ENGINE_BW_FRACTION_BATCH1 * bw) - bytes / (HBM_BW_FRACTION * bw)) / LLAMA_1B_LAYERS
+}
+
+/// Achievable HBM bandwidth of decode kernels: an H200 device-to-device copy measured 4,287 of
+/// 4,800 GB/s (89%, docs/methodology.md §7); kernels that also compute reach a little less.
+pub const HBM_BW_FRACTION: f64 = 0.85;
+
+/// FlashAttention-2 reaches 50-73% of the A100's peak in the forward pass (Dao,
+/// "FlashAttention-2", arXiv:2307.08691, 2023, §4.1): 0.6 where no better measurement exists.
+pub const FA2_ATTENTION_FRACTION: f64 = 0.6;
+
+/// Hopper (H100, H200, GH200).
+pub const HOPPER: Fractions = Fractions {
+    family: "h100 h200 gh200",
+    gemm_bf16: None,
+    // DeepGEMM (deepseek-ai/DeepGEMM README, 2025): "1350+ FP8 TFLOPS" on Hopper = 0.68 of 1,979.
+    gemm_fp8: 0.68,
+    // FlashAttention-3 (arXiv:2407.08608, Figure 5, causal): 616 TFLOP/s at 16K, causal, head dim 128
+    // = 0.623 of 989.4; FP8 (Figure 7, head dim 128): 1,008 TFLOP/s at 16K = 0.51 of 1,978.9.
+    attention_bf16: 616.0 / 989.4,
+    attention_fp8: 1008.0 / 1978.9,
+    attention_curve: Some(FA3_H100_BF16_CAUSAL_HD128),
+    hbm_bw: HBM_BW_FRACTION,
+    step_overhead_per_layer_s: f64::NAN,
+    source: "GEMM BF16: the preset's MAMF (stas00/ml-engineering); FP8 GEMM 0.68: DeepGEMM README \"1350+ FP8 TFLOPS\" on Hopper; \
+             attention: FlashAttention-3 (arXiv:2407.08608) on H100, causal, head dim 128: 292 TFLOP/s at 512 tokens to 616 at 16K \
+             (0.62 of BF16 peak), FP8 1,008 at 16K (0.51); HBM 0.85: an H200 copy reaches 89%; step cost 38 µs a layer: \
+             Hazy Research, vLLM and SGLang reach at most 50% of H100 bandwidth decoding Llama-3.2-1B (16 layers)",
+};
+
+/// Every other accelerator: GEMM at the preset's MAMF (at every precision), FlashAttention-2's
+/// 60% flat, the same bandwidth fraction and step cost.
+pub const OTHER: Fractions = Fractions {
+    family: "",
+    gemm_bf16: None,
+    gemm_fp8: f64::NAN,
+    attention_bf16: FA2_ATTENTION_FRACTION,
+    attention_fp8: FA2_ATTENTION_FRACTION,
+    attention_curve: None,
+    hbm_bw: HBM_BW_FRACTION,
+    step_overhead_per_layer_s: f64::NAN,
+    source: "GEMM: the preset's MAMF; attention 0.6: FlashAttention-2, arXiv:2307.08691 §4.1; HBM 0.85; step cost 38 µs a layer \
+             (Hazy Research's H100 measurement of vLLM and SGLang, as for Hopper)",
+};
+
+/// The row for a hardware preset id.
+pub fn for_hw(hw_id: &str) -> &'static Fractions {
+    if HOPPER.family.split(' ').any(|f| hw_id.starts_with(f)) {
+        &HOPPER
+    } else {
+        &OTHER
+    }
+}
+
+/// The step cost per layer of a row (one measured figure for every accelerator today).
+pub fn step_overhead_per_layer(f: &Fractions) -> f64 {
+    if f.step_overhead_per_layer_s.is_finite() {
+        f.step_overhead_per_layer_s
+    } else {
+        step_overhead_per_layer_s()
+    }
+}
+
+/// The fixed cost of one engine step for a model of `n_layers` layers (seconds).
+pub fn step_overhead_s(f: &Fractions, n_layers: u32) -> f64 {
+    step_overhead_per_layer(f) * f64::from(n_layers)
+}
+
+/// The GEMM fraction at a GEMM precision (`fp8` = the FP8 tensor path is used), given the
+/// preset's measured BF16 fraction.
+pub fn gemm(f: &Fractions, fp8: bool, preset_bf16: f64) -> f64 {
+    let bf16 = f.gemm_bf16.unwrap_or(preset_bf16);
+    if fp8 && f.gemm_fp8.is_finite() {
+        f.gemm_fp8
+    } else {
+        bf16
+    }
+}
+
+/// The attention fraction at the activation precision, at long sequences.
+pub fn attention(f: &Fractions, fp8: bool) -> f64 {
+    if fp8 {
+        f.attention_fp8
+    } else {
+        f.attention_bf16
+    }
+}

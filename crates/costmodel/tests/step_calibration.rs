@@ -1,0 +1,119 @@
+//! Realistic mode's single-request timings (the paper's cycle, the default schedule) judged
+//! against published measurements we did not write: NVIDIA NIM's benchmark tables (Llama 3.3 70B,
+//! FP8, 2 × H100) and vLLM's CI latency test (Llama 3 70B and 3.1 8B, BF16, H200), copied with
+//! their sources in `tests/fixtures/published/step-latency.md`. Nothing is fitted to these rows:
+//! the fractions and the step cost are `costmodel::fractions`, each from its own measurement.
+//!
+//! Result (this commit, issue 9), |error| over the 6 rows:
+//!
+//! | | median | worst |
+//! |---|---|---|
+//! | before (one set of fractions, no step cost, no elementwise traffic) | 32.3% | 43.9% |
+//! | after (per-accelerator fractions, 38 µs a layer per step, elementwise kernels) | 13.2% | 21.9% |
+//!
+//! Decode steps of the 70B rows are now within 8% (they were 15-26% fast); the 8B row at batch 8
+//! on H200 stays 20% fast (vLLM's CI at that build, CPU-bound steps of ~6.5 ms); the prefill rows
+//! are TTFTs, which also hold the request's own overhead, and stay 19-22% below them. Bounds
+//! asserted: median under 16%, worst under 25%, and peak mode never above a measurement.
+
+const FIXTURE: &str = include_str!("fixtures/published/step-latency.md");
+
+struct Row {
+    id: String,
+    query: String,
+    metric: String,
+    measured_s: f64,
+}
+
+fn rows() -> Vec<Row> {
+    FIXTURE
+        .lines()
+        .filter_map(|line| {
+            let c: Vec<&str> = line.split('|').map(str::trim).collect();
+            if c.len() < 6 || !c[2].starts_with("model=") {
+                return None;
+            }
+            Some(Row { id: c[1].to_owned(), query: c[2].to_owned(), metric: c[3].to_owned(), measured_s: c[4].parse().ok()? })
+        })
+        .collect()
+}
+
+fn value(query: &str, metric: &str) -> f64 {
+    let e = costmodel::evaluate_query(query);
+    assert_eq!(e.url_warnings, 0, "{query}: {:?}", e.report.warnings);
+    assert!(e.report.no_fit.is_none(), "{query} must fit");
+    let r = e.report;
+    match metric {
+        "decode_step_s" => r.decode_step_s,
+        "prefill_s" => r.prefill_s,
+        other => panic!("unknown metric {other}"),
+    }
+    .expect("fits")
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+#[test]
+fn realistic_timings_match_published_step_latencies() {
+    let rows = rows();
+    assert_eq!(rows.len(), 6, "the fixture has 6 rows");
+    let mut errors = Vec::new();
+    println!("{:<40} {:>14} {:>11} {:>11} {:>8}", "row", "metric", "model ms", "measured", "error");
+    for r in &rows {
+        let real = value(&format!("{}&mode=realistic", r.query), &r.metric);
+        let peak = value(&r.query, &r.metric);
+        let err = real / r.measured_s - 1.0;
+        println!("{:<40} {:>14} {:>11.3} {:>11.3} {:>+7.1}%", r.id, r.metric, real * 1e3, r.measured_s * 1e3, err * 100.0);
+        // Peak mode is the paper's lower bound: never slower than a real run.
+        assert!(peak <= r.measured_s, "{}: peak {peak} above the measurement {}", r.id, r.measured_s);
+        errors.push(err.abs());
+    }
+    let (med, worst) = (median(errors.clone()), errors.iter().copied().fold(0.0, f64::max));
+    println!("rows ({}): median {:.1}%, worst {:.1}%", errors.len(), med * 100.0, worst * 100.0);
+    assert!(med < 0.16, "median error {med}");
+    assert!(worst < 0.25, "worst error {worst}");
+}
+
+/// The per-accelerator fractions reach the cycle: on Hopper the prefill of a long prompt runs its
+/// attention at FlashAttention-3's measured 616 TFLOP/s (0.623 of 989.4), a short one slower
+/// (579 at 4K), and an `eff_attn` override turns the curve off.
+#[test]
+fn hopper_attention_follows_flashattention3_by_length() {
+    use costmodel::fractions::FA3_H100_BF16_CAUSAL_HD128 as C;
+    let inputs = |q: &str| costmodel::url::from_query(q).0.resolve().inputs;
+    let i = inputs("model=yi-34b&hw=h100-sxm&mode=realistic");
+    let p = costmodel::phases::Prepared::new(&i);
+    assert!((p.attn_flops_per_s - 616.0e12).abs() / p.attn_flops_per_s < 1e-9, "{} {:?}", p.attn_flops_per_s, i.eff);
+    assert!((p.attn_flops_per_s_at(4096.0) / p.attn_flops_per_s - 579.0 / 616.0).abs() < 1e-12);
+    assert_eq!(p.attn_flops_per_s_at(200_000.0), p.attn_flops_per_s);
+    assert_eq!(C.relative(100.0), 292.0 / 616.0);
+    let o = costmodel::phases::Prepared::new(&inputs("model=yi-34b&hw=h100-sxm&mode=realistic&eff_attn=0.5"));
+    assert_eq!(o.attn_flops_per_s_at(4096.0), o.attn_flops_per_s);
+    // A100 keeps FlashAttention-2's flat 60%.
+    let a = costmodel::phases::Prepared::new(&inputs("model=yi-34b&hw=a100-sxm-80gb&mode=realistic"));
+    assert!((a.attn_flops_per_s - 0.6 * 312e12).abs() / a.attn_flops_per_s < 1e-3);
+    assert_eq!(a.attn_flops_per_s_at(1024.0), a.attn_flops_per_s);
+}
+
+/// The step cost is per layer and overridable: `step_overhead_s` replaces it in both schedules,
+/// and peak mode has none.
+#[test]
+fn step_cost_is_per_layer_and_overridable() {
+    let step = |q: &str| costmodel::evaluate_query(q).report.decode_step_s.expect("fits");
+    let base = "model=yi-34b&hw=h200&ctx=4096&users=1";
+    let real = step(&format!("{base}&mode=realistic"));
+    let zero = step(&format!("{base}&mode=realistic&step_overhead_s=0"));
+    let ten = step(&format!("{base}&mode=realistic&step_overhead_s=0.01"));
+    assert!((real - zero - 60.0 * costmodel::fractions::step_overhead_per_layer_s()).abs() < 1e-12);
+    assert!((ten - zero - 0.01).abs() < 1e-12);
+    let peak = costmodel::evaluate_query(base).report.decode_step.expect("fits");
+    assert_eq!(peak.serial_s, 0.0);
+}
