@@ -89,16 +89,18 @@ pub fn explain(inputs: &Inputs, report: &Report) -> Vec<MathLine> {
         let (linear, attention) = p.prefill_flop(w.ctx_tokens);
         lines.push(MathLine {
             id: "prefill_s",
-            formula: "max(linear FLOP / (TP·F·e_gemm) + attention FLOP / (TP·F·e_attn), bytes / (BW·e_bw)) + all-reduces",
+            formula: "max(linear FLOP / (TP·F·e_gemm) + attention FLOP / (TP·F·e_attn(n)), bytes / (BW·e_bw)) + all-reduces + elementwise kernels and step cost (realistic)",
             substituted: format!(
-                "max({:.3e} / {} TFLOP/s + {:.3e} / {} TFLOP/s, {} / {} GB/s) + {}",
+                "max({:.3e} / {} TFLOP/s + {:.3e} / {} TFLOP/s, {} / {} GB/s) + {} + {}",
                 linear,
                 fmt_sig(p.gemm_flops_per_s / TFLOPS),
                 attention,
-                fmt_sig(p.attn_flops_per_s / TFLOPS),
+                // serving (issue 9): the attention kernel's rate at this prompt length
+                fmt_sig(p.attn_flops_per_s_at(w.ctx_tokens) / TFLOPS),
                 b(p.weights_bytes_per_gpu + p.kv_gpu.bytes(kept)),
                 fmt_sig(p.hbm_bw_bytes_per_s / GB),
-                fmt_seconds(pre.comm_s)
+                fmt_seconds(pre.comm_s),
+                fmt_seconds(pre.serial_s)
             ),
             result: fmt_seconds(pre.total_s),
         });
@@ -106,16 +108,17 @@ pub fn explain(inputs: &Inputs, report: &Report) -> Vec<MathLine> {
     if let Some(step) = report.decode_step {
         lines.push(MathLine {
             id: "decode_step_s",
-            formula: "max(B · (2 P_act + attention) / (TP·F), (weights read + B · KV) per GPU / BW) + all-reduces",
+            formula: "max(B · (2 P_act + attention) / (TP·F), (weights read + B · KV) per GPU / BW) + all-reduces + elementwise kernels and step cost (realistic)",
             substituted: format!(
-                "B {}: max({}, ({} + {} × {}) / {} GB/s) + {}",
+                "B {}: max({}, ({} + {} × {}) / {} GB/s) + {} + {}",
                 fmt_count(report.batch),
                 fmt_seconds(step.compute_s),
                 b(p.decode_weight_bytes_per_gpu(report.batch)),
                 fmt_count(report.batch),
                 b(report.kv_bytes_per_user_per_gpu),
                 fmt_sig(p.hbm_bw_bytes_per_s / GB),
-                fmt_seconds(step.comm_s)
+                fmt_seconds(step.comm_s),
+                fmt_seconds(step.serial_s)
             ),
             result: fmt_seconds(step.total_s),
         });
