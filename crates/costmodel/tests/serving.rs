@@ -70,6 +70,26 @@ fn one_user_is_prefill_plus_decode() {
     assert_eq!(r.saturated, Some(false));
 }
 
+/// Issue 9: realistic mode's fractions, attention curve, elementwise traffic and step cost are
+/// one table read by both schedules, so at one user (Yi-34B on an H200, 8K prompt: one chunk of
+/// the 8,192-token budget, as the cycle's 8,192-token prefill chunk) continuous batching is again
+/// the cycle's prefill plus its decode steps. Within 2%: the continuous step reads each
+/// operator class's roofline apart (GEMMs, attention), the cycle one roofline for the step.
+#[test]
+fn one_user_is_prefill_plus_decode_in_realistic_mode() {
+    let (ctx, out) = (8_192.0, 200.0);
+    let e = eval(&format!("model=yi-34b&hw=h200&ctx={ctx}&out={out}&sched=continuous&mode=realistic"));
+    let r = &e.report;
+    let p = Prepared::new(&e.inputs);
+    assert!(p.step_overhead_s > 0.0 && p.attn_curve.is_some());
+    let prompt = ctx - out;
+    let prefill = p.prefill(prompt, prompt).total_s;
+    let decode = p.decode_sum(&e.inputs, 1.0, prompt + 1.0, out - 1.0).time_s;
+    let ttft = r.ttft_s.unwrap();
+    assert!(close(ttft, prefill, 0.02), "TTFT {ttft} vs prefill {prefill}");
+    assert!(close(r.tpot_s.unwrap(), decode / (out - 1.0), 0.02), "TPOT {} vs {}", r.tpot_s.unwrap(), decode / (out - 1.0));
+}
+
 /// With `reuse = q` the prompt's first `P (1 − 1/q)` tokens are a cached prefix: TTFT counts
 /// only the new tokens' GEMMs and their attention over the whole prefix. By hand, in one chunk
 /// (`max_batched_tokens` above the prompt) at one user in peak mode:
