@@ -5,7 +5,8 @@
 // Why: the first stage is a small .wasm (no Leptos) that paints the URL's results into the
 // static shell; the app's .wasm is several times larger. Fetched together they would share the
 // wire and the first results would wait for both, so the app's preloads are dropped and the app
-// is fetched once the first stage has painted. A widget without controls (`?embed=1`, nothing
+// is fetched once the first stage's bytes are in (its download then overlaps the first stage's
+// compile and paint). A widget without controls (`?embed=1`, nothing
 // in `controls=`) that the first stage painted fetches the app only when the reader first
 // interacts with it (pointer, key, focus, touch, a width change). Until the app has mounted,
 // clicks on the first stage's buttons and changes to its selects are recorded and replayed on
@@ -36,6 +37,9 @@ const m = index.match(trunkLoader);
 if (!m) throw new Error("first-stage: Trunk's loader script was not found in index.html (another Trunk version?)");
 const [, A, AW] = m;
 
+// The loader (no // comments inside: it is joined into one line). mayStayLight: a widget without
+// controls may never need the app; anything else will, so the app's download starts as soon as
+// the first stage's own bytes are in, and overlaps the first stage's compile and paint.
 const loader = `
 const shell = () => document.getElementById('kvs-shell');
 const clicks = [], changes = new Map();
@@ -43,10 +47,12 @@ const onClick = (e) => { const t = e.target.closest?.('[data-testid^="first-"]')
 const onChange = (e) => { const t = e.target; if (t.id && shell()?.contains(t)) changes.set(t.id, t.value); };
 addEventListener('click', onClick, true);
 addEventListener('change', onChange, true);
-let started;
+let started, appWasm, appJs;
+const fetchApp = () => { appWasm ??= fetch('./${AW}'); appJs ??= import('./${A}'); };
 const app = () => (started ??= (async () => {
-  const m = await import('./${A}');
-  const wasm = await m.default({ module_or_path: './${AW}' });
+  fetchApp();
+  const m = await appJs;
+  const wasm = await m.default({ module_or_path: appWasm });
   window.wasmBindings = m;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   removeEventListener('click', onClick, true);
@@ -54,10 +60,13 @@ const app = () => (started ??= (async () => {
   for (const [id, v] of changes) { const el = document.getElementById(id); if (el && el.value !== v) { el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })); } }
   for (const id of clicks) document.querySelector('[data-testid="' + id + '"]')?.click();
 })());
+const mayStayLight = /[?&]embed=1(&|$)/.test(location.search) && !/[?&]controls=[^&]/.test(location.search);
 let first = {};
 try {
   const f = await import('./${F}');
-  await f.default({ module_or_path: './${FW}' });
+  const bytes = await (await fetch('./${FW}')).arrayBuffer();
+  if (!mayStayLight) fetchApp();
+  await f.default({ module_or_path: bytes });
   first = window.__kvs_first ?? {};
 } catch (e) {
   console.warn('KV Scope: the first stage did not run; loading the app', e);
@@ -72,6 +81,7 @@ if (first.painted && first.lazy) {
 `
   .trim()
   .replace(/\n\s*/g, '');
+if (loader.includes('//')) throw new Error('first-stage: a // comment in the loader would swallow the rest of the line');
 index = index.replace(trunkLoader, () => `<script type=module>${loader}</script>`);
 
 // The app's preloads go (they would share the wire with the first stage); the first stage's come.
@@ -81,7 +91,8 @@ for (const name of [A, AW]) {
   if (!tag.test(index)) throw new Error(`first-stage: no preload of ${name} in index.html`);
   index = index.replace(tag, '');
 }
-const preloads = `<link crossorigin href=./${F} rel=modulepreload><link as=fetch crossorigin href=./${FW} rel=preload type=application/wasm>`;
+// Low priority: the stylesheet, which holds the first paint, goes first on a slow link.
+const preloads = `<link crossorigin fetchpriority=low href=./${F} rel=modulepreload><link as=fetch crossorigin fetchpriority=low href=./${FW} rel=preload type=application/wasm>`;
 index = index.replace('</head>', () => `${preloads}</head>`);
 fs.writeFileSync(indexPath, index);
 console.log(`first-stage: ${F}, ${FW}; the loader runs it before ${A}`);

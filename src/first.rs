@@ -12,7 +12,8 @@
 //!   (description and "Open in KV Scope"); it posts its height like the app's widget;
 //! - nothing when the link has warnings (the app lists them above the results), imports a
 //!   model from the Hugging Face Hub (`hf=`, fetched by the app), pins scenarios or adds series
-//!   (the app's chart would differ), or for the other widget views.
+//!   (the app's chart would differ), for the other widget views, and on the page when an engine
+//!   or continuous batching adds its block under the cards (the chart would move down).
 //!
 //! It tells the loader in `index.html` what it did through `window.__kvs_first`:
 //! `{painted, lazy}`; `lazy` (a widget without controls) lets the loader fetch the app only
@@ -87,7 +88,7 @@ fn sweep_section_html(e: &Evaluated, v: &View, series: &[Series], highlight: Opt
     ]
     .concat();
     format!(
-        r#"<section class="kvs-sweep" aria-label="Sweep chart"><h2 class="kvs-h2">How it scales</h2><div class="kvs-controls">{controls}</div><div class="kvs-chart-box"><canvas class="kvs-canvas kvs-canvas-sweep" data-testid="first-sweep-chart" role="img" aria-label="{}"></canvas></div><p class="kvs-readout" aria-live="polite">{}</p><p class="kvs-note">{}</p><p class="kvs-note">{}</p></section>"#,
+        r#"<section class="kvs-sweep" aria-label="Sweep chart"><h2 class="kvs-h2">How it scales</h2><div class="kvs-controls">{controls}</div><div class="kvs-chart-box"><canvas class="kvs-canvas kvs-canvas-sweep" data-testid="first-sweep-chart" role="img" aria-label="{}"></canvas></div><p class="kvs-readout" data-testid="first-sweep-readout" aria-live="polite">{}</p><p class="kvs-note">{}</p><p class="kvs-note">{}</p></section>"#,
         esc(&aria_label(v.x, v.y)),
         esc(&readout_text(series, highlight, v.x, v.y)),
         esc(&markers_text(main, v.x)),
@@ -220,6 +221,10 @@ fn paint(window: &Window) -> Option<bool> {
         let height = host.get_bounding_client_rect().height().ceil();
         crate::widget::post_height(&v.embed.eid, height);
         return Some(v.embed.controls.is_empty());
+    }
+    // The app puts the engine's log block and the continuous-batching card under the cards.
+    if e.report.engine_detail.is_some() || e.report.serving.is_some() {
+        return None;
     }
     let host = doc.get_element_by_id("kvs-first-results")?;
     let cards: String = cards::all(&e.report, e.scenario.out_tokens, v.binary).iter().map(|c| card_html(c, e.report.no_fit.is_some())).collect();
