@@ -59,7 +59,11 @@ const app = () => (started ??= (async () => {
   removeEventListener('change', onChange, true);
   for (const [id, v] of changes) { const el = document.getElementById(id); if (el && el.value !== v) { el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })); } }
   for (const id of clicks) document.querySelector('[data-testid="' + id + '"]')?.click();
-})());
+})().catch((e) => {
+  console.warn('KV Scope: the app could not load', e);
+  const h = document.querySelector('[data-testid="first-headline"]');
+  if (h && window.__kvs_first?.painted) h.textContent += ' (The editor could not load: reload the page to change the scenario.)';
+}));
 const mayStayLight = /[?&]embed=1(&|$)/.test(location.search) && !/[?&]controls=[^&]/.test(location.search);
 let first = {};
 try {

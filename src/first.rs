@@ -78,8 +78,9 @@ fn select_html<T: Copy + PartialEq>(id: &str, label: &str, items: &[T], key: fn(
 
 /// The sweep section without its drawing: heading, the controls (live only once the app has
 /// loaded; the loader carries a changed choice over), the canvas and the texts under it.
-fn sweep_section_html(e: &Evaluated, v: &View, series: &[Series], highlight: Option<(usize, usize)>, main: &costmodel::sweep::Sweep, points: usize) -> String {
-    let _ = e;
+fn sweep_section_html(d: &ChartData) -> String {
+    let ChartData { v, series, highlight, main, .. } = *d;
+    let points = main.points.len();
     let controls = [
         select_html("input-x", "x axis", &SweepInput::ALL, SweepInput::key, SweepInput::label, Some(v.x), None),
         select_html("input-y", "y axis", &Metric::ALL, Metric::key, Metric::label, Some(v.y), None),
@@ -96,8 +97,18 @@ fn sweep_section_html(e: &Evaluated, v: &View, series: &[Series], highlight: Opt
     )
 }
 
+/// What the sweep chart draws: the scenario's line, its own point, the regime markers.
+struct ChartData<'a> {
+    e: &'a Evaluated,
+    v: &'a View,
+    series: &'a [Series],
+    highlight: Option<(usize, usize)>,
+    main: &'a costmodel::sweep::Sweep,
+}
+
 /// Draws the sweep chart into `canvas` as `SweepPanel` does at first paint.
-fn draw_chart(window: &Window, canvas: HtmlCanvasElement, e: &Evaluated, v: &View, series: &[Series], highlight: Option<(usize, usize)>, main: &costmodel::sweep::Sweep, dark: bool) -> bool {
+fn draw_chart(window: &Window, canvas: HtmlCanvasElement, d: &ChartData, dark: bool) -> bool {
+    let ChartData { e, v, series, highlight, main } = *d;
     let dpr = Some(window.device_pixel_ratio()).filter(|d| d.is_finite() && *d > 0.0).unwrap_or(1.0);
     let rect = canvas.get_bounding_client_rect();
     let (w, h) = ((rect.width() * dpr).round(), (rect.height() * dpr).round());
@@ -205,7 +216,8 @@ fn paint(window: &Window) -> Option<bool> {
     let (main, exact, idx) = crate::sweeps::main_sweep(&e.inputs, &e.report, v.x);
     let series = vec![Series { label: "this scenario".to_owned(), points: exact.points.iter().map(|p| (p.x, v.y.of(p))).collect() }];
     let highlight = idx.map(|i| (0, i));
-    let section = sweep_section_html(&e, &v, &series, highlight, &main, main.points.len());
+    let data = ChartData { e: &e, v: &v, series: &series, highlight, main: &main };
+    let section = sweep_section_html(&data);
     if v.embed.on {
         let host = doc.query_selector(".kvs-shell-widget").ok().flatten()?;
         let app_link = format!("{}?{}", crate::url::page_base(), crate::state::app_query(&e.scenario, &v));
@@ -215,7 +227,7 @@ fn paint(window: &Window) -> Option<bool> {
             esc(&app_link),
         ));
         let _ = host.class_list().add_1("kvs-first-painted");
-        if !draw_chart(window, canvas_in(&host)?, &e, &v, &series, highlight, &main, dark) {
+        if !draw_chart(window, canvas_in(&host)?, &data, dark) {
             return None;
         }
         let height = host.get_bounding_client_rect().height().ceil();
@@ -233,7 +245,7 @@ fn paint(window: &Window) -> Option<bool> {
         h.set_text_content(Some(&costmodel::summary::headline(&e)));
         let _ = h.class_list().add_1("kvs-first-painted");
     }
-    if !draw_chart(window, canvas_in(&host)?, &e, &v, &series, highlight, &main, dark) {
+    if !draw_chart(window, canvas_in(&host)?, &data, dark) {
         return None;
     }
     Some(false)

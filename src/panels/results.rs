@@ -210,7 +210,7 @@ pub fn FitStatus() -> impl IntoView {
                         // ux (issue 11): more fit than are asked for: offer to use them all.
                         {move || {
                             let (c, u) = evaluated.with(|e| (e.report.concurrency, e.scenario.users));
-                            (c > u && c >= 2.0 && c <= 1_000_000.0).then(|| view! {
+                            (c > u && (2.0..=1_000_000.0).contains(&c)).then(|| view! {
                                 " "
                                 <button type="button" class="kvs-link-button" data-testid="use-all-users"
                                     on:click=move |_| scenario.update(|s| s.users = c.floor())>
