@@ -40,12 +40,17 @@ const [, A, AW] = m;
 // The loader (no // comments inside: it is joined into one line). mayStayLight: a widget without
 // controls may never need the app; anything else will, so the app's download starts as soon as
 // the first stage's own bytes are in, and overlaps the first stage's compile and paint.
+// Widget controls the first stage does not draw (it would stand aside, after its bytes had
+// cost the reader time): such a widget goes straight to the app. Keep in step with
+// FIRST_STAGE_CONTROLS in src/first.rs.
+const APP_ONLY_CONTROLS = String.raw`/[?&]controls=([^&]*,)?(model|hw|kv_[a-z]+)(,|&|$)/`;
 const loader = `
 const shell = () => document.getElementById('kvs-shell');
 const clicks = [], changes = new Map();
 const onClick = (e) => { const t = e.target.closest?.('[data-testid^="first-"]'); if (t && shell()?.contains(t)) clicks.push(t.dataset.testid.slice(6)); };
 const onChange = (e) => { const t = e.target; if (t.id && shell()?.contains(t)) changes.set(t.id, t.value); };
 addEventListener('click', onClick, true);
+addEventListener('input', onChange, true);
 addEventListener('change', onChange, true);
 let started, appWasm, appJs;
 const fetchApp = () => { appWasm ??= fetch('./${AW}'); appJs ??= import('./${A}'); };
@@ -56,19 +61,21 @@ const app = () => (started ??= (async () => {
   window.wasmBindings = m;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   removeEventListener('click', onClick, true);
+  removeEventListener('input', onChange, true);
   removeEventListener('change', onChange, true);
-  for (const [id, v] of changes) { const el = document.getElementById(id); if (el && el.value !== v) { el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })); } }
+  for (const [id, v] of changes) { const el = document.getElementById(id); if (el && el.value !== v) { el.value = v; for (const t of ['input', 'change']) el.dispatchEvent(new Event(t, { bubbles: true })); } }
   for (const id of clicks) document.querySelector('[data-testid="' + id + '"]')?.click();
 })().catch((e) => {
   console.warn('KV Scope: the app could not load', e);
   const h = document.querySelector('[data-testid="first-headline"]');
   if (h && window.__kvs_first?.painted) h.textContent += ' (The editor could not load: reload the page to change the scenario.)';
 }));
-const mayStayLight = /[?&]embed=1(&|$)/.test(location.search) && !/[?&]controls=[^&]/.test(location.search);
+const embed = /[?&]embed=1(&|$)/.test(location.search);
+const mayStayLight = embed && !/[?&]controls=[^&]/.test(location.search);
+const appOnly = embed && ${APP_ONLY_CONTROLS}.test(location.search.replace(/%2C/gi, ','));
 let first = {};
-try {
-  const f = await import('./${F}');
-  const bytes = await (await fetch('./${FW}')).arrayBuffer();
+if (appOnly) first.painted = false; else try {
+  const [f, bytes] = await Promise.all([import('./${F}'), fetch('./${FW}').then((r) => r.arrayBuffer())]);
   if (!mayStayLight) fetchApp();
   await f.default({ module_or_path: bytes });
   first = window.__kvs_first ?? {};
@@ -88,15 +95,14 @@ if (first.painted && first.lazy) {
 if (loader.includes('//')) throw new Error('first-stage: a // comment in the loader would swallow the rest of the line');
 index = index.replace(trunkLoader, () => `<script type=module>${loader}</script>`);
 
-// The app's preloads go (they would share the wire with the first stage); the first stage's come.
+// The app's preloads go: they would share the wire with the first stage. The first stage gets
+// none either: the loader (an inline module, run as soon as the HTML is parsed) fetches its two
+// files together, and not at all for a widget that goes straight to the app.
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 for (const name of [A, AW]) {
   const tag = new RegExp(`<link[^>]*href=["']?\\./${escape(name)}["']?[^>]*>`);
   if (!tag.test(index)) throw new Error(`first-stage: no preload of ${name} in index.html`);
   index = index.replace(tag, '');
 }
-// Low priority: the stylesheet, which holds the first paint, goes first on a slow link.
-const preloads = `<link crossorigin fetchpriority=low href=./${F} rel=modulepreload><link as=fetch crossorigin fetchpriority=low href=./${FW} rel=preload type=application/wasm>`;
-index = index.replace('</head>', () => `${preloads}</head>`);
 fs.writeFileSync(indexPath, index);
 console.log(`first-stage: ${F}, ${FW}; the loader runs it before ${A}`);

@@ -8,8 +8,9 @@
 //!
 //! What it paints, and when it stands aside (the app then paints as before):
 //! - the page: the headline, the four cards and the sweep chart section;
-//! - a widget (`?embed=1`) showing the sweep chart: the chart section and the widget's foot
-//!   (description and "Open in KV Scope"); it posts its height like the app's widget;
+//! - a widget (`?embed=1`) showing the sweep chart: its numeric and mode controls, the chart
+//!   section and the widget's foot (description and "Open in KV Scope"); it posts its height
+//!   like the app's widget;
 //! - nothing when the link has warnings (the app lists them above the results), imports a
 //!   model from the Hugging Face Hub (`hf=`, fetched by the app), pins scenarios or adds series
 //!   (the app's chart would differ), for the other widget views, and on the page when an engine
@@ -17,7 +18,8 @@
 //!
 //! It tells the loader in `index.html` what it did through `window.__kvs_first`:
 //! `{painted, lazy}`; `lazy` (a widget without controls) lets the loader fetch the app only
-//! when the reader first interacts with the widget.
+//! when the reader first interacts with the widget. What the reader types or picks in the first
+//! stage's controls before the app mounts, the loader carries over to the app's.
 
 use charts::format::{input_format, metric_format};
 use charts::{draw_sweep, ChartStyle, Series, SweepChart};
@@ -29,6 +31,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, Window};
 
 use crate::cards;
+use crate::components::{capitalise, log_position, range_text};
+use crate::format::input_text;
+use crate::panels::workload::{CTX_SLIDER_MAX, CTX_SLIDER_MIN};
+use costmodel::units::fmt_count;
 use crate::panels::{aria_label, markers_text, readout_text, scenario_label, series_note, short_title, wants_log_y, NARROW_PX};
 use crate::state::{parse_view, Show, Theme, View, VIEW_KEYS};
 
@@ -74,6 +80,54 @@ fn select_html<T: Copy + PartialEq>(id: &str, label: &str, items: &[T], key: fn(
     }
     h.push_str("</select></div>");
     h
+}
+
+/// Widget controls the first stage draws as the app does (`widget::control`); with any other
+/// (`model`, `hw`, the compression axes) it stands aside. The loader in `index.html` skips the
+/// first stage for those links (scripts/first-stage.mjs, `APP_ONLY_CONTROLS`): keep both lists
+/// in step.
+pub const FIRST_STAGE_CONTROLS: &[&str] = &["tp", "ctx", "out", "users", "reuse", "mode", "w_bits", "kv_bits", "a_bits"];
+
+/// A numeric field as `components::NumberField` renders it, with the scenario's value.
+fn field_html(s: &costmodel::Scenario, key: &str) -> Option<String> {
+    let spec = costmodel::scenario::field_by_key(key)?;
+    let value = s.get(key)?;
+    let unit = if spec.unit.is_empty() { String::new() } else { format!(r#"<span class="kvs-unit">{}</span>"#, esc(spec.unit)) };
+    Some(format!(
+        r#"<div class="kvs-field"><label for="input-{key}"><span class="kvs-label">{}</span>{unit}</label><input id="input-{key}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="kvs-num" placeholder="" aria-invalid="false" aria-describedby="input-{key}-error" value="{}"><small class="kvs-range">{}</small><p class="kvs-error" id="input-{key}-error" role="alert"></p></div>"#,
+        esc(&capitalise(spec.label)),
+        esc(&input_text(value)),
+        esc(&range_text(spec)),
+    ))
+}
+
+/// The widget's controls row (`controls=`), or `None` when one of them is not drawn here.
+fn widget_controls_html(s: &costmodel::Scenario, controls: &[&str]) -> Option<String> {
+    let mut h = String::from(r#"<div class="kvs-widget-controls" role="group" aria-label="Scenario">"#);
+    for &key in controls {
+        if !FIRST_STAGE_CONTROLS.contains(&key) {
+            return None;
+        }
+        match key {
+            "ctx" => h.push_str(&format!(
+                r#"<div class="kvs-widget-control kvs-widget-ctx">{}<input id="input-ctx-slider" type="range" class="kvs-slider" min="0" max="1000" step="1" aria-label="Context tokens (logarithmic slider, 1,000 to 10,000,000)" aria-valuetext="{} tokens" value="{}"></div>"#,
+                field_html(s, "ctx")?,
+                fmt_count(s.ctx_tokens),
+                log_position(s.ctx_tokens, CTX_SLIDER_MIN, CTX_SLIDER_MAX).round(),
+            )),
+            "mode" => {
+                let peak = s.mode == costmodel::Mode::Peak;
+                h.push_str(&format!(
+                    r#"<div class="kvs-widget-control"><label class="kvs-label" for="input-mode">Efficiency</label><select id="input-mode"><option value="peak"{}>peak (datasheet)</option><option value="realistic"{}>realistic</option></select></div>"#,
+                    if peak { " selected" } else { "" },
+                    if peak { "" } else { " selected" },
+                ));
+            }
+            k => h.push_str(&format!(r#"<div class="kvs-widget-control">{}</div>"#, field_html(s, k)?)),
+        }
+    }
+    h.push_str("</div>");
+    Some(h)
 }
 
 /// The sweep section without its drawing: heading, the controls (live only once the app has
@@ -219,10 +273,11 @@ fn paint(window: &Window) -> Option<bool> {
     let data = ChartData { e: &e, v: &v, series: &series, highlight, main: &main };
     let section = sweep_section_html(&data);
     if v.embed.on {
+        let controls = if v.embed.controls.is_empty() { String::new() } else { widget_controls_html(&e.scenario, &v.embed.controls)? };
         let host = doc.query_selector(".kvs-shell-widget").ok().flatten()?;
         let app_link = format!("{}?{}", crate::url::page_base(), crate::state::app_query(&e.scenario, &v));
         host.set_inner_html(&format!(
-            r#"<div class="kvs-widget" data-testid="first-widget" data-show="sweep"><div class="kvs-widget-body">{section}</div><p class="kvs-widget-foot"><span class="kvs-widget-desc" data-testid="first-widget-desc">{}</span> <span class="kvs-widget-actions"><button type="button" class="kvs-link-button" data-testid="first-widget-copy-link">Copy link</button> · <a class="kvs-widget-open" data-testid="first-open-in-kvscope" href="{}" target="_blank" rel="noopener">Open in KV Scope ↗</a></span></p></div>"#,
+            r#"<div class="kvs-widget" data-testid="first-widget" data-show="sweep">{controls}<div class="kvs-widget-body">{section}</div><p class="kvs-widget-foot"><span class="kvs-widget-desc" data-testid="first-widget-desc">{}</span> <span class="kvs-widget-actions"><button type="button" class="kvs-link-button" data-testid="first-widget-copy-link">Copy link</button> · <a class="kvs-widget-open" data-testid="first-open-in-kvscope" href="{}" target="_blank" rel="noopener">Open in KV Scope ↗</a></span></p></div>"#,
             esc(&crate::share::describe(&e)),
             esc(&app_link),
         ));

@@ -11,6 +11,9 @@
 //    not fetch the app until the reader interacts; the "Copy link" clicked before the app has
 //    loaded is replayed on the app's button.
 // 4. A select changed before the app mounts is carried over to the app.
+// 5. A widget with numeric controls: the first stage draws them where the app does, and what is
+//    typed before the app mounts is applied by the app; a widget with a control the first
+//    stage does not draw (model) goes straight to the app.
 // Run alone: scripts/e2e-quick.sh first
 
 import zlib from 'node:zlib';
@@ -62,7 +65,7 @@ async function open(browser, url, options, { blockApp = false } = {}) {
 }
 
 export default async function first(browser, h) {
-  const { check, checkEq, appUrl, tid, waitForApp, waitForText, checkNoErrors, DESKTOP, PHONE } = h;
+  const { check, checkEq, appUrl, tid, waitForApp, waitForText, textOf, checkNoErrors, DESKTOP, PHONE } = h;
 
   // 1. Same text, same place, same pixels.
   const links = [
@@ -72,25 +75,27 @@ export default async function first(browser, h) {
     ['phone', '?model=qwen3-32b&hw=h100-sxm&tp=2&ctx=64000&users=8', PHONE],
   ];
   for (const [label, q, options] of links) {
-    const a = await open(browser, appUrl(q), options, { blockApp: true });
-    let firstView;
+    // One page: the app's script is held back while the first stage is read, then let through.
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
+    let release;
+    const gate = new Promise((r) => (release = r));
+    await page.route(/\/kvscope-web-[0-9a-f]+\.js$/, async (r) => {
+      await gate;
+      await r.continue();
+    });
     try {
-      await a.page.waitForFunction(() => window.__kvs_first !== undefined);
-      const st = await a.page.evaluate(() => window.__kvs_first);
+      await page.goto(appUrl(q));
+      await page.waitForFunction(() => window.__kvs_first !== undefined);
+      const st = await page.evaluate(() => window.__kvs_first);
       check(st.painted === true && st.lazy === false, `first (${label}): the first stage painted the page (${JSON.stringify(st)})`);
-      firstView = await snapshot(a.page, false);
-      // The app's files are blocked here: the loader's "could not load" is expected, nothing else.
-      const others = a.errors.filter((e) => !/Failed to fetch|could not load/.test(e));
-      check(others.length === 0, `first (${label}): no page errors in the first stage${others.length ? ': ' + others.join('; ') : ''}`);
-      check(/reload/.test(await a.page.textContent(tid('first-headline'))), `first (${label}): the headline says the editor could not load`);
-    } finally {
-      await a.context.close();
-    }
-    const b = await open(browser, appUrl(q), options);
-    try {
-      await waitForApp(b.page);
-      await waitForText(b.page, 'sweep-readout');
-      const appView = await snapshot(b.page, true);
+      const firstView = await snapshot(page, false);
+      release();
+      await waitForApp(page);
+      await waitForText(page, 'sweep-readout');
+      const appView = await snapshot(page, true);
       checkEq(firstView.headline, appView.headline, `first (${label}): headline as the app's`);
       checkEq(firstView.cards.join(' // '), appView.cards.join(' // '), `first (${label}): the four cards as the app's`);
       checkEq(firstView.readout, appView.readout, `first (${label}): chart readout as the app's`);
@@ -101,9 +106,21 @@ export default async function first(browser, h) {
         check(off <= 1, `first (${label}): ${k} box where the app puts it (first ${f}, app ${p})`);
       }
       check(firstView.pixels !== null && firstView.pixels === appView.pixels, `first (${label}): the chart's pixels are the app's`);
-      await checkNoErrors(b.page, b.errors, `first (${label}): app after the first stage`);
+      await checkNoErrors(page, errors, `first (${label}): first stage, then the app`);
     } finally {
-      await b.context.close();
+      release();
+      await context.close();
+    }
+  }
+
+  // 1b. If the app cannot load, the first stage's results stay and the headline says so.
+  {
+    const a = await open(browser, appUrl(''), DESKTOP, { blockApp: true });
+    try {
+      await a.page.waitForFunction(() => /reload/.test(document.querySelector('[data-testid="first-headline"]')?.textContent ?? ''));
+      check(/\d/.test(await textOf(a.page, 'first-metric-concurrency')), 'first: with the app blocked, the cards stay and the headline says the editor could not load');
+    } finally {
+      await a.context.close();
     }
   }
 
@@ -185,6 +202,75 @@ export default async function first(browser, h) {
     } finally {
       release();
       await context.close();
+    }
+  }
+
+  // 5. Widgets with controls.
+  {
+    const q = '?v=1&y=decode_s&embed=1&show=sweep&controls=ctx,users,mode&eid=c1';
+    const viewport = { ...DESKTOP, viewport: { width: 700, height: 900 } };
+    const boxes = (page, first) =>
+      page.evaluate((first) => {
+        const root = document.querySelector(first ? '[data-testid="first-widget"]' : '[data-testid="widget"]');
+        const box = (s) => {
+          const r = root?.querySelector(s)?.getBoundingClientRect();
+          return r ? [r.x, r.y, r.width, r.height].map(Math.round).join(',') : null;
+        };
+        return { controls: box('.kvs-widget-controls'), ctx: box('#input-ctx'), slider: box('#input-ctx-slider'), mode: box('#input-mode'), canvas: box('canvas'), foot: box('.kvs-widget-foot'), pixels: root?.querySelector('canvas')?.toDataURL() };
+      }, first);
+    const a = await open(browser, appUrl(q), viewport, { blockApp: true });
+    let fb;
+    try {
+      await a.page.waitForFunction(() => window.__kvs_first !== undefined);
+      const st = await a.page.evaluate(() => window.__kvs_first);
+      check(st.painted === true && st.lazy === false, `first: a widget with ctx, users and mode controls is painted, then loads the app (${JSON.stringify(st)})`);
+      fb = await boxes(a.page, true);
+      checkEq(await a.page.inputValue('#input-ctx'), '50000', 'first: the widget\'s context field shows the scenario\'s value');
+    } finally {
+      await a.context.close();
+    }
+    const b = await open(browser, appUrl(q), viewport);
+    try {
+      await b.page.waitForSelector('[data-testid="widget"] canvas');
+      await waitForText(b.page, 'sweep-readout');
+      const ab = await boxes(b.page, false);
+      for (const k of ['controls', 'ctx', 'slider', 'mode', 'canvas', 'foot']) checkEq(fb[k], ab[k], `first: widget ${k} box where the app puts it`);
+      check(fb.pixels && fb.pixels === ab.pixels, 'first: the widget chart\'s pixels are the app\'s');
+    } finally {
+      await b.context.close();
+    }
+    // Typed before the app arrives, applied once it has.
+    const context = await browser.newContext(viewport);
+    const page = await context.newPage();
+    let release;
+    const gate = new Promise((r) => (release = r));
+    await page.route(/\/kvscope-web-[0-9a-f]+\.js$/, async (r) => {
+      await gate;
+      await r.continue();
+    });
+    try {
+      await page.goto(appUrl(q));
+      await page.waitForFunction(() => window.__kvs_first?.painted === true);
+      await page.fill('#input-ctx', '128K');
+      await page.selectOption('#input-mode', 'realistic');
+      release();
+      await page.waitForSelector('[data-testid="widget"]');
+      await page.waitForFunction(() => /[?&]ctx=128000/.test(location.search) && /[?&]mode=realistic/.test(location.search));
+      checkEq(await page.inputValue('#input-ctx'), '128000', 'first: the context typed before the app loaded is the app\'s, in canonical form');
+      check(/128,000-token/.test(await textOf(page, 'widget-desc')), `first: the widget describes the typed context (${await textOf(page, 'widget-desc')})`);
+    } finally {
+      release();
+      await context.close();
+    }
+    // A model control: straight to the app, the first stage not even fetched.
+    const c = await open(browser, appUrl('?v=1&embed=1&show=sweep&controls=model,ctx'), viewport);
+    try {
+      await c.page.waitForSelector('[data-testid="widget"] canvas');
+      check(!c.fetched.some((u) => /kvscope-first-/.test(u)), 'first: a widget with a model control does not fetch the first stage');
+      checkEq(await c.page.evaluate(() => window.__kvs_first?.painted ?? null), null, 'first: nor runs it');
+      await checkNoErrors(c.page, c.errors, 'first: widget with a model control');
+    } finally {
+      await c.context.close();
     }
   }
 }
