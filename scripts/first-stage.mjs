@@ -70,11 +70,9 @@ const app = () => (started ??= (async () => {
   const h = document.querySelector('[data-testid="first-headline"]');
   if (h && window.__kvs_first?.painted) h.textContent += ' (The editor could not load: reload the page to change the scenario.)';
 }));
-const embed = /[?&]embed=1(&|$)/.test(location.search);
-const mayStayLight = embed && !/[?&]controls=[^&]/.test(location.search);
-const appOnly = embed && ${APP_ONLY_CONTROLS}.test(location.search.replace(/%2C/gi, ','));
+const mayStayLight = /[?&]embed=1(&|$)/.test(location.search) && !/[?&]controls=[^&]/.test(location.search);
 let first = {};
-if (appOnly) first.painted = false; else try {
+if (window.__kvs_app_only) first.painted = false; else try {
   const [f, bytes] = await Promise.all([import('./${F}'), fetch('./${FW}').then((r) => r.arrayBuffer())]);
   if (!mayStayLight) fetchApp();
   await f.default({ module_or_path: bytes });
@@ -93,11 +91,25 @@ if (first.painted && first.lazy) {
   .trim()
   .replace(/\n\s*/g, '');
 if (loader.includes('//')) throw new Error('first-stage: a // comment in the loader would swallow the rest of the line');
-index = index.replace(trunkLoader, () => `<script type=module>${loader}</script>`);
+// A classic script before the stylesheet link starts the first stage's two downloads at once
+// (a module script would wait for the stylesheet), except for a widget that goes straight to
+// the app.
+const preload = `
+window.__kvs_app_only = /[?&]embed=1(&|$)/.test(location.search) && ${APP_ONLY_CONTROLS}.test(location.search.replace(/%2C/gi, ','));
+if (!window.__kvs_app_only) for (const [href, rel] of [['./${F}', 'modulepreload'], ['./${FW}', 'preload']]) {
+  const l = document.createElement('link');
+  l.rel = rel; l.href = href; l.crossOrigin = 'anonymous';
+  if (rel === 'preload') { l.as = 'fetch'; l.type = 'application/wasm'; }
+  document.head.appendChild(l);
+}
+`
+  .trim()
+  .replace(/\n\s*/g, '');
+if (preload.includes('//')) throw new Error('first-stage: a // in the preload script would swallow the rest of the line');
+index = index.replace(trunkLoader, () => `<script>${preload}</script><script type=module>${loader}</script>`);
 
-// The app's preloads go: they would share the wire with the first stage. The first stage gets
-// none either: the loader (an inline module, run as soon as the HTML is parsed) fetches its two
-// files together, and not at all for a widget that goes straight to the app.
+// The app's preloads go: they would share the wire with the first stage (whose own preloads the
+// classic script above adds, unless the link goes straight to the app).
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 for (const name of [A, AW]) {
   const tag = new RegExp(`<link[^>]*href=["']?\\./${escape(name)}["']?[^>]*>`);
