@@ -45,16 +45,26 @@ echo
 echo "dist sizes (bytes; gzip -9):"
 total_raw=0
 total_gz=0
+first_gz=0
+css_gz=0
 shopt -s nullglob
 for f in dist/*.wasm dist/*.js dist/*.css; do
   raw=$(stat -c %s "$f")
   gz=$(gzip -9c "$f" | wc -c)
   total_raw=$((total_raw + raw))
   total_gz=$((total_gz + gz))
+  case "$f" in
+    dist/kvscope-first-*) first_gz=$((first_gz + gz)) ;;
+    *.css) css_gz=$((css_gz + gz)) ;;
+  esac
   printf '  %-48s %9d raw %9d gzip\n' "$f" "$raw" "$gz"
 done
 shopt -u nullglob
+html_gz=$(gzip -9c dist/index.html | wc -c)
 printf '  %-48s %9d raw %9d gzip\n' "total (.wasm + .js + .css)" "$total_raw" "$total_gz"
+printf '  %-48s %19d gzip\n' "the app (without the first stage)" "$((total_gz - first_gz))"
+# What a widget without controls transfers until the reader interacts (issue 12 target: 150 KB).
+printf '  %-48s %19d gzip\n' "first stage + CSS + index.html (a plain widget)" "$((first_gz + css_gz + html_gz))"
 
 kv_step "wasm tests (${WASM_PACKAGES[*]}; app in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

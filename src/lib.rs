@@ -8,7 +8,11 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod app;
+// first stage (issue 12): the cards' texts, shared with the first stage.
+pub mod cards;
 pub mod components;
+// first stage (issue 12)
+pub mod first;
 mod download;
 mod format;
 // hf (issue 10, 11): fetching a model's config.json from the Hub.

@@ -115,3 +115,17 @@ impl SweepMemos {
         SweepMemos { xs, main, by_series, pins, current_x, exact }
     }
 }
+
+// first stage (issue 12)
+/// The current scenario's sweep along `x`, and the same with the scenario's own point inserted
+/// (the chart's "this scenario" line and its marker): what the memos above compute step by
+/// step, in one call, for the first stage (src/first.rs).
+pub fn main_sweep(inputs: &Inputs, report: &costmodel::Report, x: SweepInput) -> (Sweep, Sweep, Option<usize>) {
+    let xs = xs_for(x, input_value(inputs, x));
+    let mut base = inputs.clone();
+    x.apply(&mut base, 1.0);
+    let main = sweep(&base, x, &xs);
+    let mut exact = main.clone();
+    let i = costmodel::sweep::insert_current(&mut exact, inputs, report);
+    (main, exact, i)
+}

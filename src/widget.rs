@@ -26,7 +26,7 @@ use crate::sweeps::SweepMemos;
 pub const HEIGHT_MESSAGE: &str = "kvscope:height";
 
 /// Posts `{type, id, height}` to the parent window (nothing when not framed).
-fn post_height(eid: &str, height: f64) {
+pub fn post_height(eid: &str, height: f64) {
     let Some(window) = web_sys::window() else {
         return;
     };

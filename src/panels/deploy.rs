@@ -9,7 +9,9 @@ use crate::panels::fields::override_field;
 use crate::state::use_app;
 
 /// The deployment keys of `FIELDS`, in display order, with the value an empty field means.
-const KEYS: [(&str, fn() -> String); 6] = [
+/// A key and the text an empty field means.
+type KeyDefault = (&'static str, fn() -> String);
+const KEYS: [KeyDefault; 6] = [
     ("pp", || "1".to_owned()),
     ("dp", || "1".to_owned()),
     ("ep", || "1".to_owned()),
@@ -159,7 +161,7 @@ pub fn DeploymentPanel() -> impl IntoView {
             let users = r.deployment_users.map_or_else(|| "–".to_owned(), fmt_count);
             let weights = r.weights_bytes_per_gpu.map_or_else(|| "–".to_owned(), |w| crate::format::bytes(w, b));
             let kv = crate::format::bytes(r.kv_bytes_per_user_per_gpu, b);
-            let tps = r.tokens_per_s_per_gpu.map_or_else(|| "–".to_owned(), |t| fmt_sig(t));
+            let tps = r.tokens_per_s_per_gpu.map_or_else(|| "–".to_owned(), fmt_sig);
             let comm = r.deploy_comm_s.map_or_else(|| "–".to_owned(), fmt_seconds);
             let pools = [("Prefill pool", r.prefill_pool), ("Decode pool", r.decode_pool)]
                 .into_iter()

@@ -1,23 +1,15 @@
 //! Results: the four metric cards, the throughput card, "does not fit" states and the math.
 
-use costmodel::report::{Resource, SwitchKind};
-use costmodel::roofline::{Bound, PhaseTime};
-use costmodel::units::{fmt_count, fmt_percent, fmt_seconds, fmt_sig};
+use costmodel::units::{fmt_count, fmt_seconds, fmt_sig};
 use costmodel::Report;
 use leptos::prelude::*;
 
+use crate::cards;
 use crate::components::{MathDetails, MetricCard};
 use crate::panels::engine::EngineBlock;
-use crate::format::{bytes, opt_seconds, opt_sig};
+use crate::format::{opt_seconds, opt_sig};
 use crate::state::use_app;
 
-fn bound_of(p: Option<PhaseTime>) -> &'static str {
-    match p.map(|p| p.bound) {
-        Some(Bound::Compute) => Resource::Compute.label(),
-        Some(Bound::Memory) => Resource::HbmBandwidth.label(),
-        None => "– (nothing fits)",
-    }
-}
 
 /// The cards.
 #[component]
@@ -54,10 +46,10 @@ pub fn Results(
                 <MetricCard
                     testid="metric-concurrency"
                     title="Concurrency"
-                    value=text(|r, _| format!("{} {}", fmt_count(r.concurrency), if r.concurrency == 1.0 { "user" } else { "users" }))
-                    caption=text(|r, _| if r.concurrency == 1.0 { "fits in HBM at once".to_owned() } else { "fit in HBM at once".to_owned() })
-                    bound=text(|_, _| "bounded by HBM capacity".to_owned())
-                    kv_share=text(|r, b| format!("KV is {} of HBM · {} per user ({} per GPU)", fmt_percent(r.kv_share.hbm), bytes(r.kv_bytes_per_user, b), bytes(r.kv_bytes_per_user_per_gpu, b)))
+                    value=text(|r, b| cards::concurrency(r, b).value)
+                    caption=text(|r, b| cards::concurrency(r, b).caption)
+                    bound=text(|r, b| cards::concurrency(r, b).bound)
+                    kv_share=text(|r, b| cards::concurrency(r, b).share)
                     bad=no_fit
                 >
                     <MathDetails lines=math ids=&["kv_bytes_per_token", "kv_bytes_per_user", "weights_bytes", "concurrency"] />
@@ -65,50 +57,37 @@ pub fn Results(
                 <MetricCard
                     testid="metric-prefill"
                     title="Prefilling"
-                    value=text(|r, _| opt_seconds(r.prefill_s))
-                    caption=text(|_, _| "per prompt (batch 1)".to_owned())
-                    bound=text(|r, _| format!("bounded by {}", bound_of(r.prefill)))
-                    kv_share=text(|r, _| format!("attention (the KV part) is {} of prefill FLOP", fmt_percent(r.kv_share.prefill_flop)))
+                    value=text(|r, _| cards::prefill(r).value)
+                    caption=text(|r, _| cards::prefill(r).caption)
+                    bound=text(|r, _| cards::prefill(r).bound)
+                    kv_share=text(|r, _| cards::prefill(r).share)
                     bad=no_fit
                 >
-                    <MathDetails lines=math ids=&["prefill_s"] extra=Signal::derive(|| "Time to read the prompt and build its KV cache.".to_owned()) />
+                    <MathDetails lines=math ids=&["prefill_s"] extra=Signal::derive(|| cards::PREFILL_EXTRA.to_owned()) />
                 </MetricCard>
                 <MetricCard
                     testid="metric-decode"
                     title="Decoding"
-                    value=text(|r, _| opt_seconds(r.decode_s))
-                    caption=Signal::derive(move || format!("per turn of {} generated tokens", fmt_count(out.get())))
-                    bound=text(|r, _| format!("bounded by {}", bound_of(r.decode_step)))
-                    kv_share=text(|r, _| format!("KV is {} of the bytes read{}", fmt_percent(r.kv_share.decode_bytes), if r.decode_kv_bound { " · each step reads more KV than weights" } else { "" }))
+                    value=text(|r, _| cards::decode(r, 0.0).value)
+                    caption=Signal::derive(move || report.with(|r| cards::decode(r, out.get()).caption))
+                    bound=text(|r, _| cards::decode(r, 0.0).bound)
+                    kv_share=text(|r, _| cards::decode(r, 0.0).share)
                     bad=no_fit
                 >
                     <MathDetails lines=math ids=&["decode_step_s", "decode_s"]
-                        extra=Signal::derive(move || report.with(|r| r.decode_step_s.map_or_else(String::new, |s| format!("{} per step at batch {}", fmt_seconds(s), fmt_count(r.batch))))) />
+                        extra=Signal::derive(move || report.with(cards::decode_extra)) />
                 </MetricCard>
                 <MetricCard
                     testid="metric-switch"
                     title="Context switching"
-                    value=text(|r, _| opt_seconds(r.context_switch_s))
-                    caption=text(|_, _| "per switch (one user out, one in)".to_owned())
-                    bound=text(|r, _| match r.switch_kind {
-                        Some(SwitchKind::Swap) => "bounded by the host link (swap out + in)".to_owned(),
-                        Some(SwitchKind::Recompute) => "recomputing (prefill again) beats swapping".to_owned(),
-                        None => "– (nothing fits)".to_owned(),
-                    })
-                    kv_share=text(|r, _| if r.no_fit.is_some() {
-                        String::new()
-                    } else if r.swapped_users > 0.0 && r.sched == costmodel::serving::Sched::Continuous {
-                        // serving (issue 9): the engines queue these users instead of swapping them.
-                        format!("in the paper's cycle {} users would wait in host memory (switching {} of it); continuous batching queues them", fmt_count(r.swapped_users), fmt_percent(r.kv_share.switch_time))
-                    } else if r.swapped_users > 0.0 {
-                        format!("{} users wait in host memory; switching is {} of the cycle", fmt_count(r.swapped_users), fmt_percent(r.kv_share.switch_time))
-                    } else {
-                        "everyone fits: no switching (KV share 0%)".to_owned()
-                    })
+                    value=text(|r, _| cards::switch(r).value)
+                    caption=text(|r, _| cards::switch(r).caption)
+                    bound=text(|r, _| cards::switch(r).bound)
+                    kv_share=text(|r, _| cards::switch(r).share)
                     bad=no_fit
                 >
                     <MathDetails lines=math ids=&["context_switch_s"]
-                        extra=Signal::derive(move || report.with(|r| if r.no_fit.is_some() { String::new() } else { format!("swap {} · recompute {}", opt_seconds(r.swap_s), opt_seconds(r.recompute_s)) })) />
+                        extra=Signal::derive(move || report.with(cards::switch_extra)) />
                 </MetricCard>
             </div>
             <EngineBlock />
@@ -231,7 +210,7 @@ pub fn FitStatus() -> impl IntoView {
                         // ux (issue 11): more fit than are asked for: offer to use them all.
                         {move || {
                             let (c, u) = evaluated.with(|e| (e.report.concurrency, e.scenario.users));
-                            (c > u && c >= 2.0 && c <= 1_000_000.0).then(|| view! {
+                            (c > u && (2.0..=1_000_000.0).contains(&c)).then(|| view! {
                                 " "
                                 <button type="button" class="kvs-link-button" data-testid="use-all-users"
                                     on:click=move |_| scenario.update(|s| s.users = c.floor())>

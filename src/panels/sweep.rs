@@ -13,7 +13,7 @@ use crate::state::{default_series_values, parse_series_values, use_app, x_range,
 use crate::sweeps::SweepMemos;
 
 /// Below this CSS width the chart gets a short title.
-const NARROW_PX: f64 = 600.0;
+pub const NARROW_PX: f64 = 600.0;
 /// Ratio of largest to smallest positive value above which the y axis turns logarithmic.
 const LOG_Y_RATIO: f64 = 1000.0;
 
@@ -52,6 +52,44 @@ pub fn wants_log_y(series: &[Series]) -> bool {
     hi > 0.0 && lo.is_finite() && hi / lo > LOG_Y_RATIO
 }
 
+// first stage (issue 12): the panel's texts as plain functions, which the first stage
+// (src/first.rs) prints too.
+/// The chart's title on a narrow canvas: model, GPUs, accelerator.
+pub fn short_title(s: &costmodel::Scenario) -> String {
+    let model = if s.custom.is_some() { s.name.as_deref().unwrap_or("imported model") } else { s.model.as_str() };
+    format!("{model} · {}× {}", s.tp, s.hw)
+}
+
+/// The readout line under the chart for the highlighted point.
+pub fn readout_text(series: &[Series], highlight: Option<(usize, usize)>, x: SweepInput, y: Metric) -> String {
+    highlight
+        .and_then(|(si, pi)| {
+            let sr = series.get(si)?;
+            let &(px, py) = sr.points.get(pi)?;
+            Some(format!("{}: {} = {}, {} = {}", sr.label, x.label(), input_format(x)(px), y.label(), metric_format(y)(py)))
+        })
+        .unwrap_or_else(|| "Point at a line (or tap it, or focus the chart and use the arrow keys) to read its values.".to_owned())
+}
+
+/// The regime markers of the scenario's sweep, in words.
+pub fn markers_text(main: &costmodel::sweep::Sweep, x: SweepInput) -> String {
+    if main.markers.is_empty() {
+        return "No regime change in this range.".to_owned();
+    }
+    let parts: Vec<String> = main.markers.iter().map(|k| format!("{} at {}", k.kind.label(), input_format(x)(k.x))).collect();
+    format!("Regime markers (this scenario): {}.", parts.join("; "))
+}
+
+/// The canvas's accessible name.
+pub fn aria_label(x: SweepInput, y: Metric) -> String {
+    format!("Sweep chart: {} against {}. Arrow keys read the points; the values are announced below.", y.label(), x.label())
+}
+
+/// "N series · M points each · x axis logarithmic".
+pub fn series_note(series: usize, points: usize, x: SweepInput) -> String {
+    format!("{series} series · {points} points each · x axis {}", if x_range(x).2 { "logarithmic" } else { "linear" })
+}
+
 /// The sweep panel.
 #[component]
 pub fn SweepPanel(
@@ -72,12 +110,7 @@ pub fn SweepPanel(
     });
     let layout = StoredValue::new(None::<PlotLayout>);
     let title = Memo::new(move |_| state.evaluated.with(scenario_label));
-    let short_title = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            let model = if s.custom.is_some() { s.name.as_deref().unwrap_or("imported model") } else { s.model.as_str() };
-            format!("{model} · {}× {}", s.tp, s.hw)
-        })
-    });
+    let short_title = Memo::new(move |_| state.scenario.with(short_title));
 
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
@@ -138,30 +171,9 @@ pub fn SweepPanel(
             hover.set(next);
         }
     });
-    let readout = move || {
-        let (x, y) = (x.get(), y.get());
-        highlight.get().and_then(|(si, pi)| {
-            series.with(|s| {
-                let sr = s.get(si)?;
-                let &(px, py) = sr.points.get(pi)?;
-                Some(format!("{}: {} = {}, {} = {}", sr.label, x.label(), input_format(x)(px), y.label(), metric_format(y)(py)))
-            })
-        })
-        .unwrap_or_else(|| "Point at a line (or tap it, or focus the chart and use the arrow keys) to read its values.".to_owned())
-    };
-    let markers_text = move || {
-        let x = x.get();
-        memos.main.with(|m| {
-            if m.markers.is_empty() {
-                return "No regime change in this range.".to_owned();
-            }
-            let parts: Vec<String> = m.markers.iter().map(|k| format!("{} at {}", k.kind.label(), input_format(x)(k.x))).collect();
-            format!("Regime markers (this scenario): {}.", parts.join("; "))
-        })
-    };
-    let aria = Signal::derive(move || {
-        format!("Sweep chart: {} against {}. Arrow keys read the points; the values are announced below.", y.get().label(), x.get().label())
-    });
+    let readout = move || series.with(|s| readout_text(s, highlight.get(), x.get(), y.get()));
+    let markers_text = move || memos.main.with(|m| markers_text(m, x.get()));
+    let aria = Signal::derive(move || aria_label(x.get(), y.get()));
     view! {
         <section class="kvs-sweep" aria-label="Sweep chart">
             <h2 class="kvs-h2">"How it scales"</h2>
@@ -169,10 +181,7 @@ pub fn SweepPanel(
             <ChartCanvas testid="sweep-chart" aria_label=aria draw=draw on_hover=on_hover on_key=on_key class="kvs-canvas-sweep" />
             <p class="kvs-readout" data-testid="sweep-readout" aria-live="polite">{readout}</p>
             <p class="kvs-note">{markers_text}</p>
-            <p class="kvs-note">{move || {
-                let n = series.with(Vec::len);
-                format!("{n} series · {} points each · x axis {}", memos.xs.with(Vec::len), if x_range(x.get()).2 { "logarithmic" } else { "linear" })
-            }}</p>
+            <p class="kvs-note">{move || series_note(series.with(Vec::len), memos.xs.with(Vec::len), x.get())}</p>
         </section>
     }
 }

@@ -2,7 +2,7 @@
 // and CPU throttling, as a reader on a static host meets it.
 //
 // Usage: node tests/bench/load.mjs http://127.0.0.1:PORT/ [--runs N] [--profiles localhost,4g,slow4g]
-//        [--targets bare,shared,widget]
+//        [--targets bare,shared,widget,plain]
 // Serve dist/ gzipped first (scripts/static_server.py PORT --directory dist --gzip), as a real
 // static host does, so bytes on the wire are what a reader pays. scripts/test.sh runs it
 // (report-only, like the other timings).
@@ -14,6 +14,9 @@
 //   results     the first animation frame in which the main results have numbers: the
 //               concurrency card shows a digit and a chart has been drawn (the widget: its
 //               description has a digit and its chart is drawn)
+//   app         when the app mounted (it removes the static shell); n/a for a widget without
+//               controls, which loads the app only when the reader interacts with it
+//   bytes are counted until the app has mounted (or, for such a widget, the first stage painted)
 //   cls         cumulative layout shift (layout-shift entries without recent input, summed)
 // Under slow4g it also saves a screenshot taken at first paint (target/screenshots/first-paint-*.png).
 //
@@ -40,6 +43,9 @@ const TARGETS = {
   bare: { label: 'bare URL', query: '', widget: false },
   shared: { label: 'shared link', query: '?model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=128000&mode=realistic', widget: false },
   widget: { label: 'widget', query: '?v=1&y=decode_s&embed=1&show=sweep&controls=ctx,users', widget: true },
+  // The share panel's default embed code: no controls, so the first stage alone serves it until
+  // the reader interacts (issue 12).
+  plain: { label: 'widget, no controls', query: '?v=1&y=decode_s&embed=1&show=sweep', widget: true },
 };
 
 function arg(name, fallback) {
@@ -50,7 +56,7 @@ function arg(name, fallback) {
 const BASE = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const RUNS = Math.max(1, Number(arg('runs', '5')) | 0);
 const PROFILE_IDS = arg('profiles', 'localhost,4g,slow4g').split(',').filter((p) => PROFILES[p]);
-const TARGET_IDS = arg('targets', 'bare,shared,widget').split(',').filter((t) => TARGETS[t]);
+const TARGET_IDS = arg('targets', 'bare,shared,widget,plain').split(',').filter((t) => TARGETS[t]);
 
 const LAUNCH = {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -71,12 +77,15 @@ function observe(widget) {
   const digit = /\d/;
   const ready = () => {
     if (window.__kvs_first_chart_ms === undefined) return false;
-    const sel = widget ? '[data-testid="widget-desc"]' : '[data-testid="metric-concurrency"]';
+    // The app's, or the first stage's (src/first.rs), which paints the same numbers first.
+    const sel = widget ? '[data-testid="widget-desc"], [data-testid="first-widget-desc"]' : '[data-testid="metric-concurrency"], [data-testid="first-metric-concurrency"]';
     return digit.test(document.querySelector(sel)?.textContent ?? '');
   };
   const tick = () => {
-    if (ready()) window.__kvs_results_ms = performance.now();
-    else requestAnimationFrame(tick);
+    if (window.__kvs_results_ms === undefined && ready()) window.__kvs_results_ms = performance.now();
+    // The app mounted: it removes the static shell (src/main.rs).
+    if (window.__kvs_app_ms === undefined && document.readyState !== 'loading' && !document.getElementById('kvs-shell')) window.__kvs_app_ms = performance.now();
+    if (window.__kvs_app_ms === undefined || window.__kvs_results_ms === undefined) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
@@ -109,11 +118,15 @@ async function load(browser, profile, target, shotName) {
       await page.screenshot({ path: path.join(SHOTS, `${shotName}.png`) });
     }
     await page.waitForFunction(() => window.__kvs_results_ms !== undefined, null, { timeout: 120_000 });
+    // Then the app: mounted, or (a widget without controls that the first stage painted) not
+    // fetched until the reader interacts.
+    await page.waitForFunction(() => window.__kvs_app_ms !== undefined || window.__kvs_first?.lazy === true, null, { timeout: 120_000 });
     // Let late shifts (fonts, the app taking over the shell) land before reading CLS.
     await page.waitForTimeout(500);
     const m = await page.evaluate(() => ({
       firstPaint: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
       results: window.__kvs_results_ms,
+      app: window.__kvs_app_ms ?? NaN,
       cls: window.__kvs_cls,
     }));
     return { bytes, ...m };
@@ -146,12 +159,13 @@ async function main() {
           bytes: median(runs.map((r) => r.bytes)),
           firstPaint: median(runs.map((r) => r.firstPaint)),
           results: median(runs.map((r) => r.results)),
+          app: median(runs.map((r) => r.app)),
           cls: Math.max(...runs.map((r) => r.cls)),
         };
         rows.push(row);
         console.log(
           `load: profile=${p} target=${t} runs=${RUNS} bytes=${Math.round(row.bytes)} first_paint_ms=${Math.round(row.firstPaint)} ` +
-            `results_ms=${Math.round(row.results)} cls_max=${row.cls.toFixed(3)}`,
+            `results_ms=${Math.round(row.results)} app_ms=${Math.round(row.app)} cls_max=${row.cls.toFixed(3)}`,
         );
       }
     }
@@ -159,11 +173,11 @@ async function main() {
     await browser.close();
   }
   console.log(`\nload-time benchmark, median of ${RUNS} cold loads (${BASE}):`);
-  console.log('| network | page | bytes on the wire | first paint | first results frame | CLS (max) |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| network | page | bytes on the wire | first paint | first results frame | app mounted | CLS (max) |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
-      `| ${PROFILES[r.profile].label} | ${TARGETS[r.target].label} | ${Math.round(r.bytes).toLocaleString('en-US')} B | ${ms(r.firstPaint)} | ${ms(r.results)} | ${r.cls.toFixed(3)} |`,
+      `| ${PROFILES[r.profile].label} | ${TARGETS[r.target].label} | ${Math.round(r.bytes).toLocaleString('en-US')} B | ${ms(r.firstPaint)} | ${ms(r.results)} | ${ms(r.app)} | ${r.cls.toFixed(3)} |`,
     );
   }
 }

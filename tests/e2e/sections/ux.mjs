@@ -25,6 +25,11 @@ export default async function ux(browser, h) {
       // The widget shows the same.
       const w = await openPage(browser, appUrl(`${ISSUE_Q}&embed=1&show=sweep`), DESKTOP);
       try {
+        // A widget without controls is painted by the first stage (issue 12) and loads the app
+        // when the reader moves into it.
+        const fr = await waitForText(w.page, 'first-sweep-readout');
+        checkEq(readoutValue(fr), card.trim(), `1: widget readout (first stage) equals the decode card (${fr})`);
+        await w.page.mouse.move(200, 200);
         const wr = await waitForText(w.page, 'sweep-readout');
         checkEq(readoutValue(wr), card.trim(), `1: widget readout equals the decode card (${wr})`);
       } finally {

@@ -1,0 +1,120 @@
+// Trunk post_build step for release builds, run by minify-js.mjs after minifying and before
+// precompressing: gives the first stage (src/first.rs) hashed file names and replaces Trunk's
+// loader of the app with one that runs the first stage first.
+//
+// Why: the first stage is a small .wasm (no Leptos) that paints the URL's results into the
+// static shell; the app's .wasm is several times larger. Fetched together they would share the
+// wire and the first results would wait for both, so the app's preloads are dropped and the app
+// is fetched once the first stage's bytes are in (its download then overlaps the first stage's
+// compile and paint). A widget without controls (`?embed=1`, nothing
+// in `controls=`) that the first stage painted fetches the app only when the reader first
+// interacts with it (pointer, key, focus, touch, a width change). Until the app has mounted,
+// clicks on the first stage's buttons and changes to its selects are recorded and replayed on
+// the app's elements of the same id (`data-testid` without its `first-` prefix).
+//
+// Trunk 0.21.14 builds the first stage as a "worker" (so that it does not load it) named
+// kvscope-first.js / kvscope-first_bg.wasm. If Trunk's loader script is not found (another
+// Trunk version), the build fails here rather than shipping a page that loads nothing.
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+const indexPath = path.join(dir, 'index.html');
+const js = path.join(dir, 'kvscope-first.js');
+const wasm = path.join(dir, 'kvscope-first_bg.wasm');
+if (!fs.existsSync(js) || !fs.existsSync(wasm)) throw new Error('first-stage: kvscope-first.js or kvscope-first_bg.wasm is missing from the build');
+const hash = createHash('sha256').update(fs.readFileSync(js)).update(fs.readFileSync(wasm)).digest('hex').slice(0, 16);
+const F = `kvscope-first-${hash}.js`;
+const FW = `kvscope-first-${hash}_bg.wasm`;
+fs.renameSync(js, path.join(dir, F));
+fs.renameSync(wasm, path.join(dir, FW));
+
+let index = fs.readFileSync(indexPath, 'utf8');
+const trunkLoader = /<script type=module>import init, \* as bindings from '\.\/(kvscope-web-[0-9a-f]+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/(kvscope-web-[0-9a-f]+_bg\.wasm)' \}\);[\s\S]*?<\/script>/;
+const m = index.match(trunkLoader);
+if (!m) throw new Error("first-stage: Trunk's loader script was not found in index.html (another Trunk version?)");
+const [, A, AW] = m;
+
+// The loader (no // comments inside: it is joined into one line). mayStayLight: a widget without
+// controls may never need the app; anything else will, so the app's download starts as soon as
+// the first stage's own bytes are in, and overlaps the first stage's compile and paint.
+// Widget controls the first stage does not draw (it would stand aside, after its bytes had
+// cost the reader time): such a widget goes straight to the app. Keep in step with
+// FIRST_STAGE_CONTROLS in src/first.rs.
+const APP_ONLY_CONTROLS = String.raw`/[?&]controls=([^&]*,)?(model|hw|kv_[a-z]+)(,|&|$)/`;
+const loader = `
+const shell = () => document.getElementById('kvs-shell');
+const clicks = [], changes = new Map();
+const onClick = (e) => { const t = e.target.closest?.('[data-testid^="first-"]'); if (t && shell()?.contains(t)) clicks.push(t.dataset.testid.slice(6)); };
+const onChange = (e) => { const t = e.target; if (t.id && shell()?.contains(t)) changes.set(t.id, t.value); };
+addEventListener('click', onClick, true);
+addEventListener('input', onChange, true);
+addEventListener('change', onChange, true);
+let started, appWasm, appJs;
+const fetchApp = () => { appWasm ??= fetch('./${AW}'); appJs ??= import('./${A}'); };
+const app = () => (started ??= (async () => {
+  fetchApp();
+  const m = await appJs;
+  const wasm = await m.default({ module_or_path: appWasm });
+  window.wasmBindings = m;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  removeEventListener('click', onClick, true);
+  removeEventListener('input', onChange, true);
+  removeEventListener('change', onChange, true);
+  for (const [id, v] of changes) { const el = document.getElementById(id); if (el && el.value !== v) { el.value = v; for (const t of ['input', 'change']) el.dispatchEvent(new Event(t, { bubbles: true })); } }
+  for (const id of clicks) document.querySelector('[data-testid="' + id + '"]')?.click();
+})().catch((e) => {
+  console.warn('KV Scope: the app could not load', e);
+  const h = document.querySelector('[data-testid="first-headline"]');
+  if (h && window.__kvs_first?.painted) h.textContent += ' (The editor could not load: reload the page to change the scenario.)';
+}));
+const mayStayLight = /[?&]embed=1(&|$)/.test(location.search) && !/[?&]controls=[^&]/.test(location.search);
+let first = {};
+if (window.__kvs_app_only) first.painted = false; else try {
+  const [f, bytes] = await Promise.all([import('./${F}'), fetch('./${FW}').then((r) => r.arrayBuffer())]);
+  if (!mayStayLight) fetchApp();
+  await f.default({ module_or_path: bytes });
+  first = window.__kvs_first ?? {};
+} catch (e) {
+  console.warn('KV Scope: the first stage did not run; loading the app', e);
+}
+if (first.painted && first.lazy) {
+  const width = innerWidth;
+  for (const t of ['pointerdown', 'pointermove', 'keydown', 'focusin', 'touchstart']) addEventListener(t, app, { once: true, passive: true, capture: true });
+  addEventListener('resize', () => { if (innerWidth !== width) app(); });
+} else {
+  app();
+}
+`
+  .trim()
+  .replace(/\n\s*/g, '');
+if (loader.includes('//')) throw new Error('first-stage: a // comment in the loader would swallow the rest of the line');
+// A classic script before the stylesheet link starts the first stage's two downloads at once
+// (a module script would wait for the stylesheet), except for a widget that goes straight to
+// the app.
+const preload = `
+window.__kvs_app_only = /[?&]embed=1(&|$)/.test(location.search) && ${APP_ONLY_CONTROLS}.test(location.search.replace(/%2C/gi, ','));
+if (!window.__kvs_app_only) for (const [href, rel] of [['./${F}', 'modulepreload'], ['./${FW}', 'preload']]) {
+  const l = document.createElement('link');
+  l.rel = rel; l.href = href; l.crossOrigin = 'anonymous';
+  if (rel === 'preload') { l.as = 'fetch'; l.type = 'application/wasm'; }
+  document.head.appendChild(l);
+}
+`
+  .trim()
+  .replace(/\n\s*/g, '');
+if (preload.includes('//')) throw new Error('first-stage: a // in the preload script would swallow the rest of the line');
+index = index.replace(trunkLoader, () => `<script>${preload}</script><script type=module>${loader}</script>`);
+
+// The app's preloads go: they would share the wire with the first stage (whose own preloads the
+// classic script above adds, unless the link goes straight to the app).
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+for (const name of [A, AW]) {
+  const tag = new RegExp(`<link[^>]*href=["']?\\./${escape(name)}["']?[^>]*>`);
+  if (!tag.test(index)) throw new Error(`first-stage: no preload of ${name} in index.html`);
+  index = index.replace(tag, '');
+}
+fs.writeFileSync(indexPath, index);
+console.log(`first-stage: ${F}, ${FW}; the loader runs it before ${A}`);

@@ -1,0 +1,307 @@
+//! The first stage (issue 12): a small second .wasm (`src/bin/first.rs`, no Leptos) that paints
+//! the results for the URL's scenario into the static shell of `index.html` while the full app
+//! is still on the wire. It reads the same URL codec, evaluates with the same `costmodel`, prints
+//! the cards with the app's own text functions (`cards`), draws the sweep chart with the app's
+//! chart code (`charts::draw_sweep`, through the same `sweeps::main_sweep` and panel texts), and
+//! builds the same DOM (classes, order) as the app, so that when the app mounts in its place
+//! nothing moves and no number changes.
+//!
+//! What it paints, and when it stands aside (the app then paints as before):
+//! - the page: the headline, the four cards and the sweep chart section;
+//! - a widget (`?embed=1`) showing the sweep chart: its numeric and mode controls, the chart
+//!   section and the widget's foot (description and "Open in KV Scope"); it posts its height
+//!   like the app's widget;
+//! - nothing when the link has warnings (the app lists them above the results), imports a
+//!   model from the Hugging Face Hub (`hf=`, fetched by the app), pins scenarios or adds series
+//!   (the app's chart would differ), for the other widget views, and on the page when an engine
+//!   or continuous batching adds its block under the cards (the chart would move down).
+//!
+//! It tells the loader in `index.html` what it did through `window.__kvs_first`:
+//! `{painted, lazy}`; `lazy` (a widget without controls) lets the loader fetch the app only
+//! when the reader first interacts with the widget. What the reader types or picks in the first
+//! stage's controls before the app mounts, the loader carries over to the app's.
+
+use charts::format::{input_format, metric_format};
+use charts::{draw_sweep, ChartStyle, Series, SweepChart};
+use costmodel::sweep::{Metric, SweepInput};
+use costmodel::Evaluated;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlCanvasElement, Window};
+
+use crate::cards;
+use crate::components::{capitalise, log_position, range_text};
+use crate::format::input_text;
+use crate::panels::workload::{CTX_SLIDER_MAX, CTX_SLIDER_MIN};
+use costmodel::units::fmt_count;
+use crate::panels::{aria_label, markers_text, readout_text, scenario_label, series_note, short_title, wants_log_y, NARROW_PX};
+use crate::state::{parse_view, Show, Theme, View, VIEW_KEYS};
+
+/// Text for HTML: `&`, `<`, `>` and `"` escaped.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One metric card, as `components::MetricCard` renders it (the math stays closed and empty
+/// until the app brings it).
+fn card_html(c: &cards::CardText, bad: bool) -> String {
+    format!(
+        r#"<article class="kvs-card{}" data-testid="first-{}"><h3 class="kvs-card-title">{}</h3><p class="kvs-card-value">{}</p><p class="kvs-card-caption">{}</p><p class="kvs-card-bound">{}</p><p class="kvs-card-share">{}</p><details class="kvs-math"><summary class="kvs-math-head">{}</summary></details></article>"#,
+        if bad { " kvs-card-bad" } else { "" },
+        c.testid,
+        esc(c.title),
+        esc(&c.value),
+        esc(&c.caption),
+        esc(&c.bound),
+        esc(&c.share),
+        c.math_head
+    )
+}
+
+/// A `<select>` of the sweep's controls with `selected` marked.
+fn select_html<T: Copy + PartialEq>(id: &str, label: &str, items: &[T], key: fn(T) -> &'static str, text: fn(T) -> &'static str, selected: Option<T>, none: Option<&str>) -> String {
+    let mut h = format!(r#"<div class="kvs-field"><label for="{id}"><span class="kvs-label">{label}</span></label><select id="{id}">"#);
+    if let Some(n) = none {
+        h.push_str(&format!(r#"<option value="none"{}>{n}</option>"#, if selected.is_none() { " selected" } else { "" }));
+    }
+    for &i in items {
+        h.push_str(&format!(r#"<option value="{}"{}>{}</option>"#, key(i), if selected == Some(i) { " selected" } else { "" }, esc(text(i))));
+    }
+    h.push_str("</select></div>");
+    h
+}
+
+/// Widget controls the first stage draws as the app does (`widget::control`); with any other
+/// (`model`, `hw`, the compression axes) it stands aside. The loader in `index.html` skips the
+/// first stage for those links (scripts/first-stage.mjs, `APP_ONLY_CONTROLS`): keep both lists
+/// in step.
+pub const FIRST_STAGE_CONTROLS: &[&str] = &["tp", "ctx", "out", "users", "reuse", "mode", "w_bits", "kv_bits", "a_bits"];
+
+/// A numeric field as `components::NumberField` renders it, with the scenario's value.
+fn field_html(s: &costmodel::Scenario, key: &str) -> Option<String> {
+    let spec = costmodel::scenario::field_by_key(key)?;
+    let value = s.get(key)?;
+    let unit = if spec.unit.is_empty() { String::new() } else { format!(r#"<span class="kvs-unit">{}</span>"#, esc(spec.unit)) };
+    Some(format!(
+        r#"<div class="kvs-field"><label for="input-{key}"><span class="kvs-label">{}</span>{unit}</label><input id="input-{key}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="kvs-num" placeholder="" aria-invalid="false" aria-describedby="input-{key}-error" value="{}"><small class="kvs-range">{}</small><p class="kvs-error" id="input-{key}-error" role="alert"></p></div>"#,
+        esc(&capitalise(spec.label)),
+        esc(&input_text(value)),
+        esc(&range_text(spec)),
+    ))
+}
+
+/// The widget's controls row (`controls=`), or `None` when one of them is not drawn here.
+fn widget_controls_html(s: &costmodel::Scenario, controls: &[&str]) -> Option<String> {
+    let mut h = String::from(r#"<div class="kvs-widget-controls" role="group" aria-label="Scenario">"#);
+    for &key in controls {
+        if !FIRST_STAGE_CONTROLS.contains(&key) {
+            return None;
+        }
+        match key {
+            "ctx" => h.push_str(&format!(
+                r#"<div class="kvs-widget-control kvs-widget-ctx">{}<input id="input-ctx-slider" type="range" class="kvs-slider" min="0" max="1000" step="1" aria-label="Context tokens (logarithmic slider, 1,000 to 10,000,000)" aria-valuetext="{} tokens" value="{}"></div>"#,
+                field_html(s, "ctx")?,
+                fmt_count(s.ctx_tokens),
+                log_position(s.ctx_tokens, CTX_SLIDER_MIN, CTX_SLIDER_MAX).round(),
+            )),
+            "mode" => {
+                let peak = s.mode == costmodel::Mode::Peak;
+                h.push_str(&format!(
+                    r#"<div class="kvs-widget-control"><label class="kvs-label" for="input-mode">Efficiency</label><select id="input-mode"><option value="peak"{}>peak (datasheet)</option><option value="realistic"{}>realistic</option></select></div>"#,
+                    if peak { " selected" } else { "" },
+                    if peak { "" } else { " selected" },
+                ));
+            }
+            k => h.push_str(&format!(r#"<div class="kvs-widget-control">{}</div>"#, field_html(s, k)?)),
+        }
+    }
+    h.push_str("</div>");
+    Some(h)
+}
+
+/// The sweep section without its drawing: heading, the controls (live only once the app has
+/// loaded; the loader carries a changed choice over), the canvas and the texts under it.
+fn sweep_section_html(d: &ChartData) -> String {
+    let ChartData { v, series, highlight, main, .. } = *d;
+    let points = main.points.len();
+    let controls = [
+        select_html("input-x", "x axis", &SweepInput::ALL, SweepInput::key, SweepInput::label, Some(v.x), None),
+        select_html("input-y", "y axis", &Metric::ALL, Metric::key, Metric::label, Some(v.y), None),
+        select_html("input-series", "Series by", &SweepInput::ALL, SweepInput::key, SweepInput::label, None, Some("nothing (one line)")),
+        r#"<div class="kvs-field kvs-pin-field"><span class="kvs-label">Compare</span><button type="button" class="kvs-button" data-testid="first-pin-chart">Pin this scenario</button></div>"#.to_owned(),
+    ]
+    .concat();
+    format!(
+        r#"<section class="kvs-sweep" aria-label="Sweep chart"><h2 class="kvs-h2">How it scales</h2><div class="kvs-controls">{controls}</div><div class="kvs-chart-box"><canvas class="kvs-canvas kvs-canvas-sweep" data-testid="first-sweep-chart" role="img" aria-label="{}"></canvas></div><p class="kvs-readout" data-testid="first-sweep-readout" aria-live="polite">{}</p><p class="kvs-note">{}</p><p class="kvs-note">{}</p></section>"#,
+        esc(&aria_label(v.x, v.y)),
+        esc(&readout_text(series, highlight, v.x, v.y)),
+        esc(&markers_text(main, v.x)),
+        esc(&series_note(series.len(), points, v.x)),
+    )
+}
+
+/// What the sweep chart draws: the scenario's line, its own point, the regime markers.
+struct ChartData<'a> {
+    e: &'a Evaluated,
+    v: &'a View,
+    series: &'a [Series],
+    highlight: Option<(usize, usize)>,
+    main: &'a costmodel::sweep::Sweep,
+}
+
+/// Draws the sweep chart into `canvas` as `SweepPanel` does at first paint.
+fn draw_chart(window: &Window, canvas: HtmlCanvasElement, d: &ChartData, dark: bool) -> bool {
+    let ChartData { e, v, series, highlight, main } = *d;
+    let dpr = Some(window.device_pixel_ratio()).filter(|d| d.is_finite() && *d > 0.0).unwrap_or(1.0);
+    let rect = canvas.get_bounding_client_rect();
+    let (w, h) = ((rect.width() * dpr).round(), (rect.height() * dpr).round());
+    if !(w >= 1.0 && h >= 1.0) {
+        return false;
+    }
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+        return false;
+    };
+    let area = backend.into_drawing_area();
+    let style = if dark { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
+    let title = if rect.width() < NARROW_PX { short_title(&e.scenario) } else { scenario_label(e) };
+    let marks = charts::sweep_markers(main);
+    let chart = SweepChart {
+        title: &title,
+        x_label: v.x.label(),
+        y_label: v.y.label(),
+        x_log: crate::state::x_range(v.x).2,
+        y_log: wants_log_y(series),
+        series,
+        markers: &marks,
+        y_format: metric_format(v.y),
+        x_format: input_format(v.x),
+        highlight,
+    };
+    draw_sweep(&area, &chart, &style).is_ok()
+}
+
+/// Whether the charts are drawn dark: the link's `theme=`, else (the page only) the reader's
+/// saved choice, else the system's, as `app::apply_theme` decides.
+fn is_dark(window: &Window, doc: &Document, v: &View) -> bool {
+    let theme = match v.embed.theme {
+        Theme::Auto if !v.embed.on => match saved_theme(window).as_deref() {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::Auto,
+        },
+        t => t,
+    };
+    match theme {
+        Theme::Auto => window.match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches()),
+        t => {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("data-kvs-theme", t.key());
+            }
+            t == Theme::Dark
+        }
+    }
+}
+
+/// `localStorage.getItem("kvs-theme")`, through `Reflect` as the app reads it (a sandboxed
+/// frame may refuse storage: then nothing).
+fn saved_theme(window: &Window) -> Option<String> {
+    let store = js_sys::Reflect::get(window.as_ref(), &JsValue::from_str("localStorage")).ok().filter(|s| !s.is_null() && !s.is_undefined())?;
+    let get: js_sys::Function = js_sys::Reflect::get(&store, &JsValue::from_str("getItem")).ok()?.dyn_into().ok()?;
+    get.call1(&store, &JsValue::from_str("kvs-theme")).ok()?.as_string()
+}
+
+/// Records what the first stage did for the loader and the benchmarks.
+fn report(window: &Window, painted: bool, lazy: bool) {
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &JsValue::from_str("painted"), &JsValue::from_bool(painted));
+    let _ = js_sys::Reflect::set(&o, &JsValue::from_str("lazy"), &JsValue::from_bool(lazy));
+    let target: &JsValue = window.as_ref();
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_first"), &o);
+    if painted {
+        let now = window.performance().map(|p| p.now()).unwrap_or(0.0);
+        let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_first_chart_ms"), &JsValue::from_f64(now));
+    }
+}
+
+fn canvas_in(root: &Element) -> Option<HtmlCanvasElement> {
+    root.query_selector("canvas").ok().flatten()?.dyn_into::<HtmlCanvasElement>().ok()
+}
+
+/// Paints what it can; always leaves `window.__kvs_first` for the loader.
+pub fn run() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let painted = paint(&window);
+    let lazy = painted.unwrap_or(false);
+    report(&window, painted.is_some(), lazy);
+}
+
+/// `Some(lazy)` when painted.
+fn paint(window: &Window) -> Option<bool> {
+    let doc = window.document()?;
+    let search = window.location().search().unwrap_or_default();
+    let (scenario, url_warnings, extras) = costmodel::url::from_query_with(&search, VIEW_KEYS);
+    let (v, view_warnings) = parse_view(&extras);
+    if !url_warnings.is_empty() || !view_warnings.is_empty() || scenario.hf.is_some() || v.series.is_some() || !v.pins.is_empty() {
+        return None;
+    }
+    if v.embed.on && v.embed.show != Show::Sweep {
+        return None;
+    }
+    let e = costmodel::evaluate_scenario(scenario, Vec::new());
+    if !e.report.warnings.is_empty() {
+        return None;
+    }
+    let dark = is_dark(window, &doc, &v);
+    let (main, exact, idx) = crate::sweeps::main_sweep(&e.inputs, &e.report, v.x);
+    let series = vec![Series { label: "this scenario".to_owned(), points: exact.points.iter().map(|p| (p.x, v.y.of(p))).collect() }];
+    let highlight = idx.map(|i| (0, i));
+    let data = ChartData { e: &e, v: &v, series: &series, highlight, main: &main };
+    let section = sweep_section_html(&data);
+    if v.embed.on {
+        let controls = if v.embed.controls.is_empty() { String::new() } else { widget_controls_html(&e.scenario, &v.embed.controls)? };
+        let host = doc.query_selector(".kvs-shell-widget").ok().flatten()?;
+        let app_link = format!("{}?{}", crate::url::page_base(), crate::state::app_query(&e.scenario, &v));
+        host.set_inner_html(&format!(
+            r#"<div class="kvs-widget" data-testid="first-widget" data-show="sweep">{controls}<div class="kvs-widget-body">{section}</div><p class="kvs-widget-foot"><span class="kvs-widget-desc" data-testid="first-widget-desc">{}</span> <span class="kvs-widget-actions"><button type="button" class="kvs-link-button" data-testid="first-widget-copy-link">Copy link</button> · <a class="kvs-widget-open" data-testid="first-open-in-kvscope" href="{}" target="_blank" rel="noopener">Open in KV Scope ↗</a></span></p></div>"#,
+            esc(&crate::share::describe(&e)),
+            esc(&app_link),
+        ));
+        let _ = host.class_list().add_1("kvs-first-painted");
+        if !draw_chart(window, canvas_in(&host)?, &data, dark) {
+            return None;
+        }
+        let height = host.get_bounding_client_rect().height().ceil();
+        crate::widget::post_height(&v.embed.eid, height);
+        return Some(v.embed.controls.is_empty());
+    }
+    // The app puts the engine's log block and the continuous-batching card under the cards.
+    if e.report.engine_detail.is_some() || e.report.serving.is_some() {
+        return None;
+    }
+    let host = doc.get_element_by_id("kvs-first-results")?;
+    let cards: String = cards::all(&e.report, e.scenario.out_tokens, v.binary).iter().map(|c| card_html(c, e.report.no_fit.is_some())).collect();
+    host.set_inner_html(&format!(r#"<section class="kvs-results" aria-label="Results"><div class="kvs-cards">{cards}</div></section>{section}"#));
+    if let Some(h) = doc.query_selector(".kvs-shell-app .kvs-headline").ok().flatten() {
+        h.set_text_content(Some(&costmodel::summary::headline(&e)));
+        let _ = h.class_list().add_1("kvs-first-painted");
+    }
+    if !draw_chart(window, canvas_in(&host)?, &data, dark) {
+        return None;
+    }
+    Some(false)
+}
