@@ -30,8 +30,9 @@ pub fn now_ms() -> f64 {
 
 /// Records `window.__kvs_first_chart_ms` (once), `window.__kvs_last_draw_ms` (the draw's
 /// duration) and `window.__kvs_last_draw_end_ms` (when it ended), which the e2e performance
-/// check reads.
-fn record_draw(started_ms: f64) {
+/// check reads, and appends `[testid, duration_ms, end_ms]` to `window.__kvs_draws` when a
+/// benchmark has put an array there (tests/bench/input.mjs: per-chart draw times).
+fn record_draw(testid: &str, started_ms: f64) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -43,6 +44,9 @@ fn record_draw(started_ms: f64) {
     }
     let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_last_draw_ms"), &JsValue::from_f64(end - started_ms));
     let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_last_draw_end_ms"), &JsValue::from_f64(end));
+    if let Ok(log) = js_sys::Reflect::get(target, &JsValue::from_str("__kvs_draws")).and_then(|v| v.dyn_into::<js_sys::Array>().map_err(JsValue::from)) {
+        log.push(&js_sys::Array::of3(&JsValue::from_str(testid), &JsValue::from_f64(end - started_ms), &JsValue::from_f64(end)));
+    }
 }
 
 /// How far outside the viewport a chart still counts as visible (drawn ahead of scrolling).
@@ -151,7 +155,7 @@ where
                 if error.with_untracked(Option::is_some) {
                     error.set(None);
                 }
-                record_draw(started);
+                record_draw(testid, started);
             }
             Err(e) => error.set(Some(format!("could not draw the chart: {e}"))),
         }
