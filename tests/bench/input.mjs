@@ -2,7 +2,7 @@
 // slider, for the frame that shows the answer. Report-only: it prints, it never asserts a timing.
 //
 // Usage: node tests/bench/input.mjs http://127.0.0.1:PORT/ [--presses 60] [--rates 1,4]
-//        [--query '?x=users'] [--profile 4] [--top 15]
+//        [--query '?x=users'] [--profile 4] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations]
 //
 // Per CPU throttling rate (CDP Emulation.setCPUThrottlingRate; 1 = none), in a fresh 1280×900
 // page of the built site: the sweep chart is scrolled into view, the slider gets focus (without
@@ -19,6 +19,7 @@
 // (Profiler.start/stop, 100 µs sampling) and prints the functions with the most self time. Wasm
 // functions have names only in a build that keeps them (e.g. `data-keep-debug` on the rust link,
 // as in a `trunk build` without --release); otherwise they show as wasm-function[N].
+// --inclusive REGEX also prints the total (self + callees) time of the functions it matches.
 //
 // Absolute times on shared machines vary by ±30% from run to run: compare builds within one run.
 
@@ -35,6 +36,9 @@ const RATES = arg('rates', '1,4').split(',').map(Number).filter((r) => r >= 1);
 const QUERY = arg('query', '');
 const PROFILE_RATE = Number(arg('profile', '0'));
 const TOP = Number(arg('top', '15')) | 0;
+const TOP_INCLUSIVE = Number(arg('top-inclusive', '40')) | 0;
+const INCLUSIVE = arg('inclusive', '') ? new RegExp(arg('inclusive', '')) : null;
+const MUTATIONS = process.argv.includes('--mutations');
 const WARMUP = 6;
 
 const LAUNCH = {
@@ -70,6 +74,22 @@ function listen() {
     true,
   );
   window.__kvs_task = [];
+  // DOM mutations per place (the nearest data-testid, id or class above the target).
+  window.__kvs_mutations = {};
+  const where = (node) => {
+    for (let el = node.nodeType === 1 ? node : node.parentElement; el; el = el.parentElement) {
+      const name = el.dataset?.testid ?? el.id ?? '';
+      if (name) return name;
+      if (el.classList?.length) return '.' + el.classList[0];
+    }
+    return '(document)';
+  };
+  new MutationObserver((list) => {
+    for (const m of list) {
+      const k = `${m.type} ${where(m.target)}`;
+      window.__kvs_mutations[k] = (window.__kvs_mutations[k] ?? 0) + 1;
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
 
 async function openPage(browser) {
@@ -104,9 +124,10 @@ async function measure(browser, rate) {
       window.__kvs_latency.length = 0;
       window.__kvs_draws.length = 0;
       window.__kvs_task.length = 0;
+      window.__kvs_mutations = {};
     });
     await press(page, PRESSES);
-    const r = await page.evaluate(() => ({ lat: window.__kvs_latency, draws: window.__kvs_draws, task: window.__kvs_task }));
+    const r = await page.evaluate(() => ({ lat: window.__kvs_latency, draws: window.__kvs_draws, task: window.__kvs_task, mutations: window.__kvs_mutations }));
     const visible = await page.evaluate(() => {
       const out = [];
       for (const c of document.querySelectorAll('canvas[data-testid]')) {
@@ -144,7 +165,29 @@ async function profile(browser, rate) {
       self.set(key, (self.get(key) ?? 0) + dt);
       total += dt;
     });
-    return { total, top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP) };
+    // Total (inclusive) time of the functions named by --inclusive (a regular expression):
+    // every sample whose stack holds the function counts once for it.
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const incl = new Map();
+    if (INCLUSIVE) {
+      profile.samples.forEach((id, i) => {
+        const dt = (deltas[i + 1] ?? 0) / 1000;
+        const seen = new Set();
+        for (let n = id; n !== undefined; n = parent.get(n)) {
+          const name = byId.get(n).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, '');
+          if (INCLUSIVE.test(name) && !seen.has(name)) {
+            seen.add(name);
+            incl.set(name, (incl.get(name) ?? 0) + dt);
+          }
+        }
+      });
+    }
+    return {
+      total,
+      top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP),
+      inclusive: [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_INCLUSIVE),
+    };
   } finally {
     await context.close();
   }
@@ -166,12 +209,18 @@ try {
       console.log(`  draw ${id}: ${ms.length} draws, median ${fmt(quantile(ms, 0.5))} / p95 ${fmt(quantile(ms, 0.95))} ms`);
     }
     console.log(`  charts in the viewport: ${r.visible.join(', ') || 'none'}`);
+    const muts = Object.entries(r.mutations).sort((a, b) => b[1] - a[1]);
+    const total = muts.reduce((t, [, n]) => t + n, 0);
+    console.log(`  DOM mutations per input: ${fmt(total / PRESSES)}` + (MUTATIONS ? '' : ' (--mutations lists them by place)'));
+    if (MUTATIONS) for (const [k, n] of muts.slice(0, 30)) console.log(`    ${fmt(n / PRESSES).padStart(6)}  ${k}`);
     if (r.errors.length) console.log(`  page errors: ${JSON.stringify(r.errors.slice(0, 3))}`);
   }
   if (PROFILE_RATE >= 1) {
     const p = await profile(browser, PROFILE_RATE);
     console.log(`profile (CPU ${PROFILE_RATE}×, ${PRESSES} presses): ${fmt(p.total)} ms busy; top self time:`);
     for (const [name, ms] of p.top) console.log(`  ${fmt(ms).padStart(7)} ms  ${(100 * ms / p.total).toFixed(1).padStart(5)}%  ${name}`);
+    if (p.inclusive.length) console.log(`total time (self + callees) of functions matching ${INCLUSIVE}:`);
+    for (const [name, ms] of p.inclusive) console.log(`  ${fmt(ms).padStart(7)} ms  ${(100 * ms / p.total).toFixed(1).padStart(5)}%  ${name.slice(0, 160)}`);
   }
 } finally {
   await browser.close();
