@@ -2,7 +2,7 @@
 // slider, for the frame that shows the answer. Report-only: it prints, it never asserts a timing.
 //
 // Usage: node tests/bench/input.mjs http://127.0.0.1:PORT/ [--presses 60] [--rates 1,4]
-//        [--query '?x=users'] [--profile 4] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations]
+//        [--query '?x=users'] [--profile 4] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations] [--trace 4]
 //
 // Per CPU throttling rate (CDP Emulation.setCPUThrottlingRate; 1 = none), in a fresh 1280×900
 // page of the built site: the sweep chart is scrolled into view, the slider gets focus (without
@@ -20,6 +20,9 @@
 // functions have names only in a build that keeps them (e.g. `data-keep-debug` on the rust link,
 // as in a `trunk build` without --release); otherwise they show as wasm-function[N].
 // --inclusive REGEX also prints the total (self + callees) time of the functions it matches.
+// --trace RATE: a pass under Chromium's tracing (devtools.timeline), printing the main thread's
+// self time per event (style, layout, paint, script...) per input. --mutations: DOM mutations
+// per input by place (a MutationObserver, which itself costs time: diagnostic only).
 //
 // Absolute times on shared machines vary by ±30% from run to run: compare builds within one run.
 
@@ -39,6 +42,8 @@ const TOP = Number(arg('top', '15')) | 0;
 const TOP_INCLUSIVE = Number(arg('top-inclusive', '40')) | 0;
 const INCLUSIVE = arg('inclusive', '') ? new RegExp(arg('inclusive', '')) : null;
 const MUTATIONS = process.argv.includes('--mutations');
+const TRACE_RATE = Number(arg('trace', '0'));
+const CSS = arg('css', '');
 const WARMUP = 6;
 
 const LAUNCH = {
@@ -84,6 +89,7 @@ function listen() {
     }
     return '(document)';
   };
+  if (!window.__kvs_count_mutations) return;
   new MutationObserver((list) => {
     for (const m of list) {
       const k = `${m.type} ${where(m.target)}`;
@@ -102,6 +108,8 @@ async function openPage(browser) {
   await page.waitForFunction(() => typeof window.__kvs_first_chart_ms === 'number', null, { timeout: 60_000 });
   await page.locator('[data-testid="sweep-chart"]').scrollIntoViewIfNeeded();
   await page.evaluate(() => document.querySelector('#input-ctx-slider').focus({ preventScroll: true }));
+  if (MUTATIONS) await page.evaluate(() => (window.__kvs_count_mutations = true));
+  if (CSS) await page.addStyleTag({ content: CSS }); // --css: try a stylesheet change without a build
   await page.evaluate(listen);
   const cdp = await context.newCDPSession(page);
   return { context, page, cdp, errors };
@@ -142,6 +150,33 @@ async function measure(browser, rate) {
   }
 }
 
+/** Main-thread time per trace event name (top-level events only), over N presses. */
+async function trace(browser, rate) {
+  const { context, page, cdp } = await openPage(browser);
+  try {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await press(page, WARMUP);
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await press(page, PRESSES);
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const by = new Map();
+    const spans = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`) && e.dur > 0).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    // Self time per event name: an event's duration less its children's.
+    const stack = [];
+    for (const e of spans) {
+      while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+      if (stack.length) stack[stack.length - 1].child += e.dur;
+      e.child = 0;
+      stack.push(e);
+    }
+    for (const e of spans) by.set(e.name, (by.get(e.name) ?? 0) + (e.dur - e.child) / 1000);
+    return [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  } finally {
+    await context.close();
+  }
+}
+
 async function profile(browser, rate) {
   const { context, page, cdp } = await openPage(browser);
   try {
@@ -160,7 +195,7 @@ async function profile(browser, rate) {
       const dt = (deltas[i + 1] ?? 0) / 1000; // a sample's time runs until the next one (ms)
       const f = byId.get(id).callFrame;
       const name = f.functionName || '(anonymous)';
-      if (name === '(idle)' || name === '(program)') return;
+      if (name === '(idle)' || (name === '(program)' && !process.argv.includes('--program'))) return;
       const key = `${name}${f.url ? ' ' + f.url.split('/').pop() + ':' + (f.lineNumber + 1) : ''}`;
       self.set(key, (self.get(key) ?? 0) + dt);
       total += dt;
@@ -209,11 +244,18 @@ try {
       console.log(`  draw ${id}: ${ms.length} draws, median ${fmt(quantile(ms, 0.5))} / p95 ${fmt(quantile(ms, 0.95))} ms`);
     }
     console.log(`  charts in the viewport: ${r.visible.join(', ') || 'none'}`);
-    const muts = Object.entries(r.mutations).sort((a, b) => b[1] - a[1]);
-    const total = muts.reduce((t, [, n]) => t + n, 0);
-    console.log(`  DOM mutations per input: ${fmt(total / PRESSES)}` + (MUTATIONS ? '' : ' (--mutations lists them by place)'));
-    if (MUTATIONS) for (const [k, n] of muts.slice(0, 30)) console.log(`    ${fmt(n / PRESSES).padStart(6)}  ${k}`);
+    if (MUTATIONS) {
+      const muts = Object.entries(r.mutations).sort((a, b) => b[1] - a[1]);
+      const total = muts.reduce((t, [, n]) => t + n, 0);
+      console.log(`  DOM mutations per input: ${fmt(total / PRESSES)}, by place:`);
+      for (const [k, n] of muts.slice(0, 30)) console.log(`    ${fmt(n / PRESSES).padStart(6)}  ${k}`);
+    }
     if (r.errors.length) console.log(`  page errors: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  }
+  if (TRACE_RATE >= 1) {
+    const t = await trace(browser, TRACE_RATE);
+    console.log(`trace (CPU ${TRACE_RATE}×, ${PRESSES} presses): main-thread self time per event, ms per input:`);
+    for (const [name, ms] of t) console.log(`  ${fmt(ms / PRESSES).padStart(6)}  ${name}`);
   }
   if (PROFILE_RATE >= 1) {
     const p = await profile(browser, PROFILE_RATE);
