@@ -57,6 +57,11 @@ thread_local! {
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
         .and_then(|c| c.get_context("2d").ok().flatten())
         .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+    /// The context's `measureText` and the font last set on the context.
+    static MEASURE_FN: Option<js_sys::Function> = MEASURE_CONTEXT.with(|ctx| {
+        js_sys::Reflect::get(ctx.as_ref()?.as_ref(), &JsValue::from_str("measureText")).ok()?.dyn_into().ok()
+    });
+    static MEASURE_FONT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     /// Text height per font (family, size bits): the line box plotters measured.
     static LINE_HEIGHTS: std::cell::RefCell<std::collections::HashMap<(String, u64), u32>> = Default::default();
 }
@@ -76,13 +81,14 @@ fn measure_text(family: &str, size_px: f64, _bold: bool, text: &str) -> Option<(
     }
     let width = MEASURE_CONTEXT.with(|ctx| {
         let ctx = ctx.as_ref()?;
-        ctx.set_font(&format!("{size_px}px {family}"));
-        let metrics = js_sys::Reflect::get(ctx.as_ref(), &JsValue::from_str("measureText"))
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?
-            .call1(ctx.as_ref(), &JsValue::from_str(&collapsed))
-            .ok()?;
+        let font = format!("{size_px}px {family}");
+        MEASURE_FONT.with(|last| {
+            if *last.borrow() != font {
+                ctx.set_font(&font);
+                *last.borrow_mut() = font;
+            }
+        });
+        let metrics = MEASURE_FN.with(|f| f.as_ref()?.call1(ctx.as_ref(), &JsValue::from_str(&collapsed)).ok())?;
         js_sys::Reflect::get(&metrics, &JsValue::from_str("width")).ok()?.as_f64()
     })?;
     let key = (family.to_owned(), size_px.to_bits());

@@ -253,6 +253,16 @@ where
 
     /// Splits `text` into lines no wider than `max_w` (px), at spaces.
     pub fn wrap(&self, text: &str, font: &Font, max_w: i32) -> Result<Vec<String>, ChartError> {
+        // Most texts fit on one line: one measurement instead of one per word. A line is never
+        // narrower than its first words (each word adds width), so when the whole fits, every
+        // prefix the loop below would try fits too and it would return this one line.
+        let whole = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if whole.is_empty() {
+            return Ok(Vec::new());
+        }
+        if self.measure(&whole, font)?.0 <= max_w {
+            return Ok(vec![whole]);
+        }
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
         for word in text.split_whitespace() {
