@@ -116,6 +116,15 @@ if [[ "${KVS_LOAD_RUNS:-3}" != 0 ]]; then
     || echo "load-time benchmark failed (report-only; see target/load-bench.log)"
 fi
 
+# Report-only: input-to-next-frame for 60 arrow presses on the context slider, un-throttled and
+# with the CPU throttled 4×, and the sweep chart's draw time (tests/bench/input.mjs, ~40 s).
+# KVS_INPUT_BENCH=0 skips it.
+if [[ "${KVS_INPUT_BENCH:-1}" != 0 ]]; then
+  kv_step "input benchmark (report-only; 60 slider presses, CPU 1× and 4×)"
+  node tests/bench/input.mjs "$url" 2>&1 | tee target/input-bench.log \
+    || echo "input benchmark failed (report-only; see target/input-bench.log)"
+fi
+
 kv_summary
 echo "Screenshots: target/screenshots/"
 echo

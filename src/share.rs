@@ -46,21 +46,45 @@ pub fn describe(e: &Evaluated) -> String {
     format!("{model} on {}× {hw}, {}-token context{users}{kv}: {outcome}", s.tp, fmt_count(s.ctx_tokens))
 }
 
+/// How long the title and metas wait for the state to settle before they are written again
+/// (as the URL: `crate::url`). Setting `document.title` costs the browser a round trip to its
+/// window; a dragged slider writes it once when the drag settles, not on every input.
+const TITLE_WRITE_DELAY: std::time::Duration = std::time::Duration::from_millis(120);
+
+/// Writes `document.title` and the description metas for description `d`.
+fn write_title(d: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    doc.set_title(&format!("{d} — KV Scope"));
+    for (attr, name, value) in [("name", "description", d.to_owned()), ("property", "og:title", format!("KV Scope: {d}")), ("property", "og:description", d.to_owned())] {
+        if let Ok(Some(meta)) = doc.query_selector(&format!("meta[{attr}=\"{name}\"]")) {
+            let _ = meta.set_attribute("content", &value);
+        }
+    }
+}
+
 /// Keeps `document.title` and the description metas (`description`, `og:title`,
-/// `og:description`) in step with the scenario.
+/// `og:description`) in step with the scenario: at once on the first run, then with a
+/// trailing timer that writes the latest description.
 pub fn sync_title(state: AppState) {
     let evaluated = state.evaluated;
     let desc = Memo::new(move |_| evaluated.with(describe));
-    Effect::new(move |_| {
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
         let d = desc.get();
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        if first.is_none() {
+            write_title(&d);
             return;
-        };
-        doc.set_title(&format!("{d} — KV Scope"));
-        for (attr, name, value) in [("name", "description", d.clone()), ("property", "og:title", format!("KV Scope: {d}")), ("property", "og:description", d.clone())] {
-            if let Ok(Some(meta)) = doc.query_selector(&format!("meta[{attr}=\"{name}\"]")) {
-                let _ = meta.set_attribute("content", &value);
+        }
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        match set_timeout_with_handle(move || write_title(&d), TITLE_WRITE_DELAY) {
+            Ok(h) => {
+                let _ = pending.try_set_value(Some(h));
             }
+            Err(e) => leptos::logging::warn!("could not schedule the title update: {e:?}"),
         }
     });
 }

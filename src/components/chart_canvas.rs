@@ -30,8 +30,9 @@ pub fn now_ms() -> f64 {
 
 /// Records `window.__kvs_first_chart_ms` (once), `window.__kvs_last_draw_ms` (the draw's
 /// duration) and `window.__kvs_last_draw_end_ms` (when it ended), which the e2e performance
-/// check reads.
-fn record_draw(started_ms: f64) {
+/// check reads, and appends `[testid, duration_ms, end_ms]` to `window.__kvs_draws` when a
+/// benchmark has put an array there (tests/bench/input.mjs: per-chart draw times).
+fn record_draw(testid: &str, started_ms: f64) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -43,6 +44,87 @@ fn record_draw(started_ms: f64) {
     }
     let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_last_draw_ms"), &JsValue::from_f64(end - started_ms));
     let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_last_draw_end_ms"), &JsValue::from_f64(end));
+    if let Ok(log) = js_sys::Reflect::get(target, &JsValue::from_str("__kvs_draws")).and_then(|v| v.dyn_into::<js_sys::Array>()) {
+        log.push(&js_sys::Array::of3(&JsValue::from_str(testid), &JsValue::from_f64(end - started_ms), &JsValue::from_f64(end)));
+    }
+}
+
+thread_local! {
+    /// A 2D context of a canvas outside the document, for `measureText`.
+    static MEASURE_CONTEXT: Option<web_sys::CanvasRenderingContext2d> = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+    /// The context's `measureText` and the font last set on the context.
+    static MEASURE_FN: Option<js_sys::Function> = MEASURE_CONTEXT.with(|ctx| {
+        js_sys::Reflect::get(ctx.as_ref()?.as_ref(), &JsValue::from_str("measureText")).ok()?.dyn_into().ok()
+    });
+    static MEASURE_FONT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    /// Text height per font (family, size bits): the line box plotters measured.
+    static LINE_HEIGHTS: std::cell::RefCell<std::collections::HashMap<(String, u64), u32>> = Default::default();
+}
+
+/// The text measurer of every chart in the page ([`charts::set_text_measurer`]): the size
+/// plotters' own measurement gives (an inline-block `<span>` in the body: its offset width and
+/// height) without a page layout per text. Width: the canvas's `measureText` of the text as the
+/// span lays it out (white space collapsed), rounded as `offsetWidth` rounds; the same font at
+/// the same weight (plotters' span asks `font-style: bold`, which CSS ignores, so bold text is
+/// measured at normal weight), so it differs from the span's by a rounding at most. Height: the
+/// span's line box, which the body's `line-height` fixes per font size, measured by a span once
+/// per (family, size).
+fn measure_text(family: &str, size_px: f64, _bold: bool, text: &str) -> Option<(u32, u32)> {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.is_empty() {
+        return Some((0, 0)); // an empty inline-block has no line box
+    }
+    let width = MEASURE_CONTEXT.with(|ctx| {
+        let ctx = ctx.as_ref()?;
+        let font = format!("{size_px}px {family}");
+        MEASURE_FONT.with(|last| {
+            if *last.borrow() != font {
+                ctx.set_font(&font);
+                *last.borrow_mut() = font;
+            }
+        });
+        let metrics = MEASURE_FN.with(|f| f.as_ref()?.call1(ctx.as_ref(), &JsValue::from_str(&collapsed)).ok())?;
+        js_sys::Reflect::get(&metrics, &JsValue::from_str("width")).ok()?.as_f64()
+    })?;
+    let key = (family.to_owned(), size_px.to_bits());
+    let height = match LINE_HEIGHTS.with(|h| h.borrow().get(&key).copied()) {
+        Some(h) => h,
+        None => {
+            let h = span_height(family, size_px, &collapsed)?;
+            LINE_HEIGHTS.with(|m| m.borrow_mut().insert(key, h));
+            h
+        }
+    };
+    Some((width.round().max(0.0) as u32, height))
+}
+
+/// The offset height of plotters' measuring span (same style) holding `text`: one layout.
+fn span_height(family: &str, size_px: f64, text: &str) -> Option<u32> {
+    let document = web_sys::window()?.document()?;
+    let body = document.body()?;
+    let span = document.create_element("span").ok()?;
+    span.set_text_content(Some(text));
+    let style = format!("display: inline-block; font-family:{family}; font-style:normal; font-size: {size_px}px; position: fixed; top: 100%");
+    span.set_attribute("style", &style).ok()?;
+    body.append_with_node_1(&span).ok()?;
+    let height = span.dyn_ref::<web_sys::HtmlElement>().map(|e| e.offset_height());
+    span.remove();
+    u32::try_from(height?).ok()
+}
+
+/// Installs [`measure_text`] for every chart drawn in this page (once).
+pub fn install_text_measurer() {
+    thread_local! {
+        static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !INSTALLED.with(|i| i.replace(true)) {
+        charts::set_text_measurer(Some(measure_text));
+    }
 }
 
 /// How far outside the viewport a chart still counts as visible (drawn ahead of scrolling).
@@ -77,6 +159,84 @@ fn watch_visibility(canvas_ref: NodeRef<Canvas>) -> RwSignal<bool> {
     visible
 }
 
+/// The canvas's CSS box (width, height in CSS px), from a ResizeObserver: read in the observer's
+/// callback, which runs after the browser's layout, so a draw never forces a layout to learn its
+/// size. `None` until the first observation (the first draw waits for it: it comes in the first
+/// frame after the canvas is laid out, before that frame is painted) and wherever there is no
+/// ResizeObserver (then each draw reads the box itself).
+fn watch_size(canvas_ref: NodeRef<Canvas>) -> (RwSignal<Option<(f64, f64)>>, RwSignal<bool>) {
+    let size = RwSignal::new(None::<(f64, f64)>);
+    let observed = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let target = canvas.clone();
+        let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
+            // Layout is clean inside a ResizeObserver callback: this read costs no layout.
+            let rect = target.get_bounding_client_rect();
+            let box_px = (rect.width(), rect.height());
+            if size.try_get_untracked() != Some(Some(box_px)) {
+                let _ = size.try_set(Some(box_px));
+            }
+        });
+        match web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            Ok(observer) => {
+                observer.observe(&canvas);
+                observed.set(true);
+                let kept = StoredValue::new_local((observer, on_resize));
+                on_cleanup(move || kept.with_value(|(observer, _)| observer.disconnect()));
+            }
+            Err(e) => leptos::logging::warn!("no ResizeObserver ({e:?}): each chart draw reads its canvas's size"),
+        }
+    });
+    (size, observed)
+}
+
+/// At most one draw per chart per animation frame: a draw marks the frame; a change that comes
+/// before the next frame's requestAnimationFrame callbacks is drawn in that callback (with the
+/// data current then), not at once. The first change after a frame is drawn at once, so a
+/// single input is never delayed.
+#[derive(Clone, Copy)]
+struct FrameGate {
+    /// A draw happened since the last animation frame began.
+    drawn: StoredValue<bool>,
+    /// A draw was put off to the next animation frame.
+    pending: StoredValue<bool>,
+    /// Bumped in that frame to rerun the draw effect.
+    tick: RwSignal<u32>,
+}
+
+impl FrameGate {
+    fn new() -> FrameGate {
+        FrameGate { drawn: StoredValue::new(false), pending: StoredValue::new(false), tick: RwSignal::new(0) }
+    }
+
+    /// Whether a draw may happen now; if not, one is scheduled for the next frame.
+    fn may_draw(self) -> bool {
+        if !self.drawn.try_get_value().unwrap_or(false) {
+            return true;
+        }
+        let _ = self.pending.try_set_value(true);
+        false
+    }
+
+    /// Records a draw: the next one waits for the next animation frame.
+    fn drew(self) {
+        if self.drawn.try_get_value().unwrap_or(false) {
+            return;
+        }
+        let _ = self.drawn.try_set_value(true);
+        request_animation_frame(move || {
+            let _ = self.drawn.try_set_value(false);
+            if self.pending.try_get_value().unwrap_or(false) {
+                let _ = self.pending.try_set_value(false);
+                let _ = self.tick.try_update(|n| *n = n.wrapping_add(1));
+            }
+        });
+    }
+}
+
 /// A canvas drawn by `draw(area, device_pixel_ratio)`.
 #[component]
 pub fn ChartCanvas<F>(
@@ -104,14 +264,18 @@ pub fn ChartCanvas<F>(
 where
     F: Fn(&CanvasArea, f64) -> Result<(), String> + 'static,
 {
+    install_text_measurer();
     let canvas_ref = NodeRef::<Canvas>::new();
     let error = RwSignal::new(None::<String>);
     let resized = RwSignal::new(0u32);
     let listener = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
     on_cleanup(move || listener.remove());
     let visible = watch_visibility(canvas_ref);
+    let (size, observed) = watch_size(canvas_ref);
+    let gate = FrameGate::new();
 
     Effect::new(move |_| {
+        gate.tick.track();
         // Off screen (beyond a margin), a chart is not redrawn while the inputs change: it is
         // drawn again, with the current data, when it comes near the viewport.
         if !visible.get() {
@@ -121,16 +285,29 @@ where
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
+        if !gate.may_draw() {
+            return; // drawn in the next animation frame, with the data current then
+        }
         // Applied here, before measuring, so the backing store follows the new box at once.
         let css = style.get();
-        if canvas.get_attribute("style").unwrap_or_default() != css {
+        let restyled = canvas.get_attribute("style").unwrap_or_default() != css;
+        if restyled {
             let _ = canvas.set_attribute("style", &css);
         }
         let started = now_ms();
         let dpr = device_pixel_ratio();
-        let rect = canvas.get_bounding_client_rect();
-        let w = (rect.width() * dpr).round();
-        let h = (rect.height() * dpr).round();
+        // The box from the ResizeObserver; read here only when there is none, or when the
+        // style just changed (a new aspect ratio: this draw needs the new box, one layout).
+        let (css_w, css_h) = match size.get() {
+            Some(box_px) if !restyled => box_px,
+            _ if observed.get_untracked() && !restyled => return, // drawn at the first observation
+            _ => {
+                let rect = canvas.get_bounding_client_rect();
+                (rect.width(), rect.height())
+            }
+        };
+        let w = (css_w * dpr).round();
+        let h = (css_h * dpr).round();
         if !(w >= 1.0 && h >= 1.0) {
             return; // not laid out (hidden tab): drawn when shown
         }
@@ -146,12 +323,13 @@ where
             return;
         };
         let area = EitherBackend::Other(backend).into_drawing_area();
+        gate.drew();
         match draw(&area, dpr) {
             Ok(()) => {
                 if error.with_untracked(Option::is_some) {
                     error.set(None);
                 }
-                record_draw(started);
+                record_draw(testid, started);
             }
             Err(e) => error.set(Some(format!("could not draw the chart: {e}"))),
         }

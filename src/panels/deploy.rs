@@ -152,11 +152,13 @@ pub fn DeploymentPanel() -> impl IntoView {
     let state = use_app();
     let evaluated = state.evaluated;
     let binary = state.binary();
+    // The diagram only changes with the deployment's layout, not with every input (a slider
+    // move redrew its hundred SVG elements otherwise).
+    let drawn = Memo::new(move |_| evaluated.with(|e| diagram(&e.inputs)));
     let body = move || {
         evaluated.with(|e| {
             let r = &e.report;
             let b = binary.get();
-            let d = diagram(&e.inputs);
             let dep = &e.inputs.deploy;
             let users = r.deployment_users.map_or_else(|| "–".to_owned(), fmt_count);
             let weights = r.weights_bytes_per_gpu.map_or_else(|| "–".to_owned(), |w| crate::format::bytes(w, b));
@@ -200,8 +202,6 @@ pub fn DeploymentPanel() -> impl IntoView {
                     {pools}
                     {transfer}
                 </ul>
-                {svg_view(&d)}
-                <p class="kvs-note">"Each square is a GPU, each box a node (its fast-link domain). Colour: pool (orange prefill, blue decode, green serving both); shade: pipeline stage; number: data-parallel replica. Hover a GPU for its TP and EP ranks."</p>
             }
         })
     };
@@ -209,6 +209,8 @@ pub fn DeploymentPanel() -> impl IntoView {
         <section class="kvs-panel" aria-label="Deployment" data-testid="deploy-panel">
             <h2 class="kvs-h2">"Deployment"</h2>
             {body}
+            {move || drawn.with(svg_view)}
+            <p class="kvs-note">"Each square is a GPU, each box a node (its fast-link domain). Colour: pool (orange prefill, blue decode, green serving both); shade: pipeline stage; number: data-parallel replica. Hover a GPU for its TP and EP ranks."</p>
         </section>
     }
 }

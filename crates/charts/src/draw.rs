@@ -92,10 +92,39 @@ impl Font {
     }
 }
 
-/// Text measurements already made: (text, size bits, bold) → (width, height). In the browser
-/// each measurement is a DOM layout, and tick selection asks for the same labels repeatedly.
-type MeasureCache = RefCell<HashMap<(String, u64, bool), (i32, i32)>>;
+/// A font as measured: family, size (f64 bits), bold.
+type FontKey = (&'static str, u64, bool);
 
+/// Sizes already measured: per font, text → (width, height).
+type Measured = HashMap<FontKey, HashMap<String, (i32, i32)>>;
+
+/// Most texts kept per font before that font's measurements are dropped and made again (labels
+/// that carry the slider's value are new on every input; this bounds the memory they take).
+const MEASURED_PER_FONT: usize = 4096;
+
+/// Measures `text` in a font (family, size in px, bold): (width, height) in px, or `None` to
+/// fall back to the backend's measurement. Installed by a host that can measure better or
+/// cheaper than plotters' font backend ([`set_text_measurer`]).
+pub type TextMeasurer = fn(family: &str, size_px: f64, bold: bool, text: &str) -> Option<(u32, u32)>;
+
+/// Installs (or, with `None`, removes) the text measurer every chart on this thread uses, and
+/// forgets the sizes measured so far. The web app installs one that measures with the canvas's
+/// `measureText` instead of a DOM layout per label.
+pub fn set_text_measurer(measurer: Option<TextMeasurer>) {
+    MEASURER.with(|m| m.set(measurer));
+    MEASURED.with(|m| m.borrow_mut().clear());
+}
+
+thread_local! {
+    /// The host's text measurer, if any.
+    static MEASURER: std::cell::Cell<Option<TextMeasurer>> = const { std::cell::Cell::new(None) };
+    /// Text measurements already made, per font: text → (width, height), for the life of the
+    /// page. In the browser each measurement is a DOM layout (plotters appends a `<span>` to the
+    /// body and reads its offset size, which forces a layout of the whole page), and every redraw
+    /// asks for the same tick labels, titles and legends again. A measurement is a function of
+    /// the font and the text only, so a remembered one is exactly what measuring again returns.
+    static MEASURED: RefCell<Measured> = RefCell::new(HashMap::new());
+}
 /// Draws on one `DrawingArea` in its own pixel coordinates (origin at its top left).
 pub(crate) struct Painter<'a, DB: DrawingBackend> {
     pub area: &'a DrawingArea<DB, Shift>,
@@ -103,7 +132,6 @@ pub(crate) struct Painter<'a, DB: DrawingBackend> {
     /// Width and height (px).
     pub w: i32,
     pub h: i32,
-    measured: MeasureCache,
 }
 
 impl<'a, DB: DrawingBackend> Painter<'a, DB>
@@ -117,7 +145,6 @@ where
             style,
             w: i32::try_from(w).unwrap_or(i32::MAX),
             h: i32::try_from(h).unwrap_or(i32::MAX),
-            measured: RefCell::new(HashMap::new()),
         }
     }
 
@@ -164,17 +191,28 @@ where
 
     /// Width and height of `text` in `font` (px; unrotated).
     pub fn measure(&self, text: &str, font: &Font) -> Result<(i32, i32), ChartError> {
-        let key = (text.to_owned(), font.size.to_bits(), font.weight == Weight::Bold);
-        if let Some(&size) = self.measured.borrow().get(&key) {
+        let key: FontKey = (self.style.font_family, font.size.to_bits(), font.weight == Weight::Bold);
+        if let Some(size) = MEASURED.with(|m| m.borrow().get(&key).and_then(|texts| texts.get(text).copied())) {
             return Ok(size);
         }
         let mut f = *font;
         f.vertical = false;
-        let (w, h) = self.area.estimate_text_size(text, &self.text_style(&f)).map_err(backend_error)?;
+        let hosted = MEASURER.with(std::cell::Cell::get).and_then(|m| m(self.style.font_family, f.size, f.weight == Weight::Bold, text));
+        let (w, h) = match hosted {
+            Some(size) => size,
+            None => self.area.estimate_text_size(text, &self.text_style(&f)).map_err(backend_error)?,
+        };
         // The estimate can be 0 for an empty string; heights never are for real text.
         let min_h = f.size.round() as i32;
         let size = (i32::try_from(w).unwrap_or(i32::MAX), i32::try_from(h).unwrap_or(i32::MAX).max(min_h * 3 / 4));
-        self.measured.borrow_mut().insert(key, size);
+        MEASURED.with(|m| {
+            let mut m = m.borrow_mut();
+            let texts = m.entry(key).or_default();
+            if texts.len() >= MEASURED_PER_FONT {
+                texts.clear();
+            }
+            texts.insert(text.to_owned(), size);
+        });
         Ok(size)
     }
 
@@ -215,6 +253,16 @@ where
 
     /// Splits `text` into lines no wider than `max_w` (px), at spaces.
     pub fn wrap(&self, text: &str, font: &Font, max_w: i32) -> Result<Vec<String>, ChartError> {
+        // Most texts fit on one line: one measurement instead of one per word. A line is never
+        // narrower than its first words (each word adds width), so when the whole fits, every
+        // prefix the loop below would try fits too and it would return this one line.
+        let whole = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if whole.is_empty() {
+            return Ok(Vec::new());
+        }
+        if self.measure(&whole, font)?.0 <= max_w {
+            return Ok(vec![whole]);
+        }
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
         for word in text.split_whitespace() {

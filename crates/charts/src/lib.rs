@@ -11,8 +11,12 @@
 //! * [`draw_timeline`]: one serving cycle, a lane per batch slot.
 //! * [`draw_cheap`]: "1M as cheap as 4K", GPU-seconds per turn on a log axis.
 //!
-//! Text is measured by the backend: in the browser by the canvas, natively (no `ttf` feature)
-//! by plotters' rough estimate, which is enough for layout in SVG.
+//! Text is measured by plotters' font backend: in the browser through the DOM (a `<span>`'s
+//! offset size, one page layout per measurement), natively (no `ttf` feature) by a rough
+//! estimate, which is enough for layout in SVG. Each (font, text) is measured once per page
+//! (thread): later draws reuse the size, so a redraw measures only labels it has not seen. A
+//! host may install its own measurer ([`set_text_measurer`]): the web app measures widths with
+//! the canvas's `measureText`, which needs no page layout.
 //!
 //! ```
 //! use charts::{sweep_svg, ChartStyle, Series, SweepChart};
@@ -54,6 +58,7 @@ pub use plotters_backend::DrawingBackend;
 
 pub use axis::PlotLayout;
 pub use cheap::{draw_cheap, STACKS_SHOWN};
+pub use draw::{set_text_measurer, TextMeasurer};
 pub use either::{sweep_svg_via, EitherBackend, EitherError};
 pub use memory::{draw_memory_bar, draw_memory_report};
 pub use style::{okabe_ito, ChartStyle};

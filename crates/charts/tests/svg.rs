@@ -456,3 +456,38 @@ fn load_chart_draws_both_panels_with_knee_and_objectives() {
     assert!(svg.contains("TPOT objective") && svg.contains("TTFT objective"));
     assert!(svg.contains("tok/s"), "readout and ticks in tok/s");
 }
+
+/// Calls of the counting measurer below (this test's thread only).
+static MEASURED_CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A host measurer with round numbers: 7 px per character, 15 px high.
+fn counting_measurer(_family: &str, _size_px: f64, _bold: bool, text: &str) -> Option<(u32, u32)> {
+    MEASURED_CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    Some((7 * text.chars().count() as u32, 15))
+}
+
+#[test]
+fn text_is_measured_once_per_font_and_text_and_a_host_measurer_is_used() {
+    use std::sync::atomic::Ordering::SeqCst;
+    let sweeps = vec![("Yi-34B on A100 80GB".to_owned(), ctx_sweep(YI_50K))];
+    let series = sweep_series(&sweeps, Metric::DecodeS);
+    let markers = sweep_markers(&sweeps[0].1);
+    let c = chart(&series, &markers, true, true);
+    // Without a measurer: plotters' own estimate, and a second draw is the same document (the
+    // remembered sizes are what measuring again returns).
+    let first = sweep_svg(&c, &ChartStyle::light(), 1200, 750).unwrap();
+    assert_eq!(sweep_svg(&c, &ChartStyle::light(), 1200, 750).unwrap(), first);
+
+    charts::set_text_measurer(Some(counting_measurer));
+    let hosted = sweep_svg(&c, &ChartStyle::light(), 1200, 750).unwrap();
+    let calls = MEASURED_CALLS.load(SeqCst);
+    // Labels, ticks, title, legend, markers: each distinct (font, text) once.
+    assert!(calls >= 10, "the host measurer measured the labels ({calls} calls)");
+    // A redraw of the same chart measures nothing new and draws the same document.
+    assert_eq!(sweep_svg(&c, &ChartStyle::light(), 1200, 750).unwrap(), hosted);
+    assert_eq!(MEASURED_CALLS.load(SeqCst), calls, "a redraw measured no text again");
+    // The layout follows the host's sizes: a 7 px/char width differs from plotters' estimate.
+    assert_ne!(hosted, first);
+    charts::set_text_measurer(None);
+    assert_eq!(sweep_svg(&c, &ChartStyle::light(), 1200, 750).unwrap(), first);
+}

@@ -1,0 +1,269 @@
+// KV Scope input benchmark: how long a reader waits, after pressing an arrow key on the context
+// slider, for the frame that shows the answer. Report-only: it prints, it never asserts a timing.
+//
+// Usage: node tests/bench/input.mjs http://127.0.0.1:PORT/ [--presses 60] [--rates 1,4]
+//        [--query '?x=users'] [--profile 4] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations] [--trace 4]
+//
+// Per CPU throttling rate (CDP Emulation.setCPUThrottlingRate; 1 = none), in a fresh 1280×900
+// page of the built site: the sweep chart is scrolled into view, the slider gets focus (without
+// scrolling), 6 warm-up presses, then N trusted ArrowRight presses, each after a varying 25–44 ms
+// wait so the inputs land at every phase of the 60 Hz frame clock. Per press, from the input
+// event's `timeStamp` (so any queueing counts) to the end of the next rendered frame: a capture
+// listener registers a requestAnimationFrame callback that posts a MessageChannel message, which
+// runs after that frame's style, layout and paint (the "next paint" behind INP). Printed: median
+// and p95 of that input-to-next-frame time, the main-thread time of the input's task, and per
+// chart the number of draws and their median / p95 duration (window.__kvs_draws, filled by
+// src/components/chart_canvas.rs when this script puts an array there).
+//
+// --profile RATE adds a second pass at that throttling rate under the CDP sampling profiler
+// (Profiler.start/stop, 100 µs sampling) and prints the functions with the most self time. Wasm
+// functions have names only in a build that keeps them (e.g. `data-keep-debug` on the rust link,
+// as in a `trunk build` without --release); otherwise they show as wasm-function[N].
+// --inclusive REGEX also prints the total (self + callees) time of the functions it matches.
+// --trace RATE: a pass under Chromium's tracing (devtools.timeline), printing the main thread's
+// self time per event (style, layout, paint, script...) per input. --mutations: DOM mutations
+// per input by place (a MutationObserver, which itself costs time: diagnostic only).
+//
+// Absolute times on shared machines vary by ±30% from run to run: compare builds within one run.
+
+import { chromium } from 'playwright-core';
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+}
+
+const BASE = process.argv[2] ?? 'http://127.0.0.1:8080/';
+const PRESSES = Math.max(1, Number(arg('presses', '60')) | 0);
+const RATES = arg('rates', '1,4').split(',').map(Number).filter((r) => r >= 1);
+const QUERY = arg('query', '');
+const PROFILE_RATE = Number(arg('profile', '0'));
+const TOP = Number(arg('top', '15')) | 0;
+const TOP_INCLUSIVE = Number(arg('top-inclusive', '40')) | 0;
+const INCLUSIVE = arg('inclusive', '') ? new RegExp(arg('inclusive', '')) : null;
+const MUTATIONS = process.argv.includes('--mutations');
+const TRACE_RATE = Number(arg('trace', '0'));
+const CSS = arg('css', '');
+const WARMUP = 6;
+
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+const quantile = (xs, q) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+
+// Installed in the page: records, per trusted slider input, the time to the end of the next frame.
+function listen() {
+  window.__kvs_latency = [];
+  window.__kvs_draws = [];
+  const slider = document.querySelector('#input-ctx-slider');
+  window.addEventListener(
+    'input',
+    (ev) => {
+      if (!ev.isTrusted || ev.target !== slider) return;
+      const t0 = ev.timeStamp;
+      // The input's own task (handlers, reactive updates, synchronous draws) ends before this.
+      setTimeout(() => window.__kvs_task?.push(performance.now() - t0), 0);
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => window.__kvs_latency.push(performance.now() - t0);
+        channel.port2.postMessage(0);
+      });
+    },
+    true,
+  );
+  window.__kvs_task = [];
+  // DOM mutations per place (the nearest data-testid, id or class above the target).
+  window.__kvs_mutations = {};
+  const where = (node) => {
+    for (let el = node.nodeType === 1 ? node : node.parentElement; el; el = el.parentElement) {
+      const name = el.dataset?.testid ?? el.id ?? '';
+      if (name) return name;
+      if (el.classList?.length) return '.' + el.classList[0];
+    }
+    return '(document)';
+  };
+  if (!window.__kvs_count_mutations) return;
+  new MutationObserver((list) => {
+    for (const m of list) {
+      const k = `${m.type} ${where(m.target)}`;
+      window.__kvs_mutations[k] = (window.__kvs_mutations[k] ?? 0) + 1;
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+async function openPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(new URL(QUERY, BASE).toString());
+  await page.waitForFunction(() => typeof window.__kvs_first_chart_ms === 'number', null, { timeout: 60_000 });
+  await page.locator('[data-testid="sweep-chart"]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('#input-ctx-slider').focus({ preventScroll: true }));
+  if (MUTATIONS) await page.evaluate(() => (window.__kvs_count_mutations = true));
+  if (CSS) await page.addStyleTag({ content: CSS }); // --css: try a stylesheet change without a build
+  await page.evaluate(listen);
+  const cdp = await context.newCDPSession(page);
+  return { context, page, cdp, errors };
+}
+
+async function press(page, n) {
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(25 + ((i * 7) % 20));
+  }
+  await page.waitForTimeout(200);
+}
+
+async function measure(browser, rate) {
+  const { context, page, cdp, errors } = await openPage(browser);
+  try {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await press(page, WARMUP);
+    await page.evaluate(() => {
+      window.__kvs_latency.length = 0;
+      window.__kvs_draws.length = 0;
+      window.__kvs_task.length = 0;
+      window.__kvs_mutations = {};
+    });
+    await press(page, PRESSES);
+    const r = await page.evaluate(() => ({ lat: window.__kvs_latency, draws: window.__kvs_draws, task: window.__kvs_task, mutations: window.__kvs_mutations }));
+    const visible = await page.evaluate(() => {
+      const out = [];
+      for (const c of document.querySelectorAll('canvas[data-testid]')) {
+        const b = c.getBoundingClientRect();
+        if (b.bottom > 0 && b.top < innerHeight) out.push(c.dataset.testid);
+      }
+      return out;
+    });
+    return { ...r, visible, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Main-thread time per trace event name (top-level events only), over N presses. */
+async function trace(browser, rate) {
+  const { context, page, cdp } = await openPage(browser);
+  try {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await press(page, WARMUP);
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await press(page, PRESSES);
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const by = new Map();
+    const spans = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`) && e.dur > 0).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    // Self time per event name: an event's duration less its children's.
+    const stack = [];
+    for (const e of spans) {
+      while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+      if (stack.length) stack[stack.length - 1].child += e.dur;
+      e.child = 0;
+      stack.push(e);
+    }
+    for (const e of spans) by.set(e.name, (by.get(e.name) ?? 0) + (e.dur - e.child) / 1000);
+    return [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  } finally {
+    await context.close();
+  }
+}
+
+async function profile(browser, rate) {
+  const { context, page, cdp } = await openPage(browser);
+  try {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await press(page, WARMUP);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await press(page, PRESSES);
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const deltas = profile.timeDeltas ?? [];
+    let total = 0;
+    profile.samples.forEach((id, i) => {
+      const dt = (deltas[i + 1] ?? 0) / 1000; // a sample's time runs until the next one (ms)
+      const f = byId.get(id).callFrame;
+      const name = f.functionName || '(anonymous)';
+      if (name === '(idle)' || (name === '(program)' && !process.argv.includes('--program'))) return;
+      const key = `${name}${f.url ? ' ' + f.url.split('/').pop() + ':' + (f.lineNumber + 1) : ''}`;
+      self.set(key, (self.get(key) ?? 0) + dt);
+      total += dt;
+    });
+    // Total (inclusive) time of the functions named by --inclusive (a regular expression):
+    // every sample whose stack holds the function counts once for it.
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const incl = new Map();
+    if (INCLUSIVE) {
+      profile.samples.forEach((id, i) => {
+        const dt = (deltas[i + 1] ?? 0) / 1000;
+        const seen = new Set();
+        for (let n = id; n !== undefined; n = parent.get(n)) {
+          const name = byId.get(n).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, '');
+          if (INCLUSIVE.test(name) && !seen.has(name)) {
+            seen.add(name);
+            incl.set(name, (incl.get(name) ?? 0) + dt);
+          }
+        }
+      });
+    }
+    return {
+      total,
+      top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP),
+      inclusive: [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_INCLUSIVE),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const browser = await chromium.launch(LAUNCH);
+try {
+  console.log(`input benchmark: ${BASE}${QUERY} — ${PRESSES} ArrowRight presses on #input-ctx-slider (after ${WARMUP} warm-up), 1280×900`);
+  for (const rate of RATES) {
+    const r = await measure(browser, rate);
+    const label = rate === 1 ? 'un-throttled' : `CPU ${rate}× throttled`;
+    console.log(
+      `input ${label}: input-to-next-frame median ${fmt(quantile(r.lat, 0.5))} / p95 ${fmt(quantile(r.lat, 0.95))} ms ` +
+        `(${r.lat.length} inputs); input task median ${fmt(quantile(r.task, 0.5))} / p95 ${fmt(quantile(r.task, 0.95))} ms`,
+    );
+    const per = new Map();
+    for (const [id, ms] of r.draws) per.set(id, [...(per.get(id) ?? []), ms]);
+    for (const [id, ms] of per) {
+      console.log(`  draw ${id}: ${ms.length} draws, median ${fmt(quantile(ms, 0.5))} / p95 ${fmt(quantile(ms, 0.95))} ms`);
+    }
+    console.log(`  charts in the viewport: ${r.visible.join(', ') || 'none'}`);
+    if (MUTATIONS) {
+      const muts = Object.entries(r.mutations).sort((a, b) => b[1] - a[1]);
+      const total = muts.reduce((t, [, n]) => t + n, 0);
+      console.log(`  DOM mutations per input: ${fmt(total / PRESSES)}, by place:`);
+      for (const [k, n] of muts.slice(0, 30)) console.log(`    ${fmt(n / PRESSES).padStart(6)}  ${k}`);
+    }
+    if (r.errors.length) console.log(`  page errors: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  }
+  if (TRACE_RATE >= 1) {
+    const t = await trace(browser, TRACE_RATE);
+    console.log(`trace (CPU ${TRACE_RATE}×, ${PRESSES} presses): main-thread self time per event, ms per input:`);
+    for (const [name, ms] of t) console.log(`  ${fmt(ms / PRESSES).padStart(6)}  ${name}`);
+  }
+  if (PROFILE_RATE >= 1) {
+    const p = await profile(browser, PROFILE_RATE);
+    console.log(`profile (CPU ${PROFILE_RATE}×, ${PRESSES} presses): ${fmt(p.total)} ms busy; top self time:`);
+    for (const [name, ms] of p.top) console.log(`  ${fmt(ms).padStart(7)} ms  ${(100 * ms / p.total).toFixed(1).padStart(5)}%  ${name}`);
+    if (p.inclusive.length) console.log(`total time (self + callees) of functions matching ${INCLUSIVE}:`);
+    for (const [name, ms] of p.inclusive) console.log(`  ${fmt(ms).padStart(7)} ms  ${(100 * ms / p.total).toFixed(1).padStart(5)}%  ${name.slice(0, 160)}`);
+  }
+} finally {
+  await browser.close();
+}
