@@ -171,6 +171,8 @@ fn draw_chart(window: &Window, canvas: HtmlCanvasElement, d: &ChartData, dark: b
     }
     canvas.set_width(w as u32);
     canvas.set_height(h as u32);
+    // The app's text measurer (canvas measureText, once per text): same widths, same pixels.
+    crate::components::install_text_measurer();
     let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
         return false;
     };
