@@ -18,6 +18,9 @@
 //! `llm_options.yml`) take memory the engine plan does not count. Bounds kept: calibration median
 //! under 15% and worst under 35% (the goal); held-out median under 15% and worst under 50%.
 
+mod common;
+use common::median;
+
 const FIXTURE: &str = include_str!("fixtures/published/trtllm-perf-overview-fp8.md");
 
 struct Row {
@@ -65,15 +68,6 @@ fn predicted(r: &Row) -> f64 {
     e.report.output_tokens_per_s.unwrap_or(0.0)
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
 
 #[test]
 fn continuous_throughput_matches_trtllm_published_table() {

@@ -16,6 +16,9 @@
 //! are TTFTs, which also hold the request's own overhead, and stay 19-22% below them. Bounds
 //! asserted: median under 16%, worst under 25%, and peak mode never above a measurement.
 
+mod common;
+use common::median;
+
 const FIXTURE: &str = include_str!("fixtures/published/step-latency.md");
 
 struct Row {
@@ -51,15 +54,6 @@ fn value(query: &str, metric: &str) -> f64 {
     .expect("fits")
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
 
 #[test]
 fn realistic_timings_match_published_step_latencies() {

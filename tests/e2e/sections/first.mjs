@@ -64,6 +64,21 @@ async function open(browser, url, options, { blockApp = false } = {}) {
   return { context, page, errors, fetched };
 }
 
+/** A page whose app script is held back until `release()` (the first stage runs meanwhile). */
+async function openHeld(browser, options) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(/\/kvscope-web-[0-9a-f]+\.js$/, async (r) => {
+    await gate;
+    await r.continue();
+  });
+  return { context, page, errors, release };
+}
+
 export default async function first(browser, h) {
   const { check, checkEq, appUrl, tid, waitForApp, waitForText, textOf, checkNoErrors, DESKTOP, PHONE } = h;
 
@@ -76,16 +91,7 @@ export default async function first(browser, h) {
   ];
   for (const [label, q, options] of links) {
     // One page: the app's script is held back while the first stage is read, then let through.
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await page.route(/\/kvscope-web-[0-9a-f]+\.js$/, async (r) => {
-      await gate;
-      await r.continue();
-    });
+    const { context, page, errors, release } = await openHeld(browser, options);
     try {
       await page.goto(appUrl(q));
       await page.waitForFunction(() => window.__kvs_first !== undefined);
@@ -183,14 +189,7 @@ export default async function first(browser, h) {
 
   // 4. A choice made in the first stage's controls survives the app's arrival.
   {
-    const context = await browser.newContext(DESKTOP);
-    const page = await context.newPage();
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await page.route(/\/kvscope-web-[0-9a-f]+\.js$/, async (r) => {
-      await gate;
-      await r.continue();
-    });
+    const { context, page, release } = await openHeld(browser, DESKTOP);
     try {
       await page.goto(appUrl(''));
       await page.waitForFunction(() => window.__kvs_first?.painted === true);
@@ -240,14 +239,7 @@ export default async function first(browser, h) {
       await b.context.close();
     }
     // Typed before the app arrives, applied once it has.
-    const context = await browser.newContext(viewport);
-    const page = await context.newPage();
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await page.route(/\/kvscope-web-[0-9a-f]+\.js$/, async (r) => {
-      await gate;
-      await r.continue();
-    });
+    const { context, page, release } = await openHeld(browser, viewport);
     try {
       await page.goto(appUrl(q));
       await page.waitForFunction(() => window.__kvs_first?.painted === true);
