@@ -141,3 +141,85 @@ pub fn switch_extra(r: &Report) -> String {
 
 /// The prefill card's extra line.
 pub const PREFILL_EXTRA: &str = "Time to read the prompt and build its KV cache.";
+
+// first stage (issue 12): the widget's other results (`show=cards`): the context line, the fit
+// line and the session card, shared with `panels/results.rs` as the cards are.
+
+/// The context line over the widget's cards.
+pub fn context_line(ctx_tokens: f64, binary: bool) -> String {
+    format!("At {} tokens of context per user{}", fmt_count(ctx_tokens), if binary { " · bytes in GiB (2³⁰)" } else { " · bytes in GB (10⁹)" })
+}
+
+/// The fit line when the scenario fits.
+pub fn fits_text(e: &costmodel::Evaluated) -> String {
+    let r = &e.report;
+    let longest = match r.max_ctx_tokens {
+        Some(c) if c.is_finite() => format!("the longest context one user could have here is {} tokens", fmt_count(c)),
+        Some(_) => "the cache stops growing with context (windowed or KV-less layers)".to_owned(),
+        None => String::new(),
+    };
+    format!(
+        "Fits: {} {} at once; {} of {} wanting service decode together; {longest}. The KV cache takes {} bytes per token of context.",
+        fmt_count(r.concurrency),
+        if r.concurrency == 1.0 { "user" } else { "users" },
+        fmt_count(r.batch),
+        fmt_count(e.scenario.users),
+        fmt_count(r.kv_bytes_per_token)
+    )
+}
+
+/// How many users the "Serve all N users" offer sets, when more fit than are asked for (ux,
+/// issue 11).
+pub fn serve_all(e: &costmodel::Evaluated) -> Option<f64> {
+    let (c, u) = (e.report.concurrency, e.scenario.users);
+    (c > u && (2.0..=1_000_000.0).contains(&c)).then_some(c)
+}
+
+/// What bounds the session: the cycle's resource, or continuous batching beside it.
+pub fn throughput_bound(r: &Report) -> String {
+    match r.sched {
+        // serving (issue 9)
+        costmodel::serving::Sched::Continuous => format!("continuous batching (the paper's cycle, below for comparison, is bounded by {})", r.bound.label()),
+        costmodel::serving::Sched::Cycle => format!("the cycle is bounded by {}", r.bound.label()),
+    }
+}
+
+fn price(usd: Option<f64>, r: &Report) -> String {
+    match (usd, r.cycle) {
+        (Some(u), _) => format!("${}", costmodel::units::fmt_sig(u)),
+        (None, Some(_)) => "set a price".to_owned(),
+        (None, None) => "–".to_owned(),
+    }
+}
+
+/// A row of the session card: its label and its value from the report.
+pub type Row = (&'static str, fn(&Report) -> String);
+
+/// The session card's rows.
+pub const THROUGHPUT_ROWS: [Row; 8] = [
+    ("Turns per second", |r| crate::format::opt_sig(r.turns_per_s)),
+    ("Output tokens per second", |r| crate::format::opt_sig(r.output_tokens_per_s)),
+    ("Time to first token", |r| opt_seconds(r.ttft_s)),
+    ("Time per output token", |r| opt_seconds(r.tpot_s)),
+    ("GPU-seconds per turn", |r| crate::format::opt_sig(r.gpu_s_per_turn)),
+    ("Cost per turn", |r| price(r.usd_per_turn, r)),
+    ("Cost per million output tokens", |r| price(r.usd_per_million_output_tokens, r)),
+    ("Users decoding together", |r| fmt_count(r.batch)),
+];
+
+/// "One cycle: prefill … + decode … + switching … = …".
+pub fn cycle_line(r: &Report) -> String {
+    r.cycle.map_or_else(
+        || "One cycle: – (nothing fits)".to_owned(),
+        |c| format!("One cycle: prefill {} + decode {} + switching {} = {}", fmt_seconds(c.prefill_s), fmt_seconds(c.decode_s), fmt_seconds(c.switch_s), fmt_seconds(c.total_s)),
+    )
+}
+
+/// Where the cost comes from, or that the accelerator has no price.
+pub fn price_note(r: &Report) -> &'static str {
+    if r.usd_per_turn.is_none() && r.cycle.is_some() {
+        "This accelerator has no public price: set a price per GPU-hour under Hardware → Custom hardware."
+    } else {
+        "Cost = GPU-seconds × the price per GPU-hour (Hardware → Custom hardware → price)."
+    }
+}

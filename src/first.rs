@@ -8,9 +8,10 @@
 //!
 //! What it paints, and when it stands aside (the app then paints as before):
 //! - the page: the headline, the four cards and the sweep chart section;
-//! - a widget (`?embed=1`) showing the sweep chart: its numeric and mode controls, the chart
-//!   section and the widget's foot (description and "Open in KV Scope"); it posts its height
-//!   like the app's widget;
+//! - a widget (`?embed=1`) showing the sweep chart or the cards: its numeric and mode controls,
+//!   the chart section or the results (context and fit lines, cards, session card), and the
+//!   widget's foot (description and "Open in KV Scope"); it posts its height like the app's
+//!   widget;
 //! - nothing when the link has warnings (the app lists them above the results), imports a
 //!   model from the Hugging Face Hub (`hf=`, fetched by the app), pins scenarios or adds series
 //!   (the app's chart would differ), for the other widget views, and on the page when an engine
@@ -128,6 +129,35 @@ fn widget_controls_html(s: &costmodel::Scenario, controls: &[&str]) -> Option<St
     }
     h.push_str("</div>");
     Some(h)
+}
+
+/// A widget's results (`show=cards`) as `Results` renders them outside the page: the context
+/// line, the fit line, the four cards and the session card. `None` where the app shows more
+/// (does not fit, an engine, continuous batching).
+fn widget_results_html(e: &Evaluated, v: &View) -> Option<String> {
+    let r = &e.report;
+    if r.no_fit.is_some() || r.engine_detail.is_some() || r.serving.is_some() {
+        return None;
+    }
+    let serve_all = cards::serve_all(e).map_or_else(String::new, |c| {
+        format!(r#" <button type="button" class="kvs-link-button" data-testid="first-use-all-users">Serve all {} users</button>"#, fmt_count(c))
+    });
+    let cards_html: String = cards::all(r, e.scenario.out_tokens, v.binary).iter().map(|c| card_html(c, false)).collect();
+    let rows: String = cards::THROUGHPUT_ROWS
+        .iter()
+        .map(|(label, f)| format!(r#"<div class="kvs-kv"><dt>{}</dt><dd class="kvs-num-text">{}</dd></div>"#, esc(label), esc(&f(r))))
+        .collect();
+    Some(format!(
+        r#"<section class="kvs-results" aria-label="Results"><p class="kvs-context-line" data-testid="first-context-line">{}</p><div class="kvs-status" role="status"><p class="kvs-fits">{}{serve_all}</p></div><div class="kvs-cards">{cards_html}</div><article class="kvs-card kvs-card-wide" data-testid="first-metric-throughput"><h3 class="kvs-card-title">Session throughput</h3><p class="kvs-card-bound">{}</p><dl class="kvs-kvs">{rows}</dl><p class="kvs-note">{}</p><p class="kvs-note kvs-num-text kvs-reserve3">{}</p><p class="kvs-note kvs-reserve3">{}</p><p class="kvs-note">{}</p><details class="kvs-math"><summary class="kvs-math-head">{}</summary></details></article></section>"#,
+        esc(&cards::context_line(e.scenario.ctx_tokens, v.binary)),
+        esc(&cards::fits_text(e)),
+        esc(&cards::throughput_bound(r)),
+        esc(&costmodel::serving::ttft_explanation(r)),
+        esc(&cards::cycle_line(r)),
+        esc(cards::price_note(r)),
+        esc(&costmodel::summary::ttft_why(e).unwrap_or_default()),
+        cards::MATH_HEAD,
+    ))
 }
 
 /// The sweep section without its drawing: heading, the controls (live only once the app has
@@ -261,7 +291,7 @@ fn paint(window: &Window) -> Option<bool> {
     if !url_warnings.is_empty() || !view_warnings.is_empty() || scenario.hf.is_some() || v.series.is_some() || !v.pins.is_empty() {
         return None;
     }
-    if v.embed.on && v.embed.show != Show::Sweep {
+    if v.embed.on && !matches!(v.embed.show, Show::Sweep | Show::Cards) {
         return None;
     }
     let e = costmodel::evaluate_scenario(scenario, Vec::new());
@@ -276,15 +306,18 @@ fn paint(window: &Window) -> Option<bool> {
     let section = sweep_section_html(&data);
     if v.embed.on {
         let controls = if v.embed.controls.is_empty() { String::new() } else { widget_controls_html(&e.scenario, &v.embed.controls)? };
+        let cards = v.embed.show == Show::Cards;
+        let body = if cards { widget_results_html(&e, &v)? } else { section };
         let host = doc.query_selector(".kvs-shell-widget").ok().flatten()?;
         let app_link = format!("{}?{}", crate::url::page_base(), crate::state::app_query(&e.scenario, &v));
         host.set_inner_html(&format!(
-            r#"<div class="kvs-widget" data-testid="first-widget" data-show="sweep">{controls}<div class="kvs-widget-body">{section}</div><p class="kvs-widget-foot"><span class="kvs-widget-desc" data-testid="first-widget-desc">{}</span> <span class="kvs-widget-actions"><button type="button" class="kvs-link-button" data-testid="first-widget-copy-link">Copy link</button> · <a class="kvs-widget-open" data-testid="first-open-in-kvscope" href="{}" target="_blank" rel="noopener">Open in KV Scope ↗</a></span></p></div>"#,
+            r#"<div class="kvs-widget" data-testid="first-widget" data-show="{}">{controls}<div class="kvs-widget-body">{body}</div><p class="kvs-widget-foot"><span class="kvs-widget-desc" data-testid="first-widget-desc">{}</span> <span class="kvs-widget-actions"><button type="button" class="kvs-link-button" data-testid="first-widget-copy-link">Copy link</button> · <a class="kvs-widget-open" data-testid="first-open-in-kvscope" href="{}" target="_blank" rel="noopener">Open in KV Scope ↗</a></span></p></div>"#,
+            v.embed.show.key(),
             esc(&crate::share::describe(&e)),
             esc(&app_link),
         ));
         let _ = host.class_list().add_1("kvs-first-painted");
-        if !draw_chart(window, canvas_in(&host)?, &data, dark) {
+        if !cards && !draw_chart(window, canvas_in(&host)?, &data, dark) {
             return None;
         }
         let height = host.get_bounding_client_rect().height().ceil();

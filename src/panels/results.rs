@@ -1,13 +1,12 @@
 //! Results: the four metric cards, the throughput card, "does not fit" states and the math.
 
-use costmodel::units::{fmt_count, fmt_seconds, fmt_sig};
+use costmodel::units::fmt_count;
 use costmodel::Report;
 use leptos::prelude::*;
 
 use crate::cards;
 use crate::components::{MathDetails, MetricCard};
 use crate::panels::engine::EngineBlock;
-use crate::format::{opt_seconds, opt_sig};
 use crate::state::use_app;
 
 
@@ -36,10 +35,7 @@ pub fn Results(
             // The page (compact) states the context in its headline and shows the fit status
             // under the chart; the widget keeps both here.
             {(!compact).then(|| view! {
-                <p class="kvs-context-line" data-testid="context-line">
-                    {move || format!("At {} tokens of context per user", fmt_count(ctx.get()))}
-                    {move || if binary.get() { " · bytes in GiB (2³⁰)" } else { " · bytes in GB (10⁹)" }}
-                </p>
+                <p class="kvs-context-line" data-testid="context-line">{move || cards::context_line(ctx.get(), binary.get())}</p>
                 <FitStatus />
             })}
             <div class="kvs-cards">
@@ -117,7 +113,7 @@ fn Throughput(
     /// Math lines.
     math: Memo<Vec<costmodel::math::MathLine>>,
 ) -> impl IntoView {
-    let row = move |label: &'static str, f: fn(&Report) -> String| {
+    let row = move |(label, f): cards::Row| {
         view! {
             <div class="kvs-kv">
                 <dt>{label}</dt>
@@ -125,49 +121,19 @@ fn Throughput(
             </div>
         }
     };
-    let price_missing = Memo::new(move |_| report.with(|r| r.usd_per_turn.is_none() && r.cycle.is_some()));
     let evaluated = use_app().evaluated;
     let ttft_why = Memo::new(move |_| evaluated.with(costmodel::summary::ttft_why));
     view! {
         <article class="kvs-card kvs-card-wide" data-testid="metric-throughput">
             <h3 class="kvs-card-title">"Session throughput"</h3>
-            <p class="kvs-card-bound">{move || report.with(|r| match r.sched {
-                // serving (issue 9)
-                costmodel::serving::Sched::Continuous => format!("continuous batching (the paper's cycle, below for comparison, is bounded by {})", r.bound.label()),
-                costmodel::serving::Sched::Cycle => format!("the cycle is bounded by {}", r.bound.label()),
-            })}</p>
+            <p class="kvs-card-bound">{move || report.with(cards::throughput_bound)}</p>
             <dl class="kvs-kvs">
-                {row("Turns per second", |r| opt_sig(r.turns_per_s))}
-                {row("Output tokens per second", |r| opt_sig(r.output_tokens_per_s))}
-                {row("Time to first token", |r| opt_seconds(r.ttft_s))}
-                {row("Time per output token", |r| opt_seconds(r.tpot_s))}
-                {row("GPU-seconds per turn", |r| opt_sig(r.gpu_s_per_turn))}
-                {row("Cost per turn", |r| match (r.usd_per_turn, r.cycle) {
-                    (Some(u), _) => format!("${}", fmt_sig(u)),
-                    (None, Some(_)) => "set a price".to_owned(),
-                    (None, None) => "–".to_owned(),
-                })}
-                {row("Cost per million output tokens", |r| match (r.usd_per_million_output_tokens, r.cycle) {
-                    (Some(u), _) => format!("${}", fmt_sig(u)),
-                    (None, Some(_)) => "set a price".to_owned(),
-                    (None, None) => "–".to_owned(),
-                })}
-                {row("Users decoding together", |r| fmt_count(r.batch))}
+                {cards::THROUGHPUT_ROWS.into_iter().map(row).collect_view()}
             </dl>
             // serving (issue 9)
             <p class="kvs-note" data-testid="ttft-schedule">{move || report.with(costmodel::serving::ttft_explanation)}</p>
-            <p class="kvs-note kvs-num-text kvs-reserve3">{move || report.with(|r| r.cycle.map_or_else(
-                || "One cycle: – (nothing fits)".to_owned(),
-                |c| format!(
-                    "One cycle: prefill {} + decode {} + switching {} = {}",
-                    fmt_seconds(c.prefill_s), fmt_seconds(c.decode_s), fmt_seconds(c.switch_s), fmt_seconds(c.total_s)
-                ),
-            ))}</p>
-            <p class="kvs-note kvs-reserve3">{move || if price_missing.get() {
-                "This accelerator has no public price: set a price per GPU-hour under Hardware → Custom hardware."
-            } else {
-                "Cost = GPU-seconds × the price per GPU-hour (Hardware → Custom hardware → price)."
-            }}</p>
+            <p class="kvs-note kvs-num-text kvs-reserve3">{move || report.with(cards::cycle_line)}</p>
+            <p class="kvs-note kvs-reserve3">{move || report.with(cards::price_note)}</p>
             // ux (issue 11): why the first token takes longer than one prefill.
             <p class="kvs-note" data-testid="ttft-why">{move || ttft_why.get().unwrap_or_default()}</p>
             <MathDetails lines=math ids=&["turns_per_s", "usd_per_turn", "kv_share"] />
@@ -183,24 +149,7 @@ pub fn FitStatus() -> impl IntoView {
     let evaluated = state.evaluated;
     let scenario = state.scenario;
     let no_fit = Memo::new(move |_| evaluated.with(|e| e.report.no_fit.clone()));
-    let fits = Memo::new(move |_| {
-        evaluated.with(|e| {
-            let r = &e.report;
-            let longest = match r.max_ctx_tokens {
-                Some(c) if c.is_finite() => format!("the longest context one user could have here is {} tokens", fmt_count(c)),
-                Some(_) => "the cache stops growing with context (windowed or KV-less layers)".to_owned(),
-                None => String::new(),
-            };
-            format!(
-                "Fits: {} {} at once; {} of {} wanting service decode together; {longest}. The KV cache takes {} bytes per token of context.",
-                fmt_count(r.concurrency),
-                if r.concurrency == 1.0 { "user" } else { "users" },
-                fmt_count(r.batch),
-                fmt_count(e.scenario.users),
-                fmt_count(r.kv_bytes_per_token)
-            )
-        })
-    });
+    let fits = Memo::new(move |_| evaluated.with(cards::fits_text));
     view! {
         <div class="kvs-status" class:kvs-nofit=move || no_fit.with(Option::is_some) role="status" data-testid="fit-status">
             {move || match no_fit.get() {
@@ -209,8 +158,7 @@ pub fn FitStatus() -> impl IntoView {
                         {move || fits.get()}
                         // ux (issue 11): more fit than are asked for: offer to use them all.
                         {move || {
-                            let (c, u) = evaluated.with(|e| (e.report.concurrency, e.scenario.users));
-                            (c > u && (2.0..=1_000_000.0).contains(&c)).then(|| view! {
+                            evaluated.with(cards::serve_all).map(|c| view! {
                                 " "
                                 <button type="button" class="kvs-link-button" data-testid="use-all-users"
                                     on:click=move |_| scenario.update(|s| s.users = c.floor())>

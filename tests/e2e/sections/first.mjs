@@ -14,6 +14,8 @@
 // 5. A widget with numeric controls: the first stage draws them where the app does, and what is
 //    typed before the app mounts is applied by the app; a widget with a control the first
 //    stage does not draw (model) goes straight to the app.
+// 6. A cards widget (`show=cards`, the default): context and fit lines, cards and the session
+//    card are the app's, in the app's places.
 // Run alone: scripts/e2e-quick.sh first
 
 import zlib from 'node:zlib';
@@ -263,6 +265,42 @@ export default async function first(browser, h) {
       await checkNoErrors(c.page, c.errors, 'first: widget with a model control');
     } finally {
       await c.context.close();
+    }
+  }
+
+  // 6. The cards widget.
+  {
+    const q = '?v=1&model=deepseek-v3&hw=h200&tp=8&ctx=128000&users=16&w_bits=8&embed=1&show=cards&eid=dsv3-cards';
+    const read = (page, first) =>
+      page.evaluate((first) => {
+        const root = document.querySelector(first ? '[data-testid="first-widget"]' : '[data-testid="widget"]');
+        const box = (e) => {
+          const r = e?.getBoundingClientRect();
+          return r ? [r.x, r.y, r.width, r.height].map(Math.round).join(',') : null;
+        };
+        const text = (sel) => [...root.querySelectorAll(sel)].map((e) => e.textContent.trim()).join(' | ');
+        return {
+          text: ['.kvs-context-line', '.kvs-fits', '.kvs-card-value', '.kvs-card-caption', '.kvs-card-bound', '.kvs-card-share', '.kvs-kv', '.kvs-card-wide .kvs-note', '.kvs-widget-desc'].map(text).join(' // '),
+          boxes: ['.kvs-context-line', '.kvs-status', '.kvs-cards', '.kvs-card-wide', '.kvs-widget-foot'].map((s) => box(root.querySelector(s))).join(' ; '),
+        };
+      }, first);
+    const { context, page, errors, release } = await openHeld(browser, { ...DESKTOP, viewport: { width: 900, height: 900 } });
+    try {
+      await page.goto(appUrl(q));
+      await page.waitForFunction(() => window.__kvs_first !== undefined);
+      const st = await page.evaluate(() => window.__kvs_first);
+      check(st.painted === true && st.lazy === true, `first: a cards widget without controls is painted by the first stage alone (${JSON.stringify(st)})`);
+      const f = await read(page, true);
+      release();
+      await page.mouse.move(300, 300);
+      await waitForText(page, 'metric-throughput');
+      const a = await read(page, false);
+      checkEq(f.text, a.text, 'first: the cards widget\'s context line, fit line, cards, session card and description are the app\'s');
+      checkEq(f.boxes, a.boxes, 'first: and every part of it is where the app puts it');
+      await checkNoErrors(page, errors, 'first: cards widget');
+    } finally {
+      release();
+      await context.close();
     }
   }
 }
