@@ -321,6 +321,9 @@ fn paint(window: &Window) -> Option<bool> {
             return None;
         }
         let height = host.get_bounding_client_rect().height().ceil();
+        if let Some(root) = host.first_element_child() {
+            let _ = root.set_attribute("data-reported-height", &height.to_string());
+        }
         crate::widget::post_height(&v.embed.eid, height);
         return Some(v.embed.controls.is_empty());
     }

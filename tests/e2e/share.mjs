@@ -355,13 +355,14 @@ async function widgetFrame(page, id, check, label, renderedSel) {
     return {
       nonEmpty,
       scrollHeight: document.documentElement.scrollHeight,
-      reported: Number(document.querySelector('[data-testid="widget"]')?.getAttribute('data-reported-height')),
-      outline: getComputedStyle(document.querySelector('[data-testid="widget"]')).outlineStyle,
-      open: document.querySelector('[data-testid="open-in-kvscope"]'),
+      // The app's widget, or the first stage's (issue 12), which serves a widget without
+      // controls until the reader interacts with it.
+      reported: Number(document.querySelector('[data-testid="widget"], [data-testid="first-widget"]')?.getAttribute('data-reported-height')),
+      outline: getComputedStyle(document.querySelector('[data-testid="widget"], [data-testid="first-widget"]')).outlineStyle,
     };
   }, renderedSel).catch((e) => ({ error: String(e) }));
   const open = await frame.evaluate(() => {
-    const a = document.querySelector('[data-testid="open-in-kvscope"]');
+    const a = document.querySelector('[data-testid="open-in-kvscope"], [data-testid="first-open-in-kvscope"]');
     return a ? { href: a.href, target: a.target, rel: a.rel } : null;
   });
   // clientHeight: the iframe's content box (a host may give it a border).
@@ -377,8 +378,9 @@ async function blogPost(browser, base, check, shotsDir) {
   const { page, context, errors } = await open(browser, new URL('examples/blog-post.html', base).toString(), { viewport: { width: 900, height: 900 }, deviceScaleFactor: 1 });
   try {
     const a = await widgetFrame(page, 'decode-vs-ctx', check, 'blog post sweep widget', '[data-testid="sweep-chart"]');
-    const b = await widgetFrame(page, 'dsv3-cards', check, 'blog post cards widget', '[data-testid="metric-concurrency"]');
-    const conc = await b.frame.textContent('[data-testid="metric-concurrency"]');
+    const cardSel = '[data-testid="metric-concurrency"], [data-testid="first-metric-concurrency"]';
+    const b = await widgetFrame(page, 'dsv3-cards', check, 'blog post cards widget', cardSel);
+    const conc = await b.frame.textContent(cardSel);
     check(/\d+ users?/.test(conc), `blog post: DeepSeek-V3 on 8× H200 cards show a concurrency (${conc.trim().slice(0, 30)})`);
     const leak = await b.frame.evaluate(() => getComputedStyle(document.querySelector('.kvs-card')).outlineStyle);
     check(leak !== 'solid', 'blog post: the host page\'s styles do not reach into the widget');
