@@ -93,7 +93,7 @@ if (first.painted && first.lazy) {
 if (loader.includes('//')) throw new Error('first-stage: a // comment in the loader would swallow the rest of the line');
 // A classic script before the stylesheet link starts the first stage's two downloads at once
 // (a module script would wait for the stylesheet), except for a widget that goes straight to
-// the app.
+// the app. It removes itself once run: the page keeps no script of its own in the DOM.
 const preload = `
 window.__kvs_app_only = /[?&]embed=1(&|$)/.test(location.search) && ${APP_ONLY_CONTROLS}.test(location.search.replace(/%2C/gi, ','));
 if (!window.__kvs_app_only) for (const [href, rel] of [['./${F}', 'modulepreload'], ['./${FW}', 'preload']]) {
@@ -102,6 +102,7 @@ if (!window.__kvs_app_only) for (const [href, rel] of [['./${F}', 'modulepreload
   if (rel === 'preload') { l.as = 'fetch'; l.type = 'application/wasm'; }
   document.head.appendChild(l);
 }
+document.currentScript.remove();
 `
   .trim()
   .replace(/\n\s*/g, '');
