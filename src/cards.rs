@@ -10,6 +10,7 @@ use costmodel::Report;
 use crate::format::{bytes, opt_seconds};
 
 /// What one card shows (the math under it is the app's).
+#[derive(Clone, PartialEq)]
 pub struct CardText {
     /// `data-testid` of the card.
     pub testid: &'static str,

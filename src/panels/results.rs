@@ -21,14 +21,19 @@ pub fn Results(
     let state = use_app();
     let evaluated = state.evaluated;
     let binary = state.binary();
-    // One memo for the report, and one per text: a card's text node changes only when its
-    // own string does.
+    // One memo for the report; the cards' texts below.
     let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
-    let text = move |f: fn(&Report, bool) -> String| Signal::derive(move || report.with(|r| f(r, binary.get())));
+    let out = Memo::new(move |_| state.scenario.with(|s| s.out_tokens));
+    // One memo per card (its four texts computed once per report), one signal per text node.
+    let card = move |f: fn(&Report, f64, bool) -> cards::CardText| Memo::new(move |_| report.with(|r| f(r, out.get(), binary.get())));
+    let text = move |c: Memo<cards::CardText>, field: fn(&cards::CardText) -> &String| Signal::derive(move || c.with(|c| field(c).clone()));
+    let concurrency = card(|r, _, b| cards::concurrency(r, b));
+    let prefill = card(|r, _, _| cards::prefill(r));
+    let decode = card(|r, out, _| cards::decode(r, out));
+    let switch = card(|r, _, _| cards::switch(r));
     let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
     let no_fit = Memo::new(move |_| report.with(|r| r.no_fit.is_some()));
     let ctx = Memo::new(move |_| state.scenario.with(|s| s.ctx_tokens));
-    let out = Memo::new(move |_| state.scenario.with(|s| s.out_tokens));
 
     view! {
         <section class="kvs-results" aria-label="Results">
@@ -42,10 +47,10 @@ pub fn Results(
                 <MetricCard
                     testid="metric-concurrency"
                     title="Concurrency"
-                    value=text(|r, b| cards::concurrency(r, b).value)
-                    caption=text(|r, b| cards::concurrency(r, b).caption)
-                    bound=text(|r, b| cards::concurrency(r, b).bound)
-                    kv_share=text(|r, b| cards::concurrency(r, b).share)
+                    value=text(concurrency, |c| &c.value)
+                    caption=text(concurrency, |c| &c.caption)
+                    bound=text(concurrency, |c| &c.bound)
+                    kv_share=text(concurrency, |c| &c.share)
                     bad=no_fit
                 >
                     <MathDetails lines=math ids=&["kv_bytes_per_token", "kv_bytes_per_user", "weights_bytes", "concurrency"] />
@@ -53,10 +58,10 @@ pub fn Results(
                 <MetricCard
                     testid="metric-prefill"
                     title="Prefilling"
-                    value=text(|r, _| cards::prefill(r).value)
-                    caption=text(|r, _| cards::prefill(r).caption)
-                    bound=text(|r, _| cards::prefill(r).bound)
-                    kv_share=text(|r, _| cards::prefill(r).share)
+                    value=text(prefill, |c| &c.value)
+                    caption=text(prefill, |c| &c.caption)
+                    bound=text(prefill, |c| &c.bound)
+                    kv_share=text(prefill, |c| &c.share)
                     bad=no_fit
                 >
                     <MathDetails lines=math ids=&["prefill_s"] extra=Signal::derive(|| cards::PREFILL_EXTRA.to_owned()) />
@@ -64,10 +69,10 @@ pub fn Results(
                 <MetricCard
                     testid="metric-decode"
                     title="Decoding"
-                    value=text(|r, _| cards::decode(r, 0.0).value)
-                    caption=Signal::derive(move || report.with(|r| cards::decode(r, out.get()).caption))
-                    bound=text(|r, _| cards::decode(r, 0.0).bound)
-                    kv_share=text(|r, _| cards::decode(r, 0.0).share)
+                    value=text(decode, |c| &c.value)
+                    caption=text(decode, |c| &c.caption)
+                    bound=text(decode, |c| &c.bound)
+                    kv_share=text(decode, |c| &c.share)
                     bad=no_fit
                 >
                     <MathDetails lines=math ids=&["decode_step_s", "decode_s"]
@@ -76,10 +81,10 @@ pub fn Results(
                 <MetricCard
                     testid="metric-switch"
                     title="Context switching"
-                    value=text(|r, _| cards::switch(r).value)
-                    caption=text(|r, _| cards::switch(r).caption)
-                    bound=text(|r, _| cards::switch(r).bound)
-                    kv_share=text(|r, _| cards::switch(r).share)
+                    value=text(switch, |c| &c.value)
+                    caption=text(switch, |c| &c.caption)
+                    bound=text(switch, |c| &c.bound)
+                    kv_share=text(switch, |c| &c.share)
                     bad=no_fit
                 >
                     <MathDetails lines=math ids=&["context_switch_s"]
