@@ -264,7 +264,8 @@ fn report(window: &Window, painted: bool, lazy: bool) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_first"), &o);
     if painted {
         let now = window.performance().map(|p| p.now()).unwrap_or(0.0);
-        let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_first_chart_ms"), &JsValue::from_f64(now));
+        // Not `__kvs_first_chart_ms`: that one is the app's (tests wait on it for the app).
+        let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_first_stage_ms"), &JsValue::from_f64(now));
     }
 }
 

@@ -76,7 +76,8 @@ function observe(widget) {
   }
   const digit = /\d/;
   const ready = () => {
-    if (window.__kvs_first_chart_ms === undefined) return false;
+    // A chart drawn by the app, or the first stage's paint (src/first.rs).
+    if (window.__kvs_first_chart_ms === undefined && window.__kvs_first_stage_ms === undefined) return false;
     // The app's, or the first stage's (src/first.rs), which paints the same numbers first.
     const sel = widget ? '[data-testid="widget-desc"], [data-testid="first-widget-desc"]' : '[data-testid="metric-concurrency"], [data-testid="first-metric-concurrency"]';
     return digit.test(document.querySelector(sel)?.textContent ?? '');
