@@ -73,13 +73,25 @@ fn remembered_theme(state: AppState) {
     if state.view.with_untracked(|v| v.embed.theme != Theme::Auto) {
         return;
     }
-    let saved = storage_call("getItem", &[THEME_STORAGE_KEY]).and_then(|v| v.as_string());
-    let theme = match saved.as_deref() {
-        Some("light") => Theme::Light,
-        Some("dark") => Theme::Dark,
-        _ => return,
-    };
-    state.view.update_untracked(|v| v.embed.theme = theme);
+    if let Some(theme) = saved_theme() {
+        state.view.update_untracked(|v| v.embed.theme = theme);
+    }
+}
+
+/// The theme the reader chose on an earlier visit (localStorage), if any; the first stage
+/// (src/first.rs) reads it the same way.
+/// A plain read (no log when refused: a sandboxed frame has no storage, and it is the same
+/// answer as "nothing saved"), light enough for the first stage's 150 KB budget.
+pub(crate) fn saved_theme() -> Option<Theme> {
+    use wasm_bindgen::JsValue;
+    let window: JsValue = web_sys::window()?.into();
+    let store = js_sys::Reflect::get(&window, &JsValue::from_str("localStorage")).ok().filter(|s| !s.is_null() && !s.is_undefined())?;
+    let get: js_sys::Function = js_sys::Reflect::get(&store, &JsValue::from_str("getItem")).ok()?.dyn_into().ok()?;
+    match get.call1(&store, &JsValue::from_str(THEME_STORAGE_KEY)).ok()?.as_string().as_deref() {
+        Some("light") => Some(Theme::Light),
+        Some("dark") => Some(Theme::Dark),
+        _ => None,
+    }
 }
 
 /// Sets the theme now: the root's `data-kvs-theme`, the charts' palette, the link, storage.

@@ -33,26 +33,12 @@ use web_sys::{Document, Element, HtmlCanvasElement, Window};
 
 use crate::cards;
 use crate::components::{capitalise, log_position, range_text};
-use crate::format::input_text;
+use crate::format::{html_escape as esc, input_text};
 use crate::panels::workload::{CTX_SLIDER_MAX, CTX_SLIDER_MIN};
 use costmodel::units::fmt_count;
 use crate::panels::{aria_label, markers_text, readout_text, scenario_label, series_note, short_title, wants_log_y, NARROW_PX};
 use crate::state::{parse_view, Show, Theme, View, VIEW_KEYS};
 
-/// Text for HTML: `&`, `<`, `>` and `"` escaped.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// One metric card, as `components::MetricCard` renders it (the math stays closed and empty
 /// until the app brings it).
@@ -229,11 +215,7 @@ fn draw_chart(window: &Window, canvas: HtmlCanvasElement, d: &ChartData, dark: b
 /// saved choice, else the system's, as `app::apply_theme` decides.
 fn is_dark(window: &Window, doc: &Document, v: &View) -> bool {
     let theme = match v.embed.theme {
-        Theme::Auto if !v.embed.on => match saved_theme(window).as_deref() {
-            Some("light") => Theme::Light,
-            Some("dark") => Theme::Dark,
-            _ => Theme::Auto,
-        },
+        Theme::Auto if !v.embed.on => crate::app::saved_theme().unwrap_or(Theme::Auto),
         t => t,
     };
     match theme {
@@ -247,13 +229,6 @@ fn is_dark(window: &Window, doc: &Document, v: &View) -> bool {
     }
 }
 
-/// `localStorage.getItem("kvs-theme")`, through `Reflect` as the app reads it (a sandboxed
-/// frame may refuse storage: then nothing).
-fn saved_theme(window: &Window) -> Option<String> {
-    let store = js_sys::Reflect::get(window.as_ref(), &JsValue::from_str("localStorage")).ok().filter(|s| !s.is_null() && !s.is_undefined())?;
-    let get: js_sys::Function = js_sys::Reflect::get(&store, &JsValue::from_str("getItem")).ok()?.dyn_into().ok()?;
-    get.call1(&store, &JsValue::from_str("kvs-theme")).ok()?.as_string()
-}
 
 /// Records what the first stage did for the loader and the benchmarks.
 fn report(window: &Window, painted: bool, lazy: bool) {

@@ -53,3 +53,18 @@ pub fn unit_name(binary: bool) -> &'static str {
         "GB (10⁹ bytes)"
     }
 }
+
+/// Text for HTML, in content or in a double-quoted attribute: `&`, `<`, `>` and `"` escaped.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

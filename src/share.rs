@@ -179,7 +179,7 @@ pub fn copy_text(text: String, field_id: &'static str, done: impl FnOnce(Copied)
 /// because the widget's origin differs from the host page's (a frame can then reach only its
 /// own origin). The strict variant, `sandbox="allow-scripts"` alone, is in the README.
 pub fn iframe_snippet(src: &str, title: &str, height: u32) -> String {
-    let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
+    let esc = crate::format::html_escape;
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\" \
 allow=\"clipboard-write\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>\n\
