@@ -60,6 +60,105 @@ impl AttnCurve {
     }
 }
 
+/// All-reduce bus bandwidth by message size, as measured: `(bytes, bus bandwidth in bytes/s)`
+/// and the link it was measured on. Bus bandwidth is NCCL's size-normalised figure,
+/// `algbw · 2 (n − 1) / n`, which its authors define so that it does not depend on the number of
+/// GPUs (nccl-tests, `doc/PERFORMANCE.md`); one ring all-reduce of `bytes` over `n` GPUs then takes
+/// `2 (n − 1) / n · bytes / busbw(bytes)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BusBwCurve {
+    /// Which collective and where it was measured.
+    pub name: &'static str,
+    /// The per-direction link bandwidth of the measured system (bytes/s): the curve holds for
+    /// presets with this link ([`BusBwCurve::holds_for`]).
+    pub link_bytes_per_s: f64,
+    /// `(payload bytes, bus bandwidth bytes/s)`, increasing in bytes.
+    pub points: &'static [(f64, f64)],
+}
+
+const KIB: f64 = 1024.0;
+const MIB: f64 = 1024.0 * 1024.0;
+const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
+
+/// `torch.distributed.all_reduce` on one node of 8×H200 SXM, NVLink 4 through NVSwitch (450 GB/s
+/// per direction), NCCL 2.27.7, 32 KiB to 16 GiB (stas00/ml-engineering,
+/// `network/benchmarks/results/all-reduce-8xH200.md`, measured 2026-08-04): 1.44 GB/s of bus
+/// bandwidth at 32 KiB (latency-bound: 40 µs), 39.9 at 1 MiB, 155.5 at 8 MiB, 401.9 at 128 MiB,
+/// 482.3 at 16 GiB (NVLS reduces inside the switch). H100 SXM has the same NVLink 4 and switch.
+pub const NCCL_ALLREDUCE_8X_H200: BusBwCurve = BusBwCurve {
+    name: "NCCL all-reduce, 8×H200 SXM, NVSwitch (stas00/ml-engineering all-reduce-8xH200.md)",
+    link_bytes_per_s: 450e9,
+    points: &[
+        (32.0 * KIB, 1.44e9),
+        (64.0 * KIB, 2.93e9),
+        (128.0 * KIB, 5.73e9),
+        (256.0 * KIB, 11.74e9),
+        (512.0 * KIB, 23.94e9),
+        (MIB, 39.93e9),
+        (2.0 * MIB, 64.53e9),
+        (4.0 * MIB, 107.16e9),
+        (8.0 * MIB, 155.53e9),
+        (16.0 * MIB, 219.89e9),
+        (32.0 * MIB, 275.84e9),
+        (64.0 * MIB, 346.51e9),
+        (128.0 * MIB, 401.93e9),
+        (256.0 * MIB, 436.15e9),
+        (512.0 * MIB, 450.29e9),
+        (GIB, 463.58e9),
+        (2.0 * GIB, 469.17e9),
+        (4.0 * GIB, 473.10e9),
+        (8.0 * GIB, 477.45e9),
+        (16.0 * GIB, 482.26e9),
+    ],
+};
+
+impl BusBwCurve {
+    /// Whether the measurement holds for a group on a link of `link_bytes_per_s` (one direction):
+    /// the same link within 1% (NVLink 4 at 450 GB/s: H100 SXM, H200, GH200); another link
+    /// (H100 PCIe's 300 GB/s bridge, a `link_gbps` override) keeps the latency + bandwidth form.
+    pub fn holds_for(&self, link_bytes_per_s: f64) -> bool {
+        (link_bytes_per_s / self.link_bytes_per_s - 1.0).abs() < 0.01
+    }
+
+    /// Seconds of one all-reduce of `bytes` over `tp` GPUs.
+    ///
+    /// # Formula
+    /// `2 (TP − 1) / TP · bytes / busbw(bytes)`, with `busbw` linear in
+    /// `log2(bytes)` between points; below the first point the first point's time (latency-bound),
+    /// beyond the last the last bandwidth; 0 for `TP = 1`.
+    ///
+    /// ```
+    /// use costmodel::fractions::NCCL_ALLREDUCE_8X_H200 as C;
+    /// // 8 MiB over 8 GPUs: 1.75 · 8 MiB / 155.53 GB/s = 94.4 µs (the measured algbw, 88.87 GB/s).
+    /// let t = C.time_s(8.0 * 1024.0 * 1024.0, 8);
+    /// assert!((t - 8.0 * 1024.0 * 1024.0 / 88.87e9).abs() < 0.1e-6);
+    /// // Small messages cost the 32 KiB time: 1.75 · 32 KiB / 1.44 GB/s = 39.8 µs.
+    /// assert!((C.time_s(1000.0, 8) - 1.75 * 32768.0 / 1.44e9).abs() < 1e-12);
+    /// assert_eq!(C.time_s(1e6, 1), 0.0);
+    /// ```
+    pub fn time_s(&self, bytes: f64, tp: u32) -> f64 {
+        if tp <= 1 || self.points.is_empty() {
+            return 0.0;
+        }
+        let ring = 2.0 * f64::from(tp - 1) / f64::from(tp);
+        let pts = self.points;
+        let (b0, bw0) = pts[0];
+        if bytes.is_nan() || bytes <= b0 {
+            return ring * b0 / bw0;
+        }
+        let mut busbw = pts[pts.len() - 1].1;
+        for w in pts.windows(2) {
+            let ((n0, v0), (n1, v1)) = (w[0], w[1]);
+            if bytes <= n1 {
+                let f = (bytes.log2() - n0.log2()) / (n1.log2() - n0.log2());
+                busbw = v0 + f * (v1 - v0);
+                break;
+            }
+        }
+        ring * bytes / busbw
+    }
+}
+
 /// Fractions of one accelerator family.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fractions {
@@ -79,6 +178,9 @@ pub struct Fractions {
     pub hbm_bw: f64,
     /// Fixed cost of one engine step per layer (seconds): the kernel boundaries' bubbles.
     pub step_overhead_per_layer_s: f64,
+    /// Tensor-parallel all-reduces inside the fast-link domain, by message size; `None` = a
+    /// fixed latency plus a fraction of the link (`realistic::LINK_BW_FRACTION`).
+    pub allreduce_curve: Option<BusBwCurve>,
     /// Where the numbers come from.
     pub source: &'static str,
 }
@@ -128,10 +230,12 @@ pub const HOPPER: Fractions = Fractions {
     attention_curve: Some(FA3_H100_BF16_CAUSAL_HD128),
     hbm_bw: HBM_BW_FRACTION,
     step_overhead_per_layer_s: f64::NAN,
+    allreduce_curve: Some(NCCL_ALLREDUCE_8X_H200),
     source: "GEMM BF16: the preset's MAMF (stas00/ml-engineering); FP8 GEMM 0.68: DeepGEMM README \"1350+ FP8 TFLOPS\" on Hopper; \
              attention: FlashAttention-3 (arXiv:2407.08608) on H100, causal, head dim 128: 292 TFLOP/s at 512 tokens to 616 at 16K \
              (0.62 of BF16 peak), FP8 1,008 at 16K (0.51); HBM 0.85: an H200 copy reaches 89%; step cost 38 µs a layer: \
-             Hazy Research, vLLM and SGLang reach at most 50% of H100 bandwidth decoding Llama-3.2-1B (16 layers)",
+             Hazy Research, vLLM and SGLang reach at most 50% of H100 bandwidth decoding Llama-3.2-1B (16 layers); \
+             all-reduce: NCCL on 8×H200 (stas00/ml-engineering), 1.44 GB/s bus bandwidth at 32 KiB to 482 at 16 GiB",
 };
 
 /// Every other accelerator: GEMM at the preset's MAMF (at every precision), FlashAttention-2's
@@ -145,6 +249,7 @@ pub const OTHER: Fractions = Fractions {
     attention_curve: None,
     hbm_bw: HBM_BW_FRACTION,
     step_overhead_per_layer_s: f64::NAN,
+    allreduce_curve: None,
     source: "GEMM: the preset's MAMF; attention 0.6: FlashAttention-2, arXiv:2307.08691 §4.1; HBM 0.85; step cost 38 µs a layer \
              (Hazy Research's H100 measurement of vLLM and SGLang, as for Hopper)",
 };

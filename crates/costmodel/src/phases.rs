@@ -72,7 +72,7 @@ pub struct Prepared {
     pub allreduce_latency_s: f64,
     /// Layers (all-reduces are per layer).
     pub n_layers: f64,
-    /// Bytes of one token's activation vector (`d · b_act`).
+    /// Bytes of one token's activation vector in the all-reduces (`d · max(b_act, 16) / 8`).
     pub act_bytes_per_token: f64,
     /// KV budget per GPU: usable HBM minus weights minus reserve (bytes; may be negative).
     pub kv_budget_bytes_per_gpu: f64,
@@ -103,6 +103,9 @@ pub struct Prepared {
     pub elementwise_bytes_per_token: f64,
     /// Fixed cost of one engine step (seconds; 0 in peak mode).
     pub step_overhead_s: f64,
+    /// All-reduce time by message size on the fast link (realistic mode on Hopper's NVLink 4);
+    /// `None` = latency plus bandwidth.
+    pub allreduce_curve: Option<crate::fractions::BusBwCurve>,
 }
 
 // serving (issue 9)
@@ -315,7 +318,7 @@ impl Prepared {
             allreduce_bw_bytes_per_s: allreduce_bw,
             allreduce_latency_s: e.allreduce_latency_s,
             n_layers: f64::from(m.n_layers()),
-            act_bytes_per_token: d * act_bytes,
+            act_bytes_per_token: d * p.act_bits.max(ACTIVATION_BITS_MIN) / BITS_PER_BYTE,
             kv_budget_bytes_per_gpu: budget,
             reserve_bytes_per_gpu: reserve,
             workspace_bytes_per_token,
@@ -329,6 +332,8 @@ impl Prepared {
             attn_curve: e.attention_curve,
             elementwise_bytes_per_token: elementwise_bytes_per_token(inputs, tp),
             step_overhead_s: inputs.serving.step_overhead_s,
+            // The measured curve holds inside the fast-link domain on the measured link.
+            allreduce_curve: e.allreduce_curve.filter(|c| fast_link && c.holds_for(hw.link_bw_bytes_per_s)),
         };
         // deploy: one PP stage of one DP replica, weights sharded by TP × PP and EP (issue 13).
         crate::deploy::shard(inputs, &mut prepared);
@@ -409,11 +414,18 @@ impl Prepared {
         if self.tp <= 1 {
             return 0.0;
         }
-        let per_round_tokens = tokens / rounds;
-        self.n_layers
-            * ALLREDUCES_PER_LAYER
-            * rounds
-            * allreduce_s(per_round_tokens * self.act_bytes_per_token, self.tp, self.allreduce_bw_bytes_per_s, self.allreduce_latency_s)
+        self.n_layers * ALLREDUCES_PER_LAYER * rounds * self.allreduce_one_s(tokens / rounds)
+    }
+
+    /// One tensor-parallel all-reduce of `tokens` activation vectors (seconds): the measured
+    /// bus-bandwidth curve where there is one ([`crate::fractions::BusBwCurve::time_s`]), else
+    /// [`allreduce_s`]; 0 at TP 1.
+    pub fn allreduce_one_s(&self, tokens: f64) -> f64 {
+        let bytes = tokens * self.act_bytes_per_token;
+        match self.allreduce_curve {
+            Some(c) => c.time_s(bytes, self.tp),
+            None => allreduce_s(bytes, self.tp, self.allreduce_bw_bytes_per_s, self.allreduce_latency_s),
+        }
     }
 
     /// Prefill of one prompt of `n` tokens at batch 1, as a roofline plus TP communication.

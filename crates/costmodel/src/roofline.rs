@@ -54,8 +54,9 @@ impl PhaseTime {
 /// # Formula
 /// `latency + 2 (TP − 1) / TP · bytes / link_bw`, and 0 for `TP = 1`.
 ///
-/// Small all-reduces are latency-bound (8×H200 measure 1.4 GB/s at 32 KiB against a 450 GB/s
-/// link; docs/methodology.md §7), hence the latency term.
+/// Small all-reduces are latency-bound (8×H200 measure 1.44 GB/s of bus bandwidth at 32 KiB
+/// against a 450 GB/s link; docs/methodology.md §7), hence the latency term. Realistic mode on
+/// Hopper's NVLink 4 reads the measured curve instead (`fractions::BusBwCurve`).
 ///
 /// ```
 /// // 8 GPUs, 1 MB over 450 GB/s, 20 µs latency: 20e-6 + 1.75 · 1e6 / 450e9 = 23.9 µs

@@ -69,8 +69,9 @@ pub mod realistic {
     /// Large all-reduces reach about 80% of the per-direction link (A100 ~235 of 300 GB/s;
     /// 8×H200 367.6 of 450 GB/s without NVLS; docs/methodology.md §7).
     pub const LINK_BW_FRACTION: f64 = 0.8;
-    /// One small all-reduce costs about 20 µs: 8×H200 move 32 KiB at 1.4 GB/s, 23 µs
-    /// (docs/methodology.md §7).
+    /// One small all-reduce costs about 20 µs where no measured curve applies (Hopper on NVLink 4
+    /// reads NCCL's measured bus bandwidth instead, `fractions::NCCL_ALLREDUCE_8X_H200`: 40 µs
+    /// at 32 KiB through `torch.distributed`; docs/serving.md §6).
     pub const ALLREDUCE_LATENCY_S: f64 = 20e-6;
     /// Prefill is chunked into 8,192-token pieces: vLLM V1's default `max_num_batched_tokens`
     /// for online serving with chunked prefill (vLLM docs, Optimization and Tuning).
@@ -691,6 +692,7 @@ impl Scenario {
                 prefill_chunk_tokens: realistic::PREFILL_CHUNK_TOKENS,
                 full_duplex: false,
                 attention_curve: None,
+                allreduce_curve: None,
             },
         };
         // serving (issue 9): realistic mode (both schedules) uses the per-accelerator fractions,
@@ -702,6 +704,7 @@ impl Scenario {
             base.attention = crate::fractions::attention(f, fp8(self.act_bits));
             base.hbm_bw = f.hbm_bw;
             base.attention_curve = if o.eff_attn.is_some() { None } else { f.attention_curve };
+            base.allreduce_curve = f.allreduce_curve;
         }
         Efficiency {
             gemm: o.eff_gemm.unwrap_or(base.gemm),
@@ -715,6 +718,7 @@ impl Scenario {
             prefill_chunk_tokens: o.chunk.unwrap_or(base.prefill_chunk_tokens),
             full_duplex: o.duplex.map_or(base.full_duplex, |d| d >= 1.0),
             attention_curve: base.attention_curve,
+            allreduce_curve: base.allreduce_curve,
         }
     }
 

@@ -310,6 +310,11 @@ pub struct Efficiency {
     /// at long sequences); `None` = flat (peak mode, other accelerators, an `eff_attn` override).
     #[serde(skip)]
     pub attention_curve: Option<crate::fractions::AttnCurve>,
+    /// Tensor-parallel all-reduce time by message size inside the fast-link domain (realistic
+    /// mode on Hopper: NCCL's measured bus bandwidth); `None` = `allreduce_latency_s` plus
+    /// `link_bw` of the link.
+    #[serde(skip)]
+    pub allreduce_curve: Option<crate::fractions::BusBwCurve>,
 }
 
 impl Efficiency {
@@ -326,6 +331,7 @@ impl Efficiency {
         prefill_chunk_tokens: 0.0,
         full_duplex: false,
         attention_curve: None,
+        allreduce_curve: None,
     };
 }
 

@@ -10,13 +10,13 @@
 //! ISL/OSL pairs) are held out: reported, never used to choose a number.
 //!
 //! Result (issue 9, per-accelerator fractions in both schedules, FlashAttention-3's curve, a step
-//! cost of 38 µs per layer from Hazy Research's H100 measurement instead of a flat 1.3 ms):
-//! calibration rows (42) median 13.3%, worst 30.9% (before: 15.8%, 38.1%); held-out rows (18)
-//! median 10.6%, worst 43.4% (before: 13.0%, 55.8%). The model is still high on 58 of 60 rows,
-//! most where the running batch is bounded by the KV cache on a big TP group (405B TP8, long
-//! outputs), where the engine's CUDA graphs (captured up to batch 8192 in the page's
-//! `llm_options.yml`) take memory the engine plan does not count. Bounds kept: calibration median
-//! under 15% and worst under 35% (the issue's goal); held-out median under 15% and worst under 50%.
+//! cost of 38 µs per layer from Hazy Research's H100 measurement instead of a flat 1.3 ms, and
+//! the all-reduces read from NCCL's measured bus bandwidth by message size in 16 bits):
+//! calibration rows (42) median 13.0%, worst 28.5% (before: 15.8%, 38.1%); held-out rows (18)
+//! median 11.6%, worst 24.2% (before: 13.0%, 55.8%; 10.6%, 43.4% before the all-reduce curve).
+//! The model is still high on 58 of 60 rows, most on decode-heavy rows with a KV-bound batch
+//! (70B on one H200, 405B on 8 GPUs) and 8B at 128/128 on H200 (docs/serving.md §7). Bounds: the
+//! issue's goal on both sets, median under 15% and worst under 35%.
 
 mod common;
 use common::median;
@@ -98,5 +98,5 @@ fn continuous_throughput_matches_trtllm_published_table() {
     println!("calibration rows ({}): median {:.1}%, worst {:.1}%", calib.len(), 100.0 * cm, 100.0 * cw);
     println!("held-out rows ({}): median {:.1}%, worst {:.1}%", held.len(), 100.0 * hm, 100.0 * hw);
     assert!(cm < 0.15 && cw < 0.35, "calibration: median {cm:.3}, worst {cw:.3}");
-    assert!(hm < 0.15 && hw < 0.50, "held-out: median {hm:.3}, worst {hw:.3}");
+    assert!(hm < 0.15 && hw < 0.35, "held-out: median {hm:.3}, worst {hw:.3}");
 }

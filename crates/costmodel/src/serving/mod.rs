@@ -191,11 +191,6 @@ pub struct Mix {
     pub decode_only_steps: f64,
 }
 
-/// Bits of the activations the tensor-parallel all-reduces move: the model's 16-bit dtype even
-/// when the GEMMs run in FP8 (ModelOpt FP8 checkpoints quantise the linear layers' inputs and
-/// weights and the KV cache, not the residual stream that vLLM and TensorRT-LLM all-reduce).
-pub const ALLREDUCE_BITS_MIN: f64 = crate::phases::ACTIVATION_BITS_MIN;
-
 /// What one engine step carries.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct StepLoad {
@@ -217,9 +212,9 @@ struct StepLoad {
 
 /// One step's time: the roofline of each operator class, summed (they run one after another):
 /// GEMMs `max(linear FLOP / F_gemm, weights read / BW)`, attention `max(attention FLOP / F_attn,
-/// KV read / BW)`, plus the all-reduces (16-bit activations, [`ALLREDUCE_BITS_MIN`]) and
+/// KV read / BW)`, plus the all-reduces ([`Prepared::comm_s`]: 16-bit activations) and
 /// `Prepared::serial_s` (elementwise kernels and the fixed step cost).
-fn step_s(inputs: &Inputs, p: &Prepared, s: &StepLoad) -> f64 {
+fn step_s(p: &Prepared, s: &StepLoad) -> f64 {
     let tokens = (s.decodes + s.chunk_tokens).max(1.0);
     let linear = tokens * p.linear_flop_per_token + (s.decodes + s.logit_rows) * p.logits_flop_per_token;
     let gemm_s = (linear / p.gemm_flops_per_s).max(p.decode_weight_bytes_per_gpu(tokens) / p.hbm_bw_bytes_per_s);
@@ -229,14 +224,7 @@ fn step_s(inputs: &Inputs, p: &Prepared, s: &StepLoad) -> f64 {
         s.decodes * p.decode_attention_flop(s.kept_decode) / p.attn_flops_per_s + s.chunk_attn_flop / p.attn_flops_per_s_at(s.prompt_tokens);
     let kv_bytes = s.decodes * p.kv_gpu.bytes(s.kept_decode) + s.chunk_kv_bytes;
     let attn_s = attn_compute_s.max(kv_bytes / p.hbm_bw_bytes_per_s);
-    let comm_s = if p.tp > 1 {
-        let bytes_per_token = f64::from(inputs.model.d_model) * inputs.precision.act_bits.max(ALLREDUCE_BITS_MIN) / crate::units::BITS_PER_BYTE;
-        p.n_layers
-            * crate::phases::ALLREDUCES_PER_LAYER
-            * crate::roofline::allreduce_s(tokens * bytes_per_token, p.tp, p.allreduce_bw_bytes_per_s, p.allreduce_latency_s)
-    } else {
-        0.0
-    };
+    let comm_s = p.comm_s(tokens, 1.0);
     // Elementwise kernels and the fixed step cost (realistic mode), as in the cycle's phases.
     gemm_s + attn_s + comm_s + p.serial_s(tokens, 1.0)
 }
@@ -283,7 +271,6 @@ pub fn mix(inputs: &Inputs, p: &Prepared, turn: &Turn, max_batched_tokens: f64, 
     let kv_reads_per_prompt = p.kv_gpu.bytes(kept_prompt) * (own_steps + 1.0) / 2.0;
     let prompts_per_step = 1.0 / share;
     let t_p = step_s(
-        inputs,
         p,
         &StepLoad {
             decodes: riders,
@@ -296,7 +283,6 @@ pub fn mix(inputs: &Inputs, p: &Prepared, turn: &Turn, max_batched_tokens: f64, 
         },
     );
     let t_d = step_s(
-        inputs,
         p,
         &StepLoad { decodes: b, kept_decode, chunk_tokens: 0.0, chunk_attn_flop: 0.0, chunk_kv_bytes: 0.0, logit_rows: 0.0, prompt_tokens: turn.prompt_tokens },
     );
