@@ -159,14 +159,49 @@ impl BusBwCurve {
     }
 }
 
+/// DeepGEMM's published FP8 GEMM throughput on an H800 SXM5 (H100's SMs and clocks) at
+/// `M = 4096` tokens, the dense-model shapes (`K ≥ 2048`): `(N, K, TFLOP/s)` (deepseek-ai/DeepGEMM
+/// README, "Normal GEMMs for dense models", 2025-02). The two rows with `K` of 512 and 1,536
+/// (590 and 990 TFLOP/s) are DeepSeek-V3's low-rank attention projections, a shape dense
+/// transformers do not have, and are left out.
+pub const DEEPGEMM_DENSE_M4096: [(f64, f64, f64); 4] =
+    [(2112.0, 7168.0, 1058.0), (7168.0, 16384.0, 1358.0), (4096.0, 7168.0, 1304.0), (7168.0, 2048.0, 1025.0)];
+
+/// H800 / H100 SXM dense FP8 peak (TFLOP/s).
+pub const HOPPER_FP8_PEAK_TFLOPS: f64 = 1978.9;
+
+/// Mean throughput of [`DEEPGEMM_DENSE_M4096`] (TFLOP/s): 1,186.25.
+pub const DEEPGEMM_DENSE_MEAN_TFLOPS: f64 = (DEEPGEMM_DENSE_M4096[0].2
+    + DEEPGEMM_DENSE_M4096[1].2
+    + DEEPGEMM_DENSE_M4096[2].2
+    + DEEPGEMM_DENSE_M4096[3].2)
+    / 4.0;
+
+/// The best of them (TFLOP/s): 1,358 (the README's "1350+ FP8 TFLOPS").
+pub const DEEPGEMM_BEST_TFLOPS: f64 = 1358.0;
+
+/// What GEMMs at a model's shapes reach of the best shape's throughput: DeepGEMM's dense-shape
+/// mean over its best shape, `1186.25 / 1358 = 0.874`. A preset's MAMF (stas00's maximum
+/// achievable matmul FLOP/s) is a best shape found by search, so realistic mode takes this
+/// share of it on every accelerator (an assumption beyond Hopper FP8, where it was measured:
+/// tile and wave quantisation, which cost the smaller shapes, are not specific to one part).
+///
+/// ```
+/// use costmodel::fractions::*;
+/// assert!((GEMM_SHAPE_FACTOR - 1186.25 / 1358.0).abs() < 1e-12);
+/// assert_eq!(DEEPGEMM_BEST_TFLOPS, DEEPGEMM_DENSE_M4096.iter().map(|r| r.2).fold(0.0, f64::max));
+/// ```
+pub const GEMM_SHAPE_FACTOR: f64 = DEEPGEMM_DENSE_MEAN_TFLOPS / DEEPGEMM_BEST_TFLOPS;
+
 /// Fractions of one accelerator family.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fractions {
     /// Which presets this row covers (hardware id prefixes).
     pub family: &'static str,
-    /// Dense BF16 GEMM fraction; `None` = the hardware preset's measured MAMF fraction.
+    /// Dense BF16 GEMM fraction; `None` = the hardware preset's measured MAMF fraction times
+    /// [`GEMM_SHAPE_FACTOR`].
     pub gemm_bf16: Option<f64>,
-    /// FP8 GEMM fraction (of the FP8 peak).
+    /// FP8 GEMM fraction (of the FP8 peak); NaN = as BF16.
     pub gemm_fp8: f64,
     /// Attention kernels, 16-bit (of the BF16 peak), at long sequences.
     pub attention_bf16: f64,
@@ -221,8 +256,9 @@ pub const FA2_ATTENTION_FRACTION: f64 = 0.6;
 pub const HOPPER: Fractions = Fractions {
     family: "h100 h200 gh200",
     gemm_bf16: None,
-    // DeepGEMM (deepseek-ai/DeepGEMM README, 2025): "1350+ FP8 TFLOPS" on Hopper = 0.68 of 1,979.
-    gemm_fp8: 0.68,
+    // DeepGEMM's dense shapes at M = 4096 on an H800: 1,186 TFLOP/s mean = 0.599 of 1,978.9
+    // (the best shape, 1,358, would be 0.686).
+    gemm_fp8: DEEPGEMM_DENSE_MEAN_TFLOPS / HOPPER_FP8_PEAK_TFLOPS,
     // FlashAttention-3 (arXiv:2407.08608, Figure 5, causal): 616 TFLOP/s at 16K, causal, head dim 128
     // = 0.623 of 989.4; FP8 (Figure 7, head dim 128): 1,008 TFLOP/s at 16K = 0.51 of 1,978.9.
     attention_bf16: 616.0 / 989.4,
@@ -231,15 +267,17 @@ pub const HOPPER: Fractions = Fractions {
     hbm_bw: HBM_BW_FRACTION,
     step_overhead_per_layer_s: f64::NAN,
     allreduce_curve: Some(NCCL_ALLREDUCE_8X_H200),
-    source: "GEMM BF16: the preset's MAMF (stas00/ml-engineering); FP8 GEMM 0.68: DeepGEMM README \"1350+ FP8 TFLOPS\" on Hopper; \
+    source: "GEMM BF16: the preset's MAMF (stas00/ml-engineering) × 0.874, the share of the best shape that dense-model shapes reach \
+             (DeepGEMM README: 1,186 TFLOP/s mean over its dense shapes at M = 4096 against 1,358 for the best); \
+             FP8 GEMM 0.60: that mean of the H800's 1,978.9 FP8 peak; \
              attention: FlashAttention-3 (arXiv:2407.08608) on H100, causal, head dim 128: 292 TFLOP/s at 512 tokens to 616 at 16K \
              (0.62 of BF16 peak), FP8 1,008 at 16K (0.51); HBM 0.85: an H200 copy reaches 89%; step cost 38 µs a layer: \
              Hazy Research, vLLM and SGLang reach at most 50% of H100 bandwidth decoding Llama-3.2-1B (16 layers); \
              all-reduce: NCCL on 8×H200 (stas00/ml-engineering), 1.44 GB/s bus bandwidth at 32 KiB to 482 at 16 GiB",
 };
 
-/// Every other accelerator: GEMM at the preset's MAMF (at every precision), FlashAttention-2's
-/// 60% flat, the same bandwidth fraction and step cost.
+/// Every other accelerator: GEMM at the preset's MAMF times [`GEMM_SHAPE_FACTOR`] (at every
+/// precision), FlashAttention-2's 60% flat, the same bandwidth fraction and step cost.
 pub const OTHER: Fractions = Fractions {
     family: "",
     gemm_bf16: None,
@@ -250,7 +288,7 @@ pub const OTHER: Fractions = Fractions {
     hbm_bw: HBM_BW_FRACTION,
     step_overhead_per_layer_s: f64::NAN,
     allreduce_curve: None,
-    source: "GEMM: the preset's MAMF; attention 0.6: FlashAttention-2, arXiv:2307.08691 §4.1; HBM 0.85; step cost 38 µs a layer \
+    source: "GEMM: the preset's MAMF × 0.874 (DeepGEMM's dense shapes against its best, as on Hopper); attention 0.6: FlashAttention-2, arXiv:2307.08691 §4.1; HBM 0.85; step cost 38 µs a layer \
              (Hazy Research's H100 measurement of vLLM and SGLang, as for Hopper)",
 };
 
@@ -278,9 +316,13 @@ pub fn step_overhead_s(f: &Fractions, n_layers: u32) -> f64 {
 }
 
 /// The GEMM fraction at a GEMM precision (`fp8` = the FP8 tensor path is used), given the
-/// preset's measured BF16 fraction.
+/// preset's measured BF16 fraction (its MAMF, a best shape).
+///
+/// # Formula
+/// FP8 with a measured row (Hopper: 1186.25 / 1978.9 = 0.599); otherwise `MAMF · 0.874`
+/// ([`GEMM_SHAPE_FACTOR`]).
 pub fn gemm(f: &Fractions, fp8: bool, preset_bf16: f64) -> f64 {
-    let bf16 = f.gemm_bf16.unwrap_or(preset_bf16);
+    let bf16 = f.gemm_bf16.unwrap_or(preset_bf16 * GEMM_SHAPE_FACTOR);
     if fp8 && f.gemm_fp8.is_finite() {
         f.gemm_fp8
     } else {

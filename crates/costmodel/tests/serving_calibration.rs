@@ -9,14 +9,19 @@
 //! the step cost are `costmodel::fractions`, each with its own source. A third of the rows (three
 //! ISL/OSL pairs) are held out: reported, never used to choose a number.
 //!
-//! Result (issue 9, per-accelerator fractions in both schedules, FlashAttention-3's curve, a step
-//! cost of 38 µs per layer from Hazy Research's H100 measurement instead of a flat 1.3 ms, and
-//! the all-reduces read from NCCL's measured bus bandwidth by message size in 16 bits):
-//! calibration rows (42) median 13.0%, worst 28.5% (before: 15.8%, 38.1%); held-out rows (18)
-//! median 11.6%, worst 24.2% (before: 13.0%, 55.8%; 10.6%, 43.4% before the all-reduce curve).
-//! The model is still high on 58 of 60 rows, most on decode-heavy rows with a KV-bound batch
-//! (70B on one H200, 405B on 8 GPUs) and 8B at 128/128 on H200 (docs/serving.md §7). Bounds: the
-//! issue's goal on both sets, median under 15% and worst under 35%.
+//! Result (issue 9): calibration rows (42) median 5.6%, worst 18.8%; held-out rows (18) median
+//! 6.5%, worst 21.8%. The steps, each from its own source (docs/serving.md §6-7):
+//!
+//! | | calibration | held-out |
+//! |---|---|---|
+//! | before (one set of fractions, a flat 1.3 ms step) | 15.8% / 38.1% | 13.0% / 55.8% |
+//! | per-accelerator fractions, FlashAttention-3's curve, 38 µs a layer per step | 13.3% / 30.9% | 10.6% / 43.4% |
+//! | + all-reduces from NCCL's measured bus bandwidth by size, in 16 bits | 13.0% / 28.5% | 11.6% / 24.2% |
+//! | + GEMMs at the model's shapes (DeepGEMM's dense-shape mean, not its best) | 5.6% / 18.8% | 6.5% / 21.8% |
+//!
+//! The model is high on 52 of 60 rows, most on decode-heavy rows with a KV-bound batch (405B on
+//! 8 H100s, 70B on one H200). Bounds: the issue's goal on both sets, median under 15% and worst
+//! under 35%.
 
 mod common;
 use common::median;
