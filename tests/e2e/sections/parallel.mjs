@@ -1,6 +1,6 @@
 // Parallelism (issue 13): the deployment panel and its diagram, the Parallelism controls, URL
 // round trips, and bad deployment values (messages name the field and range; the rest survives).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +10,12 @@ const DSV3 = 'model=deepseek-v3&hw=h200&w_bits=8&ctx=32768';
 
 /** Users the CLI reports for a query (`deployment_users` of `kvscope eval --json`), when built. */
 function cliUsers(query) {
-  for (const bin of ['target/release/kvscope', 'target/debug/kvscope']) {
-    const file = path.join(ROOT, bin);
-    if (!fs.existsSync(file)) continue;
-    const out = JSON.parse(execFileSync(file, ['eval', '--json', query], { encoding: 'utf8' }));
-    return out.deployment_users;
+  // Build (or find up to date) the debug CLI first: a binary from an older checkout would answer
+  // with an older model.
+  spawnSync('cargo', ['build', '-q', '-p', 'kvscope-cli'], { cwd: ROOT, stdio: 'inherit' });
+  const file = path.join(ROOT, 'target/debug/kvscope');
+  if (fs.existsSync(file)) {
+    return JSON.parse(execFileSync(file, ['eval', '--json', query], { encoding: 'utf8' })).deployment_users;
   }
   // Not built: the number `kvscope eval` prints for this query (8 replicas × 22 users; the Rust
   // test dp_attention_holds_8x_the_users_of_tp8_for_deepseek_v3_on_h200 checks it by hand).

@@ -5,19 +5,22 @@
 // switching to the cycle removes the card, and nothing logs an error.
 
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const REL_TOL = 0.005;
 
-/** `kvscope eval <q> --json` (builds the CLI once if needed). */
+let cliBuilt = false;
+
+/** `kvscope eval <q> --json`. The CLI is built (or found up to date) once per run: a binary left
+ * from an older checkout would compare the page with an older model. */
 function cliReport(q) {
   const bin = path.join(ROOT, 'target/debug/kvscope');
-  if (!fs.existsSync(bin)) {
+  if (!cliBuilt) {
     const b = spawnSync('cargo', ['build', '-q', '-p', 'kvscope-cli'], { cwd: ROOT, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('could not build kvscope-cli');
+    cliBuilt = true;
   }
   const r = spawnSync(bin, ['eval', q, '--json'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`kvscope eval failed: ${r.stderr}`);
