@@ -9,8 +9,6 @@
 /// dimension 128): `(sequence length, TFLOP/s)`, and the peak it was measured against.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AttnCurve {
-    /// Which kernel and where it was measured.
-    pub name: &'static str,
     /// `(tokens, TFLOP/s)`, increasing in tokens; flat beyond the last point.
     pub points: &'static [(f64, f64)],
 }
@@ -19,7 +17,6 @@ pub struct AttnCurve {
 /// "FlashAttention-3", arXiv:2407.08608, 2024, Figure 5, causal, head dim 128, batch × length = 16K tokens,
 /// 2,048 hidden): 292, 423, 521, 579, 602, 616 TFLOP/s at 512 … 16K tokens.
 pub const FA3_H100_BF16_CAUSAL_HD128: AttnCurve = AttnCurve {
-    name: "FlashAttention-3, H100 SXM5, BF16, causal, head dim 128 (arXiv:2407.08608 Fig. 5)",
     points: &[(512.0, 292.0), (1024.0, 423.0), (2048.0, 521.0), (4096.0, 579.0), (8192.0, 602.0), (16384.0, 616.0)],
 };
 
@@ -28,7 +25,6 @@ pub const FA3_H100_BF16_CAUSAL_HD128: AttnCurve = AttnCurve {
 /// kernels there); kept as data so the table shows what the kernel generation is worth
 /// (`eff_attn` = 0.34 models it).
 pub const FA2_H100_BF16_CAUSAL_HD128: AttnCurve = AttnCurve {
-    name: "FlashAttention-2, H100 SXM5, BF16, causal, head dim 128 (arXiv:2407.08608 Fig. 5)",
     points: &[(512.0, 191.0), (1024.0, 260.0), (2048.0, 298.0), (4096.0, 319.0), (8192.0, 333.0), (16384.0, 335.0)],
 };
 
@@ -67,8 +63,6 @@ impl AttnCurve {
 /// `2 (n − 1) / n · bytes / busbw(bytes)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BusBwCurve {
-    /// Which collective and where it was measured.
-    pub name: &'static str,
     /// The per-direction link bandwidth of the measured system (bytes/s): the curve holds for
     /// presets with this link ([`BusBwCurve::holds_for`]).
     pub link_bytes_per_s: f64,
@@ -86,7 +80,6 @@ const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
 /// bandwidth at 32 KiB (latency-bound: 40 µs), 39.9 at 1 MiB, 155.5 at 8 MiB, 401.9 at 128 MiB,
 /// 482.3 at 16 GiB (NVLS reduces inside the switch). H100 SXM has the same NVLink 4 and switch.
 pub const NCCL_ALLREDUCE_8X_H200: BusBwCurve = BusBwCurve {
-    name: "NCCL all-reduce, 8×H200 SXM, NVSwitch (stas00/ml-engineering all-reduce-8xH200.md)",
     link_bytes_per_s: 450e9,
     points: &[
         (32.0 * KIB, 1.44e9),
@@ -216,8 +209,6 @@ pub struct Fractions {
     /// Tensor-parallel all-reduces inside the fast-link domain, by message size; `None` = a
     /// fixed latency plus a fraction of the link (`realistic::LINK_BW_FRACTION`).
     pub allreduce_curve: Option<BusBwCurve>,
-    /// Where the numbers come from.
-    pub source: &'static str,
 }
 
 /// Llama-3.2-1B (`meta-llama/Llama-3.2-1B` config.json: 16 layers, 1,235,814,400 parameters),
@@ -267,13 +258,6 @@ pub const HOPPER: Fractions = Fractions {
     hbm_bw: HBM_BW_FRACTION,
     step_overhead_per_layer_s: f64::NAN,
     allreduce_curve: Some(NCCL_ALLREDUCE_8X_H200),
-    source: "GEMM BF16: the preset's MAMF (stas00/ml-engineering) × 0.874, the share of the best shape that dense-model shapes reach \
-             (DeepGEMM README: 1,186 TFLOP/s mean over its dense shapes at M = 4096 against 1,358 for the best); \
-             FP8 GEMM 0.60: that mean of the H800's 1,978.9 FP8 peak; \
-             attention: FlashAttention-3 (arXiv:2407.08608) on H100, causal, head dim 128: 292 TFLOP/s at 512 tokens to 616 at 16K \
-             (0.62 of BF16 peak), FP8 1,008 at 16K (0.51); HBM 0.85: an H200 copy reaches 89%; step cost 38 µs a layer: \
-             Hazy Research, vLLM and SGLang reach at most 50% of H100 bandwidth decoding Llama-3.2-1B (16 layers); \
-             all-reduce: NCCL on 8×H200 (stas00/ml-engineering), 1.44 GB/s bus bandwidth at 32 KiB to 482 at 16 GiB",
 };
 
 /// Every other accelerator: GEMM at the preset's MAMF times [`GEMM_SHAPE_FACTOR`] (at every
@@ -288,9 +272,30 @@ pub const OTHER: Fractions = Fractions {
     hbm_bw: HBM_BW_FRACTION,
     step_overhead_per_layer_s: f64::NAN,
     allreduce_curve: None,
-    source: "GEMM: the preset's MAMF × 0.874 (DeepGEMM's dense shapes against its best, as on Hopper); attention 0.6: FlashAttention-2, arXiv:2307.08691 §4.1; HBM 0.85; step cost 38 µs a layer \
-             (Hazy Research's H100 measurement of vLLM and SGLang, as for Hopper)",
 };
+
+/// Where a row's numbers come from (kept apart from the row so the tables the model reads at
+/// run time stay small in the page's .wasm).
+pub fn source(f: &Fractions) -> &'static str {
+    if f.family == HOPPER.family {
+        HOPPER_SOURCE
+    } else {
+        OTHER_SOURCE
+    }
+}
+
+/// Sources of [`HOPPER`].
+pub const HOPPER_SOURCE: &str = "GEMM BF16: the preset's MAMF (stas00/ml-engineering) × 0.874, the share of the best shape that dense-model shapes reach \
+             (DeepGEMM README: 1,186 TFLOP/s mean over its dense shapes at M = 4096 against 1,358 for the best); \
+             FP8 GEMM 0.60: that mean of the H800's 1,978.9 FP8 peak; \
+             attention: FlashAttention-3 (arXiv:2407.08608) on H100, causal, head dim 128: 292 TFLOP/s at 512 tokens to 616 at 16K \
+             (0.62 of BF16 peak), FP8 1,008 at 16K (0.51); HBM 0.85: an H200 copy reaches 89%; step cost 38 µs a layer: \
+             Hazy Research, vLLM and SGLang reach at most 50% of H100 bandwidth decoding Llama-3.2-1B (16 layers); \
+             all-reduce: NCCL on 8×H200 (stas00/ml-engineering), 1.44 GB/s bus bandwidth at 32 KiB to 482 at 16 GiB";
+
+/// Sources of [`OTHER`].
+pub const OTHER_SOURCE: &str = "GEMM: the preset's MAMF × 0.874 (DeepGEMM's dense shapes against its best, as on Hopper); attention 0.6: FlashAttention-2, arXiv:2307.08691 §4.1; HBM 0.85; step cost 38 µs a layer \
+             (Hazy Research's H100 measurement of vLLM and SGLang, as for Hopper)";
 
 /// The row for a hardware preset id.
 pub fn for_hw(hw_id: &str) -> &'static Fractions {

@@ -196,3 +196,17 @@ fn gemms_run_at_the_dense_shapes_mean() {
     assert_eq!(eff("model=llama-3.1-70b&hw=h100-sxm&w_bits=8&a_bits=8&mode=realistic&eff_gemm=0.5"), 0.5);
     assert_eq!(eff("model=llama-3.1-70b&hw=h100-sxm"), 1.0, "peak mode");
 }
+
+/// Every row of realistic mode's table names where its numbers come from.
+#[test]
+fn every_fractions_row_has_its_sources() {
+    use costmodel::fractions::{source, HOPPER, OTHER};
+    let h = source(&HOPPER);
+    for cite in ["stas00", "DeepGEMM", "arXiv:2407.08608", "Hazy Research", "NCCL"] {
+        assert!(h.contains(cite), "Hopper's sources name {cite}: {h}");
+    }
+    let o = source(&OTHER);
+    for cite in ["MAMF", "arXiv:2307.08691", "Hazy Research"] {
+        assert!(o.contains(cite), "the other row's sources name {cite}: {o}");
+    }
+}
