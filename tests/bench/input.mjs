@@ -2,7 +2,7 @@
 // slider, for the frame that shows the answer. Report-only: it prints, it never asserts a timing.
 //
 // Usage: node tests/bench/input.mjs http://127.0.0.1:PORT/ [--presses 60] [--rates 1,4]
-//        [--query '?x=users'] [--profile 4] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations] [--trace 4]
+//        [--query '?x=users'] [--profile 4 [--save FILE]] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations] [--trace 4]
 //
 // Per CPU throttling rate (CDP Emulation.setCPUThrottlingRate; 1 = none), in a fresh 1280×900
 // page of the built site: the sweep chart is scrolled into view, the slider gets focus (without
@@ -44,6 +44,7 @@ const INCLUSIVE = arg('inclusive', '') ? new RegExp(arg('inclusive', '')) : null
 const MUTATIONS = process.argv.includes('--mutations');
 const TRACE_RATE = Number(arg('trace', '0'));
 const CSS = arg('css', '');
+const SAVE = arg('save', ''); // --save FILE: the --profile pass's raw profile (.cpuprofile, opens in DevTools)
 const WARMUP = 6;
 
 const LAUNCH = {
@@ -187,6 +188,7 @@ async function profile(browser, rate) {
     await cdp.send('Profiler.start');
     await press(page, PRESSES);
     const { profile } = await cdp.send('Profiler.stop');
+    if (SAVE) (await import('node:fs')).writeFileSync(SAVE, JSON.stringify(profile));
     const self = new Map();
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const deltas = profile.timeDeltas ?? [];
