@@ -14,7 +14,7 @@ pub fn MemoryPanel() -> impl IntoView {
     let binary = state.binary();
     let dark = state.dark;
     let evaluated = state.evaluated;
-    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    let report = state.report;
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
         report.with(|r| charts::draw_memory_report(area, r, &style, binary.get())).map_err(|e| e.to_string())

@@ -11,8 +11,7 @@ use crate::state::use_app;
 pub fn TimelinePanel() -> impl IntoView {
     let state = use_app();
     let dark = state.dark;
-    let evaluated = state.evaluated;
-    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    let report = state.report;
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
         report.with(|r| charts::draw_timeline(area, r, &style)).map_err(|e| e.to_string())
