@@ -69,18 +69,24 @@ fn write_title(d: &str) {
 /// trailing timer that writes the latest description.
 pub fn sync_title(state: AppState) {
     let evaluated = state.evaluated;
-    let desc = Memo::new(move |_| evaluated.with(describe));
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
-        let d = desc.get();
+        // The description is built when it is written (input2, issue 12): once per settled
+        // state, not on every input of a drag.
         if first.is_none() {
-            write_title(&d);
+            write_title(&evaluated.with(describe));
             return;
         }
+        evaluated.track();
         if let Some(h) = pending.try_update_value(Option::take).flatten() {
             h.clear();
         }
-        match set_timeout_with_handle(move || write_title(&d), TITLE_WRITE_DELAY) {
+        let write = move || {
+            if let Some(d) = evaluated.try_with_untracked(describe) {
+                write_title(&d);
+            }
+        };
+        match set_timeout_with_handle(write, TITLE_WRITE_DELAY) {
             Ok(h) => {
                 let _ = pending.try_set_value(Some(h));
             }
@@ -208,19 +214,55 @@ pub fn SharePanel() -> impl IntoView {
     let state = use_app();
     let (scenario, view, evaluated) = (state.scenario, state.view, state.evaluated);
     let base = crate::url::page_base();
-    let link = {
-        let base = base.clone();
-        Memo::new(move |_| format!("{base}?{}", scenario.with(|s| view.with(|v| app_query(s, v)))))
-    };
-    let text = Memo::new(move |_| evaluated.with(describe));
     let show = RwSignal::new(Show::Sweep);
     // ux (issue 11): the embed builder picks the view and any of the widget's controls.
     let controls = RwSignal::new(vec!["ctx", "users"]);
-    let widget_src = Memo::new(move |_| {
-        let c = controls.get();
-        format!("{base}?{}", scenario.with(|s| view.with(|v| widget_query(s, v, show.get(), &c, "kvscope-1"))))
+    // The link, its text and the embed code of the state as it is now (untracked reads): what
+    // the copy buttons copy, so a copy right after a change copies the new state.
+    let link_now = {
+        let base = base.clone();
+        move || format!("{base}?{}", scenario.with_untracked(|s| view.with_untracked(|v| app_query(s, v))))
+    };
+    let widget_src_now = move || {
+        let c = controls.get_untracked();
+        format!("{base}?{}", scenario.with_untracked(|s| view.with_untracked(|v| widget_query(s, v, show.get_untracked(), &c, "kvscope-1"))))
+    };
+    let embed_now = {
+        let widget_src_now = widget_src_now.clone();
+        move || iframe_snippet(&widget_src_now(), &evaluated.with_untracked(describe), initial_height(show.get_untracked(), controls.with_untracked(Vec::len)))
+    };
+    // The fields show the same, updated once the state settles (`AppState::settled`, bumped
+    // with the URL write) rather than on every input of a drag (input2, issue 12); what the
+    // box itself picks (view, controls) applies at once.
+    let link = {
+        let link_now = link_now.clone();
+        Memo::new(move |_| {
+            state.settled.track();
+            link_now()
+        })
+    };
+    let text = Memo::new(move |_| {
+        state.settled.track();
+        evaluated.with_untracked(describe)
     });
-    let embed = Memo::new(move |_| iframe_snippet(&widget_src.get(), &text.get(), initial_height(show.get(), controls.with(Vec::len))));
+    let widget_src = {
+        let widget_src_now = widget_src_now.clone();
+        Memo::new(move |_| {
+            state.settled.track();
+            show.track();
+            controls.track();
+            widget_src_now()
+        })
+    };
+    let embed = {
+        let embed_now = embed_now.clone();
+        Memo::new(move |_| {
+            state.settled.track();
+            show.track();
+            controls.track();
+            embed_now()
+        })
+    };
     let preview_open = RwSignal::new(false);
     let toggle_control = move |key: &'static str, on: bool| {
         controls.update(|c| {
@@ -251,7 +293,7 @@ pub fn SharePanel() -> impl IntoView {
                 <label class="kvs-label" for="share-url">"Link to exactly this view"</label>
                 <div class="kvs-share-row">
                     <input id="share-url" data-testid="share-url" class="kvs-share-field" type="text" readonly prop:value=move || link.get() on:focus=|ev| select_target(&ev) />
-                    <button type="button" class="kvs-button" data-testid="copy-link" on:click=move |_| copy_text(link.get_untracked(), "share-url", report("Link"))>"Copy link"</button>
+                    <button type="button" class="kvs-button" data-testid="copy-link" on:click=move |_| copy_text(link_now(), "share-url", report("Link"))>"Copy link"</button>
                 </div>
                 <label class="kvs-label" for="share-text">"Link text"</label>
                 <input id="share-text" data-testid="share-text" class="kvs-share-field" type="text" readonly prop:value=move || text.get() on:focus=|ev| select_target(&ev) />
@@ -283,7 +325,7 @@ pub fn SharePanel() -> impl IntoView {
                     })}
                 </details>
                 <textarea id="embed-code" data-testid="embed-code" class="kvs-share-field kvs-share-code" readonly rows="5" prop:value=move || embed.get() on:focus=|ev| select_target(&ev)></textarea>
-                <button type="button" class="kvs-button" data-testid="copy-embed" on:click=move |_| copy_text(embed.get_untracked(), "embed-code", report("Embed code"))>"Copy embed code"</button>
+                <button type="button" class="kvs-button" data-testid="copy-embed" on:click=move |_| copy_text(embed_now(), "embed-code", report("Embed code"))>"Copy embed code"</button>
                 <p class="kvs-note" data-testid="share-status" role="status" aria-live="polite">{move || status.get()}</p>
             </div>
         </details>

@@ -7,7 +7,8 @@
 //! spirit: no DOM); `crate::url` is the only module that touches `window.location`.
 
 use costmodel::sweep::{Metric, SweepInput};
-use costmodel::{evaluate_scenario, Evaluated, Inputs, Scenario};
+use costmodel::math::MathLine;
+use costmodel::{evaluate_scenario, Evaluated, Inputs, Report, Scenario};
 use leptos::prelude::*;
 
 /// Query keys that belong to the view, not the scenario (handed back by
@@ -470,6 +471,15 @@ pub struct AppState {
     pub dark: RwSignal<bool>,
     /// Name of an imported model (pasted config.json), when the scenario uses one.
     pub imported: RwSignal<Option<String>>,
+    // input2 (issue 12): one memo per derived value every panel shares, instead of one per panel.
+    /// The report alone (one copy for every panel that reads only the report).
+    pub report: Memo<Report>,
+    /// "Show the math": every explained line of the scenario. A memo is lazy: it is computed
+    /// only while an open math section reads it, once per report for all of them.
+    pub math: Memo<Vec<MathLine>>,
+    /// Bumped when the state has settled (no change for `crate::url`'s write delay): what
+    /// follows the link (the share box) updates then, not on every input of a drag.
+    pub settled: RwSignal<u64>,
 }
 
 impl AppState {
@@ -483,6 +493,8 @@ impl AppState {
         let url_warnings = RwSignal::new(all);
         let evaluated = Memo::new(move |_| evaluate_scenario(scenario.get(), url_warnings.get()));
         let inputs = Memo::new(move |_| evaluated.with(|e| e.inputs.clone()));
+        let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+        let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
         AppState {
             scenario,
             view: RwSignal::new(view),
@@ -491,6 +503,9 @@ impl AppState {
             inputs,
             dark: RwSignal::new(false),
             imported: RwSignal::new(None),
+            report,
+            math,
+            settled: RwSignal::new(0),
         }
     }
 

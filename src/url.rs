@@ -55,18 +55,28 @@ thread_local! {
     static PENDING: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
 }
 
-/// Keeps the query string in step with the state: an effect computes the query on every
-/// change and a trailing timer writes the latest one.
+/// Keeps the query string in step with the state: an effect follows every change and a
+/// trailing timer writes the query of the state as it is when the timer fires. The query is
+/// built there, once per settled state, not on every input of a drag (input2, issue 12); the
+/// timer then bumps `state.settled`, which the share box follows.
 pub fn sync_url(state: AppState) {
     let scenario = state.scenario;
     let view = state.view;
+    let settled = state.settled;
     Effect::new(move |_| {
-        let query = scenario.with(|s| view.with(|v| full_query(s, v)));
+        scenario.track();
+        view.track();
         PENDING.with(|p| {
             if let Some(h) = p.borrow_mut().take() {
                 h.clear();
             }
-            match set_timeout_with_handle(move || replace_query(&query), URL_WRITE_DELAY) {
+            let write = move || {
+                if let Some(query) = scenario.try_with_untracked(|s| view.try_with_untracked(|v| full_query(s, v))).flatten() {
+                    replace_query(&query);
+                }
+                let _ = settled.try_update(|n| *n = n.wrapping_add(1));
+            };
+            match set_timeout_with_handle(write, URL_WRITE_DELAY) {
                 Ok(h) => *p.borrow_mut() = Some(h),
                 Err(e) => leptos::logging::warn!("could not schedule the URL update: {e:?}"),
             }

@@ -10,13 +10,15 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use charts::EitherBackend;
-use plotters_canvas::CanvasBackend;
+use crate::components::FastCanvas;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The drawing area a chart closure receives: the canvas, through the backend type the SVG
 /// export also draws with (`charts::sweep_svg_via`), so each chart's code is compiled once.
-pub type CanvasArea = DrawingArea<EitherBackend<'static, CanvasBackend>, Shift>;
+/// The canvas backend is [`FastCanvas`] (input2, issue 12: it sets the context's state only
+/// when it changes).
+pub type CanvasArea = DrawingArea<EitherBackend<'static, FastCanvas>, Shift>;
 
 /// `window.devicePixelRatio` (1 when unknown).
 pub fn device_pixel_ratio() -> f64 {
@@ -318,7 +320,7 @@ where
         if canvas.height() != h {
             canvas.set_height(h);
         }
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+        let Some(backend) = FastCanvas::with_canvas_object(canvas) else {
             error.set(Some("this browser gave no 2D canvas context".to_owned()));
             return;
         };

@@ -23,6 +23,11 @@ pub fn math_title(id: &str) -> &'static str {
 }
 
 /// The math of the lines whose ids are in `ids`.
+///
+/// Its body is built when the section is first opened, and follows the scenario only while it
+/// is open (input2, issue 12): a closed section reads nothing, so a slider move costs it nothing,
+/// and the lines (`AppState::math`, a lazy memo) are not even computed while every section is
+/// closed. The summary line is there from the start (the cards keep their height).
 #[component]
 pub fn MathDetails(
     /// Every explained line of the current scenario.
@@ -34,32 +39,49 @@ pub fn MathDetails(
     #[prop(optional, into)]
     extra: Option<Signal<String>>,
 ) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let now = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
+        if now != open.get_untracked() {
+            open.set(now);
+        }
+    };
+    let head = if extra.is_some() { "More, and the math" } else { "Show the math" };
     view! {
         // One collapsed line per card until opened (ux, issue 11: the cards fit the first screen).
-        <details class="kvs-math">
-            <summary class="kvs-math-head">{if extra.is_some() { "More, and the math" } else { "Show the math" }}</summary>
-            {extra.map(|e| view! { <p class="kvs-card-extra">{move || e.get()}</p> })}
-            {ids
-                .iter()
-                .map(|&id| {
-                    let line = move || lines.with(|ls| ls.iter().find(|l| l.id == id).cloned());
-                    view! {
-                        <details class="kvs-math-line">
-                            <summary>{math_title(id)}</summary>
-                            <p hidden=move || line().is_some()>"Not computed: nothing fits (or no price is set)."</p>
-                            <p class="kvs-formula">
-                                <code>{move || line().map(|l| l.formula).unwrap_or_default()}</code>
-                            </p>
-                            <p class="kvs-substituted">
-                                "= " <code>{move || line().map(|l| l.substituted).unwrap_or_default()}</code>
-                            </p>
-                            <p class="kvs-result">
-                                "= " <strong>{move || line().map(|l| l.result).unwrap_or_default()}</strong>
-                            </p>
-                        </details>
-                    }
-                })
-                .collect_view()}
+        <details class="kvs-math" on:toggle=on_toggle>
+            <summary class="kvs-math-head">{head}</summary>
+            {move || open.get().then(|| math_body(lines, ids, extra))}
         </details>
+    }
+}
+
+/// The inside of an open math section: the extra line, then one line per id.
+fn math_body(lines: Signal<Vec<MathLine>>, ids: &'static [&'static str], extra: Option<Signal<String>>) -> impl IntoView {
+    view! {
+        {extra.map(|e| view! { <p class="kvs-card-extra">{move || e.get()}</p> })}
+        {ids
+            .iter()
+            .map(|&id| {
+                // One lookup per line and report; its four texts read the memo.
+                let line = Memo::new(move |_| lines.with(|ls| ls.iter().find(|l| l.id == id).cloned()));
+                let part = move |f: fn(&MathLine) -> String| move || line.with(|l| l.as_ref().map(f).unwrap_or_default());
+                view! {
+                    <details class="kvs-math-line">
+                        <summary>{math_title(id)}</summary>
+                        <p hidden=move || line.with(Option::is_some)>"Not computed: nothing fits (or no price is set)."</p>
+                        <p class="kvs-formula">
+                            <code>{part(|l| l.formula.to_owned())}</code>
+                        </p>
+                        <p class="kvs-substituted">
+                            "= " <code>{part(|l| l.substituted.clone())}</code>
+                        </p>
+                        <p class="kvs-result">
+                            "= " <strong>{part(|l| l.result.clone())}</strong>
+                        </p>
+                    </details>
+                }
+            })
+            .collect_view()}
     }
 }

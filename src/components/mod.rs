@@ -1,6 +1,8 @@
 //! Leaf widgets. They take signals and callbacks as props and never read app context.
 
 mod chart_canvas;
+// input2 (issue 12)
+mod fast_canvas;
 mod log_slider;
 mod math_details;
 mod metric_card;
@@ -9,6 +11,7 @@ mod search_select;
 mod warnings;
 
 pub use chart_canvas::*;
+pub use fast_canvas::FastCanvas;
 pub use log_slider::*;
 pub use math_details::*;
 pub use metric_card::*;

@@ -146,6 +146,49 @@ fn svg_view(d: &Diagram) -> impl IntoView {
     }
 }
 
+/// The deployment panel's texts.
+#[derive(Clone, PartialEq)]
+struct DeployTexts {
+    summary: String,
+    users: String,
+    weights: String,
+    throughput: String,
+    pools: Vec<String>,
+    transfer: Option<String>,
+}
+
+fn deploy_texts(e: &costmodel::Evaluated, b: bool) -> DeployTexts {
+    let r = &e.report;
+    let dep = &e.inputs.deploy;
+    let weights = r.weights_bytes_per_gpu.map_or_else(|| "–".to_owned(), |w| crate::format::bytes(w, b));
+    let kv = crate::format::bytes(r.kv_bytes_per_user_per_gpu, b);
+    let tps = r.tokens_per_s_per_gpu.map_or_else(|| "–".to_owned(), fmt_sig);
+    let comm = r.deploy_comm_s.map_or_else(|| "–".to_owned(), fmt_seconds);
+    let gpus = r.gpus.unwrap_or(0);
+    DeployTexts {
+        summary: format!("{gpus} {} · TP {} × PP {} × DP {} · EP {} · ", if gpus == 1 { "GPU" } else { "GPUs" }, e.inputs.tp, dep.pp, costmodel::deploy::replicas(&e.inputs), dep.ep),
+        users: r.deployment_users.map_or_else(|| "–".to_owned(), fmt_count),
+        weights: format!("Weights per GPU {weights}; KV per user per GPU {kv}"),
+        throughput: format!("Output tokens/s per GPU {tps}; EP/PP communication per decode step {comm}; prefill pipeline bubble {:.0}%", r.pp_bubble.unwrap_or(0.0) * 100.0),
+        pools: [("Prefill pool", r.prefill_pool), ("Decode pool", r.decode_pool)]
+            .into_iter()
+            .filter_map(|(name, p)| p.map(|p| (name, p)))
+            .map(|(name, p)| {
+                format!(
+                    "{name}: {} GPUs, {} replicas, EP {}, weights {} per GPU, {} tokens/s per GPU, bound by {}",
+                    p.gpus,
+                    p.replicas,
+                    p.ep,
+                    crate::format::bytes(p.weights_bytes_per_gpu, b),
+                    fmt_sig(p.tokens_per_s_per_gpu),
+                    p.bound.label()
+                )
+            })
+            .collect(),
+        transfer: r.kv_transfer_s.map(|t| format!("KV transfer per prompt {}, {} of it in TTFT", fmt_seconds(t), fmt_seconds(r.kv_transfer_exposed_s.unwrap_or(0.0)))),
+    }
+}
+
 /// The deployment panel: GPUs, users, per-GPU weights and KV, communication, pools, diagram.
 #[component]
 pub fn DeploymentPanel() -> impl IntoView {
@@ -155,55 +198,24 @@ pub fn DeploymentPanel() -> impl IntoView {
     // The diagram only changes with the deployment's layout, not with every input (a slider
     // move redrew its hundred SVG elements otherwise).
     let drawn = Memo::new(move |_| evaluated.with(|e| diagram(&e.inputs)));
-    let body = move || {
-        evaluated.with(|e| {
-            let r = &e.report;
-            let b = binary.get();
-            let dep = &e.inputs.deploy;
-            let users = r.deployment_users.map_or_else(|| "–".to_owned(), fmt_count);
-            let weights = r.weights_bytes_per_gpu.map_or_else(|| "–".to_owned(), |w| crate::format::bytes(w, b));
-            let kv = crate::format::bytes(r.kv_bytes_per_user_per_gpu, b);
-            let tps = r.tokens_per_s_per_gpu.map_or_else(|| "–".to_owned(), fmt_sig);
-            let comm = r.deploy_comm_s.map_or_else(|| "–".to_owned(), fmt_seconds);
-            let pools = [("Prefill pool", r.prefill_pool), ("Decode pool", r.decode_pool)]
-                .into_iter()
-                .filter_map(|(name, p)| p.map(|p| (name, p)))
-                .map(|(name, p)| {
-                    view! {
-                        <li data-testid="deploy-pool">
-                            {format!(
-                                "{name}: {} GPUs, {} replicas, EP {}, weights {} per GPU, {} tokens/s per GPU, bound by {}",
-                                p.gpus,
-                                p.replicas,
-                                p.ep,
-                                crate::format::bytes(p.weights_bytes_per_gpu, b),
-                                fmt_sig(p.tokens_per_s_per_gpu),
-                                p.bound.label()
-                            )}
-                        </li>
-                    }
-                })
-                .collect_view();
-            let transfer = r.kv_transfer_s.map(|t| {
-                view! { <li data-testid="deploy-kv-transfer">{format!("KV transfer per prompt {}, {} of it in TTFT", fmt_seconds(t), fmt_seconds(r.kv_transfer_exposed_s.unwrap_or(0.0)))}</li> }
-            });
-            view! {
-                <p class="kvs-note" data-testid="deploy-summary">
-                    {{
-                        let gpus = r.gpus.unwrap_or(0);
-                        format!("{gpus} {} · TP {} × PP {} × DP {} · EP {} · ", if gpus == 1 { "GPU" } else { "GPUs" }, e.inputs.tp, dep.pp, costmodel::deploy::replicas(&e.inputs), dep.ep)
-                    }}
-                    <strong data-testid="deploy-users">{users}</strong>
-                    " users fit across the deployment"
-                </p>
-                <ul class="kvs-list">
-                    <li data-testid="deploy-weights">{format!("Weights per GPU {weights}; KV per user per GPU {kv}")}</li>
-                    <li>{format!("Output tokens/s per GPU {tps}; EP/PP communication per decode step {comm}; prefill pipeline bubble {:.0}%", r.pp_bubble.unwrap_or(0.0) * 100.0)}</li>
-                    {pools}
-                    {transfer}
-                </ul>
-            }
-        })
+    // Its texts as one memo (input2, issue 12): the list below keeps its elements and only the
+    // text that changed is written (the body was rebuilt, attributes and all, on every input).
+    let texts = Memo::new(move |_| evaluated.with(|e| deploy_texts(e, binary.get())));
+    let text = move |f: fn(&DeployTexts) -> &String| move || texts.with(|t| f(t).clone());
+    let pools = Memo::new(move |_| texts.with(|t| t.pools.clone()));
+    let transfer = Memo::new(move |_| texts.with(|t| t.transfer.clone()));
+    let body = view! {
+        <p class="kvs-note" data-testid="deploy-summary">
+            {text(|t| &t.summary)}
+            <strong data-testid="deploy-users">{text(|t| &t.users)}</strong>
+            " users fit across the deployment"
+        </p>
+        <ul class="kvs-list">
+            <li data-testid="deploy-weights">{text(|t| &t.weights)}</li>
+            <li>{text(|t| &t.throughput)}</li>
+            {move || pools.get().into_iter().map(|p| view! { <li data-testid="deploy-pool">{p}</li> }).collect_view()}
+            {move || transfer.get().map(|t| view! { <li data-testid="deploy-kv-transfer">{t}</li> })}
+        </ul>
     };
     view! {
         <section class="kvs-panel" aria-label="Deployment" data-testid="deploy-panel">

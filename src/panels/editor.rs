@@ -137,9 +137,13 @@ fn ModelEditor() -> impl IntoView {
         crate::hf::HfStatus::Failed { id, .. } => Some(id),
         _ => None,
     });
-    // The preset's own values, shown as placeholders of the custom fields.
+    // The preset's own values, shown as placeholders of the custom fields. They depend only on
+    // the model (a preset id or an architecture): resolved when that changes, not on every input
+    // (input2, issue 12: a context slider move resolved the whole scenario again here).
+    let model_key = Memo::new(move |_| scenario.with(|s| (s.model.clone(), s.custom.clone())));
     let base = Memo::new(move |_| {
-        scenario.with(|s| {
+        model_key.track();
+        scenario.with_untracked(|s| {
             let mut b = s.clone();
             b.overrides = Default::default();
             b.resolve().inputs.model

@@ -35,9 +35,15 @@ pub fn EfficiencyEditor() -> impl IntoView {
     let mode = Memo::new(move |_| scenario.with(|s| s.mode));
     let inputs = state.inputs;
     // The mode's own values (no overrides).
-    let defaults = Memo::new(move |_| {
+    // `Scenario::efficiency` reads the mode, the accelerator and the weight and activation bits:
+    // recomputed when those change, not on every input (input2, issue 12).
+    let key = Memo::new(move |_| {
         let hw = inputs.with(|i| i.hw);
-        scenario.with(|s| {
+        scenario.with(|s| (hw, s.mode, s.hw.clone(), s.weight_bits, s.act_bits))
+    });
+    let defaults = Memo::new(move |_| {
+        let hw = key.with(|k| k.0);
+        scenario.with_untracked(|s| {
             let mut b = s.clone();
             b.overrides = Overrides::default();
             b.efficiency(&hw)

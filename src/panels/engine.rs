@@ -72,10 +72,9 @@ pub fn EngineEditor() -> impl IntoView {
 #[component]
 pub fn EngineBlock() -> impl IntoView {
     let state = use_app();
-    let evaluated = state.evaluated;
     let scenario = state.scenario;
     let binary = state.binary();
-    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    let report = state.report;
     let has = Memo::new(move |_| report.with(|r| r.engine_detail.is_some()));
     let text = move |f: fn(&Report, &EngineDetail, bool) -> String| move || report.with(|r| r.engine_detail.as_ref().map(|d| f(r, d, binary.get())).unwrap_or_default());
     let apply = move |key: &'static str, value: f64| {

@@ -48,7 +48,7 @@ fn sweep_png(memos: SweepMemos, state: crate::state::AppState) -> Result<String,
     canvas.set_width(w as u32);
     canvas.set_height(h as u32);
     let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(scale);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let backend = crate::components::FastCanvas::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
     let area = charts::EitherBackend::Other(backend).into_drawing_area();
     with_sweep_chart(memos, state, |chart| charts::draw_sweep(&area, chart, &style).map_err(|e| e.to_string()))?;
     canvas.to_data_url().map_err(|e| format!("{e:?}"))
@@ -105,7 +105,7 @@ pub fn ExportPanel(
     };
     let svg = move |_| {
         let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() };
-        match with_sweep_chart(memos, state, |chart| charts::sweep_svg_via::<plotters_canvas::CanvasBackend>(chart, &style, SVG_SIZE.0, SVG_SIZE.1)) {
+        match with_sweep_chart(memos, state, |chart| charts::sweep_svg_via::<crate::components::FastCanvas>(chart, &style, SVG_SIZE.0, SVG_SIZE.1)) {
             Ok(text) => report(download_text(&text, &export_name(state, "svg"), "image/svg+xml"), "SVG"),
             Err(e) => status.set(format!("Could not export SVG: {e}")),
         }

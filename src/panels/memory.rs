@@ -14,12 +14,14 @@ pub fn MemoryPanel() -> impl IntoView {
     let binary = state.binary();
     let dark = state.dark;
     let evaluated = state.evaluated;
-    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    let report = state.report;
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
         report.with(|r| charts::draw_memory_report(area, r, &style, binary.get())).map_err(|e| e.to_string())
     };
-    let text = move || {
+    // One memo: the chart's accessible name and the line under it read the same text (it was
+    // formatted twice per input; input2, issue 12).
+    let text = Memo::new(move |_| {
         let b = binary.get();
         report.with(|r| {
             // With an engine: its split of the CUDA-reported memory (`EngineDetail::segments`).
@@ -43,7 +45,7 @@ pub fn MemoryPanel() -> impl IntoView {
                 bytes(m.free_bytes, b)
             )
         })
-    };
+    });
     // ux (issue 11): the device's memory as it is sold, and one line on the exposed bytes.
     let sold = Memo::new(move |_| evaluated.with(costmodel::summary::device_memory));
     let set_binary = move |v: bool| state.view.update(|view| view.binary = v);
@@ -65,8 +67,8 @@ pub fn MemoryPanel() -> impl IntoView {
                     </label>
                 </div>
             </div>
-            <ChartCanvas testid="memory-chart" aria_label=Signal::derive(text) draw=draw class="kvs-canvas-memory" />
-            <p class="kvs-note kvs-num-text" data-testid="memory-text">{text}</p>
+            <ChartCanvas testid="memory-chart" aria_label=text draw=draw class="kvs-canvas-memory" />
+            <p class="kvs-note kvs-num-text" data-testid="memory-text">{move || text.get()}</p>
             <p class="kvs-note" data-testid="memory-sold" hidden=move || sold.with(Option::is_none)>
                 {move || sold.with(|s| s.as_ref().map(|(_, note)| note.clone()).unwrap_or_default())}
             </p>

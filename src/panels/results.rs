@@ -19,10 +19,9 @@ pub fn Results(
     compact: bool,
 ) -> impl IntoView {
     let state = use_app();
-    let evaluated = state.evaluated;
     let binary = state.binary();
-    // One memo for the report; the cards' texts below.
-    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    // One memo for the report (the state's, shared by every panel); the cards' texts below.
+    let report = state.report;
     let out = Memo::new(move |_| state.scenario.with(|s| s.out_tokens));
     // One memo per card (its four texts computed once per report), one signal per text node.
     let card = move |f: fn(&Report, f64, bool) -> cards::CardText| Memo::new(move |_| report.with(|r| f(r, out.get(), binary.get())));
@@ -31,7 +30,8 @@ pub fn Results(
     let prefill = card(|r, _, _| cards::prefill(r));
     let decode = card(|r, out, _| cards::decode(r, out));
     let switch = card(|r, _, _| cards::switch(r));
-    let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
+    // Computed once per report, and only while a math section is open (`AppState::math`).
+    let math = state.math;
     let no_fit = Memo::new(move |_| report.with(|r| r.no_fit.is_some()));
     let ctx = Memo::new(move |_| state.scenario.with(|s| s.ctx_tokens));
 
@@ -104,10 +104,7 @@ pub fn Results(
 #[component]
 pub fn SessionCard() -> impl IntoView {
     let state = use_app();
-    let evaluated = state.evaluated;
-    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
-    let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
-    view! { <Throughput report=report math=math /> }
+    view! { <Throughput report=state.report math=state.math /> }
 }
 
 /// Session throughput and cost.
@@ -155,47 +152,56 @@ pub fn FitStatus() -> impl IntoView {
     let scenario = state.scenario;
     let no_fit = Memo::new(move |_| evaluated.with(|e| e.report.no_fit.clone()));
     let fits = Memo::new(move |_| evaluated.with(cards::fits_text));
+    // input2 (issue 12): which state (fits / does not fit) and the offer are memos, so an input
+    // that changes only a number rewrites that text, not the block (it was rebuilt, button and
+    // attributes, on every input).
+    let fitting = Memo::new(move |_| no_fit.with(Option::is_none));
+    let serve_all = Memo::new(move |_| evaluated.with(cards::serve_all));
+    let has_serve_all = Memo::new(move |_| serve_all.with(Option::is_some));
     view! {
-        <div class="kvs-status" class:kvs-nofit=move || no_fit.with(Option::is_some) role="status" data-testid="fit-status">
-            {move || match no_fit.get() {
-                None => view! {
+        <div class="kvs-status" class:kvs-nofit=move || !fitting.get() role="status" data-testid="fit-status">
+            {move || if fitting.get() {
+                view! {
                     <p class="kvs-fits">
                         {move || fits.get()}
                         // ux (issue 11): more fit than are asked for: offer to use them all.
-                        {move || {
-                            evaluated.with(cards::serve_all).map(|c| view! {
-                                " "
-                                <button type="button" class="kvs-link-button" data-testid="use-all-users"
-                                    on:click=move |_| scenario.update(|s| s.users = c.floor())>
-                                    {format!("Serve all {} users", fmt_count(c))}
-                                </button>
-                            })
-                        }}
+                        {move || has_serve_all.get().then(|| view! {
+                            " "
+                            <button type="button" class="kvs-link-button" data-testid="use-all-users"
+                                on:click=move |_| if let Some(c) = serve_all.get_untracked() { scenario.update(|s| s.users = c.floor()) }>
+                                {move || serve_all.get().map(|c| format!("Serve all {} users", fmt_count(c))).unwrap_or_default()}
+                            </button>
+                        })}
                     </p>
-                }.into_any(),
-                Some(nf) => {
-                    let ctx = nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0);
-                    let tp = nf.min_tp;
-                    view! {
-                        <div data-testid="no-fit">
-                            <p><strong class="kvs-nofit-title">"Does not fit. "</strong>{format!("Not one user fits: {}. Latencies are not shown.", nf.reason)}</p>
-                            <p>
-                                {(ctx.is_some() || tp.is_some()).then_some("What would fit: ")}
-                                {ctx.map(|c| view! {
-                                    {format!("a context of {} tokens ", fmt_count(c))}
-                                    <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.ctx_tokens = c.floor())>"use it"</button>
-                                })}
-                                {(ctx.is_some() && tp.is_some()).then_some(" · ")}
-                                {tp.map(|t| view! {
-                                    {format!("{t} GPUs in tensor parallel ")}
-                                    <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.tp = t)>"use it"</button>
-                                })}
-                                {(ctx.is_none() && tp.is_none()).then_some("No context length or GPU count up to 128 fits: use a smaller model, fewer weight bits or more memory.")}
-                            </p>
-                        </div>
-                    }
-                    .into_any()
+                }.into_any()
+            } else {
+                let reason = move || no_fit.with(|nf| nf.as_ref().map(|nf| format!("Not one user fits: {}. Latencies are not shown.", nf.reason)).unwrap_or_default());
+                // What would fit: a context length and a GPU count, each with its button.
+                let fixes = Memo::new(move |_| no_fit.with(|nf| nf.as_ref().map_or((None, None), |nf| (nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0), nf.min_tp))));
+                view! {
+                    <div data-testid="no-fit">
+                        <p><strong class="kvs-nofit-title">"Does not fit. "</strong>{reason}</p>
+                        <p>
+                            {move || {
+                                let (ctx, tp) = fixes.get();
+                                view! {
+                                    {(ctx.is_some() || tp.is_some()).then_some("What would fit: ")}
+                                    {ctx.map(|c| view! {
+                                        {format!("a context of {} tokens ", fmt_count(c))}
+                                        <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.ctx_tokens = c.floor())>"use it"</button>
+                                    })}
+                                    {(ctx.is_some() && tp.is_some()).then_some(" · ")}
+                                    {tp.map(|t| view! {
+                                        {format!("{t} GPUs in tensor parallel ")}
+                                        <button type="button" class="kvs-link-button" on:click=move |_| scenario.update(|s| s.tp = t)>"use it"</button>
+                                    })}
+                                    {(ctx.is_none() && tp.is_none()).then_some("No context length or GPU count up to 128 fits: use a smaller model, fewer weight bits or more memory.")}
+                                }
+                            }}
+                        </p>
+                    </div>
                 }
+                .into_any()
             }}
         </div>
     }

@@ -62,8 +62,8 @@ pub fn ServingCard(
     report: Memo<Report>,
 ) -> impl IntoView {
     let shown = Memo::new(move |_| report.with(|r| r.serving.is_some()));
-    let evaluated = use_app().evaluated;
-    let math = Memo::new(move |_| evaluated.with(|e| if e.report.serving.is_some() { costmodel::math::explain(&e.inputs, &e.report) } else { Vec::new() }));
+    // The state's math memo: computed only while a math section is open.
+    let math = use_app().math;
     let row = move |label: &'static str, testid: &'static str, f: fn(&Report) -> String| {
         view! {
             <div class="kvs-kv">

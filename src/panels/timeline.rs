@@ -11,13 +11,13 @@ use crate::state::use_app;
 pub fn TimelinePanel() -> impl IntoView {
     let state = use_app();
     let dark = state.dark;
-    let evaluated = state.evaluated;
-    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    let report = state.report;
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
         report.with(|r| charts::draw_timeline(area, r, &style)).map_err(|e| e.to_string())
     };
-    let aria = Signal::derive(move || {
+    // One memo for the chart's accessible name and the note under it (input2, issue 12).
+    let aria = Memo::new(move |_| {
         report.with(|r| match r.cycle {
             Some(c) => format!(
                 "One serving cycle: prefills {}, decode {}, context switches {}",
@@ -43,7 +43,7 @@ pub fn TimelinePanel() -> impl IntoView {
                 "Each batch slot prefills in turn, the batch decodes together, and waiting users are swapped in over the host link."
             </p>
             <ChartCanvas testid="timeline-chart" aria_label=aria draw=draw class="kvs-canvas-timeline" style=style />
-            <p class="kvs-note">{aria}</p>
+            <p class="kvs-note">{move || aria.get()}</p>
         </div>
     }
 }

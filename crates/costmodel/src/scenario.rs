@@ -496,7 +496,12 @@ impl Scenario {
     }
 
     fn override_slot(&mut self, key: &str) -> Option<&mut Option<f64>> {
-        let o = &mut self.overrides;
+        Scenario::overrides_slot(&mut self.overrides, key)
+    }
+
+    /// The slot of override `key` in `o` (input2, issue 12: reading an override no longer
+    /// builds a default `Scenario`, two allocations per field per input in the page).
+    fn overrides_slot<'a>(o: &'a mut Overrides, key: &str) -> Option<&'a mut Option<f64>> {
         Some(match key {
             "layers" => &mut o.layers,
             "d_model" => &mut o.d_model,
@@ -756,8 +761,8 @@ impl Scenario {
 }
 
 fn override_value(o: &Overrides, key: &str) -> Option<f64> {
-    let mut copy = Scenario { overrides: *o, ..Scenario::default() };
-    copy.override_slot(key).and_then(|slot| *slot)
+    let mut copy = *o;
+    Scenario::overrides_slot(&mut copy, key).and_then(|slot| *slot)
 }
 
 /// Scales group counts so they add up to `layers`, keeping their proportions.
