@@ -68,6 +68,14 @@ impl FastCanvas {
         }
     }
 
+    /// Moves to the path's first point and adds a line to each of the others.
+    fn trace(&self, start: BackendCoord, rest: impl Iterator<Item = BackendCoord>) {
+        self.context.move_to(f64::from(start.0), f64::from(start.1));
+        for next in rest {
+            self.context.line_to(f64::from(next.0), f64::from(next.1));
+        }
+    }
+
     fn line_style(&mut self, style: &impl BackendStyle) {
         let key = color_key(style.color());
         if self.set.stroke != Some(key) {
@@ -165,10 +173,7 @@ impl DrawingBackend for FastCanvas {
         self.context.begin_path();
         if let Some(start) = path.next() {
             self.line_style(style);
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for next in path {
-                self.context.line_to(f64::from(next.0), f64::from(next.1));
-            }
+            self.trace(start, path);
         }
         self.context.stroke();
         Ok(())
@@ -182,10 +187,7 @@ impl DrawingBackend for FastCanvas {
         self.context.begin_path();
         if let Some(start) = path.next() {
             self.fill_style(style.color());
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for next in path {
-                self.context.line_to(f64::from(next.0), f64::from(next.1));
-            }
+            self.trace(start, path);
             self.context.close_path();
         }
         self.context.fill();

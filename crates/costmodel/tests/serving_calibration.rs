@@ -39,10 +39,8 @@ struct Row {
 }
 
 fn rows() -> Vec<Row> {
-    FIXTURE
-        .lines()
-        .filter_map(|line| {
-            let c: Vec<&str> = line.split('|').map(str::trim).collect();
+    common::table_cells(FIXTURE)
+        .filter_map(|c| {
             if c.len() < 8 || !c[1].starts_with("llama") {
                 return None;
             }

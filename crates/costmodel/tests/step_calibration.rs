@@ -31,10 +31,8 @@ struct Row {
 }
 
 fn rows() -> Vec<Row> {
-    FIXTURE
-        .lines()
-        .filter_map(|line| {
-            let c: Vec<&str> = line.split('|').map(str::trim).collect();
+    common::table_cells(FIXTURE)
+        .filter_map(|c| {
             if c.len() < 6 || !c[2].starts_with("model=") {
                 return None;
             }

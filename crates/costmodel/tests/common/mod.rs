@@ -22,3 +22,9 @@ pub fn median(mut v: Vec<f64>) -> f64 {
         (v[n / 2 - 1] + v[n / 2]) / 2.0
     }
 }
+
+/// The cells of every Markdown table line of a fixture (`| a | b |` → `["", "a", "b", ""]`),
+/// trimmed; each test keeps the rows whose cells it recognises.
+pub fn table_cells(fixture: &str) -> impl Iterator<Item = Vec<&str>> {
+    fixture.lines().filter(|l| l.trim_start().starts_with('|')).map(|l| l.split('|').map(str::trim).collect())
+}
