@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::WarningsList;
 use crate::panels::{pinned, CheapPanel, ComparePanel, DeploymentPanel, Editor, ExportPanel, FitStatus, MemoryPanel, PaperPanel, Results, SessionCard, SweepPanel, TimelinePanel};
+use crate::deferred::Deferred;
 use crate::share::SharePanel;
 use crate::state::{AppState, Panel, Theme};
 use crate::sweeps::SweepMemos;
@@ -224,11 +225,14 @@ pub fn App() -> impl IntoView {
                     </button>
                     <Results compact=true />
                     <SweepPanel memos=memos />
-                    <FitStatus />
-                    <SessionCard />
-                    <MemoryPanel />
+                    // Below the chart, each section follows a drag only while on or near the
+                    // screen (issue 12: crate::deferred).
+                    <Deferred><FitStatus /></Deferred>
+                    <Deferred><SessionCard /></Deferred>
+                    <Deferred><MemoryPanel /></Deferred>
                     // parallel (issue 13): below the chart, so its height never moves it
-                    <DeploymentPanel />
+                    <Deferred><DeploymentPanel /></Deferred>
+                    <Deferred>
                     <section class="kvs-tabs-section" aria-label="More views">
                         <div class="kvs-tabs" role="tablist">
                             {Panel::ALL.iter().map(|&p| view! {
@@ -260,6 +264,7 @@ pub fn App() -> impl IntoView {
                             }}
                         </div>
                     </section>
+                    </Deferred>
                 </main>
             </div>
             <footer class="kvs-footer">

@@ -11,6 +11,8 @@ mod app;
 // first stage (issue 12): the cards' texts, shared with the first stage.
 pub mod cards;
 pub mod components;
+// issue 12: sections that, off screen, follow the state only once it settles
+mod deferred;
 // first stage (issue 12)
 pub mod first;
 mod download;

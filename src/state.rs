@@ -509,6 +509,29 @@ impl AppState {
         }
     }
 
+    /// This state as a section seen only when `near` shows it: its evaluation follows the
+    /// scenario on every change while `near` is true, and otherwise only when the state has
+    /// settled (`settled`, bumped once a drag has stopped) or when the section comes near
+    /// the screen. Off screen, a slider's drag then neither rewrites the section's text nor
+    /// makes the browser lay it out again (`crate::deferred`). Signals (scenario, view) are
+    /// the same, so what the section writes goes where every other section reads.
+    pub fn deferred(&self, near: Signal<bool>) -> AppState {
+        let live = self.evaluated;
+        let settled = self.settled;
+        let evaluated = Memo::new(move |prev: Option<&Evaluated>| {
+            if prev.is_none() || near.get() {
+                live.get()
+            } else {
+                settled.track();
+                live.get_untracked()
+            }
+        });
+        let inputs = Memo::new(move |_| evaluated.with(|e| e.inputs.clone()));
+        let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+        let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
+        AppState { evaluated, inputs, report, math, ..*self }
+    }
+
     /// Changes the scenario in place.
     pub fn update(&self, f: impl FnOnce(&mut Scenario)) {
         self.scenario.update(f);
