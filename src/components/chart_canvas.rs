@@ -27,7 +27,11 @@ pub fn device_pixel_ratio() -> f64 {
 
 /// `performance.now()` in ms (0 when unavailable).
 pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    thread_local! {
+        // Looked up once: `window.performance` is a call into the browser each time.
+        static PERFORMANCE: Option<web_sys::Performance> = web_sys::window().and_then(|w| w.performance());
+    }
+    PERFORMANCE.with(|p| p.as_ref().map(web_sys::Performance::now)).unwrap_or(0.0)
 }
 
 /// Records `window.__kvs_first_chart_ms` (once), `window.__kvs_last_draw_ms` (the draw's
@@ -51,19 +55,26 @@ fn record_draw(testid: &str, started_ms: f64) {
     }
 }
 
-thread_local! {
-    /// A 2D context of a canvas outside the document, for `measureText`.
-    static MEASURE_CONTEXT: Option<web_sys::CanvasRenderingContext2d> = web_sys::window()
+/// A 2D context of a new canvas outside the document.
+fn offscreen_context() -> Option<web_sys::CanvasRenderingContext2d> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("canvas").ok())
         .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
         .and_then(|c| c.get_context("2d").ok().flatten())
-        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-    /// The context's `measureText` and the font last set on the context.
-    static MEASURE_FN: Option<js_sys::Function> = MEASURE_CONTEXT.with(|ctx| {
-        js_sys::Reflect::get(ctx.as_ref()?.as_ref(), &JsValue::from_str("measureText")).ok()?.dyn_into().ok()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+}
+
+thread_local! {
+    /// One 2D context per font, outside the document, for `measureText`. A chart measures in
+    /// two or three fonts in turn; with one context, each turn set its font again, and a
+    /// context parses the CSS font string on every set (issue 12: a sixth of the measuring
+    /// time was those sets).
+    static MEASURE_CONTEXTS: std::cell::RefCell<std::collections::HashMap<String, web_sys::CanvasRenderingContext2d>> = Default::default();
+    /// `measureText` of a 2D context (the same function for every context).
+    static MEASURE_FN: Option<js_sys::Function> = offscreen_context().and_then(|ctx| {
+        js_sys::Reflect::get(ctx.as_ref(), &JsValue::from_str("measureText")).ok()?.dyn_into().ok()
     });
-    static MEASURE_FONT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     /// Text height per font (family, size bits): the line box plotters measured.
     static LINE_HEIGHTS: std::cell::RefCell<std::collections::HashMap<(String, u64), u32>> = Default::default();
 }
@@ -81,18 +92,19 @@ fn measure_text(family: &str, size_px: f64, _bold: bool, text: &str) -> Option<(
     if collapsed.is_empty() {
         return Some((0, 0)); // an empty inline-block has no line box
     }
-    let width = MEASURE_CONTEXT.with(|ctx| {
-        let ctx = ctx.as_ref()?;
-        let font = format!("{size_px}px {family}");
-        MEASURE_FONT.with(|last| {
-            if *last.borrow() != font {
-                ctx.set_font(&font);
-                *last.borrow_mut() = font;
-            }
-        });
-        let metrics = MEASURE_FN.with(|f| f.as_ref()?.call1(ctx.as_ref(), &JsValue::from_str(&collapsed)).ok())?;
-        js_sys::Reflect::get(&metrics, &JsValue::from_str("width")).ok()?.as_f64()
+    let font = format!("{size_px}px {family}");
+    let ctx = MEASURE_CONTEXTS.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(ctx) = m.get(&font) {
+            return Some(ctx.clone());
+        }
+        let ctx = offscreen_context()?;
+        ctx.set_font(&font);
+        m.insert(font, ctx.clone());
+        Some(ctx)
     })?;
+    let metrics = MEASURE_FN.with(|f| f.as_ref()?.call1(ctx.as_ref(), &JsValue::from_str(&collapsed)).ok())?;
+    let width = js_sys::Reflect::get(&metrics, &JsValue::from_str("width")).ok()?.as_f64()?;
     let key = (family.to_owned(), size_px.to_bits());
     let height = match LINE_HEIGHTS.with(|h| h.borrow().get(&key).copied()) {
         Some(h) => h,
@@ -129,18 +141,24 @@ pub fn install_text_measurer() {
     }
 }
 
-/// How far outside the viewport a chart still counts as visible (drawn ahead of scrolling).
+/// How far outside the viewport an element still counts as near (drawn ahead of scrolling).
 const VISIBLE_MARGIN: &str = "300px";
 
-/// Whether the canvas is on or near the screen, from an IntersectionObserver. `true` until the
-/// observer first reports (so the first draw is never delayed) and wherever there is no
-/// observer.
-fn watch_visibility(canvas_ref: NodeRef<Canvas>) -> RwSignal<bool> {
+/// Whether the element is on or near the screen (within [`VISIBLE_MARGIN`]), from an
+/// IntersectionObserver. `true` until the observer first reports (so the first draw is never
+/// delayed) and wherever there is no observer. Charts skip redraws while it is false; the
+/// app's deferred sections (`crate::deferred`) skip their updates.
+pub fn watch_visibility<E>(node: NodeRef<E>) -> RwSignal<bool>
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
     let visible = RwSignal::new(true);
     Effect::new(move |_| {
-        let Some(canvas) = canvas_ref.get() else {
+        let Some(el) = node.get() else {
             return;
         };
+        let el: &web_sys::Element = el.unchecked_ref();
         let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
                 let _ = visible.try_set(entry.is_intersecting());
@@ -150,12 +168,12 @@ fn watch_visibility(canvas_ref: NodeRef<Canvas>) -> RwSignal<bool> {
         options.set_root_margin(VISIBLE_MARGIN);
         match web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options) {
             Ok(observer) => {
-                observer.observe(&canvas);
-                // The observer and its callback live until the chart is removed.
+                observer.observe(el);
+                // The observer and its callback live until the element is removed.
                 let kept = StoredValue::new_local((observer, on_change));
                 on_cleanup(move || kept.with_value(|(observer, _)| observer.disconnect()));
             }
-            Err(e) => leptos::logging::warn!("no IntersectionObserver ({e:?}): charts redraw even off screen"),
+            Err(e) => leptos::logging::warn!("no IntersectionObserver ({e:?}): everything updates even off screen"),
         }
     });
     visible
@@ -326,7 +344,8 @@ where
         };
         let area = EitherBackend::Other(backend).into_drawing_area();
         gate.drew();
-        match draw(&area, dpr) {
+        // `present` strokes the lines the backend batched (FastCanvas::flush_lines).
+        match draw(&area, dpr).and_then(|()| area.present().map_err(|e| e.to_string())) {
             Ok(()) => {
                 if error.with_untracked(Option::is_some) {
                     error.set(None);

@@ -263,20 +263,41 @@ where
         if self.measure(&whole, font)?.0 <= max_w {
             return Ok(vec![whole]);
         }
+        // Lines are chosen from the words' widths (each measured once and remembered across
+        // redraws: a title that carries the slider's value changes one word per input) and
+        // the width of a space, then each line is measured whole once, to be sure it fits.
+        // Before (issue 12), every prefix of every line was measured anew on each redraw:
+        // about one canvas `measureText` per word per input for the sweep chart's title.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let widths = words.iter().map(|w| self.measure(w, font).map(|(w, _)| w)).collect::<Result<Vec<i32>, _>>()?;
+        let space = self.space_width(font)?;
         let mut lines: Vec<String> = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-            if !line.is_empty() && self.measure(&candidate, font)?.0 > max_w {
-                lines.push(std::mem::replace(&mut line, word.to_owned()));
-            } else {
-                line = candidate;
+        let mut start = 0;
+        while start < words.len() {
+            let mut end = start + 1;
+            let mut width = widths[start];
+            while end < words.len() && width + space + widths[end] <= max_w {
+                width += space + widths[end];
+                end += 1;
             }
-        }
-        if !line.is_empty() {
+            // The sum can round either way by a pixel per word: a line that is wider measured
+            // whole gives back its last words.
+            let line = loop {
+                let line = words[start..end].join(" ");
+                if end == start + 1 || self.measure(&line, font)?.0 <= max_w {
+                    break line;
+                }
+                end -= 1;
+            };
             lines.push(line);
+            start = end;
         }
         Ok(lines)
+    }
+
+    /// The width a space adds between two words in `font` (px): "x x" less two "x".
+    fn space_width(&self, font: &Font) -> Result<i32, ChartError> {
+        Ok((self.measure("x x", font)?.0 - 2 * self.measure("x", font)?.0).max(0))
     }
 
     /// Draws a chart's title with its top at `top`: bold, centred, wrapped at spaces to the
@@ -424,4 +445,64 @@ pub(crate) fn text_on(fill: RGBColor) -> RGBColor {
 pub(crate) fn blend(a: RGBColor, b: RGBColor, alpha: f64) -> RGBColor {
     let mix = |x: u8, y: u8| (f64::from(x) * alpha + f64::from(y) * (1.0 - alpha)).round() as u8;
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::style::ChartStyle;
+    use plotters::backend::SVGBackend;
+    use plotters::prelude::IntoDrawingArea;
+
+    /// A measurer whose widths are known by hand: 10 px per character (a space included), and
+    /// one more px per "m", which a sum of word widths sees as well as a whole line does.
+    fn fixed(_family: &str, _size_px: f64, _bold: bool, text: &str) -> Option<(u32, u32)> {
+        let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let w = 10 * collapsed.chars().count() + collapsed.matches('m').count();
+        Some((u32::try_from(w).ok()?, 14))
+    }
+
+    /// As [`fixed`], but "bb cc" together is 25 px wider than its parts (as a font's kerning
+    /// or shaping can make a line wider than the sum of its words).
+    fn shaped(family: &str, size_px: f64, bold: bool, text: &str) -> Option<(u32, u32)> {
+        let (w, h) = fixed(family, size_px, bold, text)?;
+        Some((w + if text.contains("bb cc") { 25 } else { 0 }, h))
+    }
+
+    fn wrapped(text: &str, max_w: i32) -> Vec<String> {
+        wrapped_with(fixed, text, max_w)
+    }
+
+    fn wrapped_with(measurer: TextMeasurer, text: &str, max_w: i32) -> Vec<String> {
+        set_text_measurer(Some(measurer));
+        let mut out = String::new();
+        let root = SVGBackend::with_string(&mut out, (400, 200)).into_drawing_area();
+        let style = ChartStyle::light();
+        let p = Painter::new(&root, &style);
+        let lines = p.wrap(text, &Font::new(12.0, style.foreground), max_w).unwrap();
+        set_text_measurer(None);
+        lines
+    }
+
+    #[test]
+    fn wrap_breaks_where_the_whole_line_would_overflow() {
+        // "aaa bbb" is 70 px, "aaa bbb ccc" 110: at 100 px the third word starts a line.
+        assert_eq!(wrapped("aaa bbb ccc ddd", 100), ["aaa bbb", "ccc ddd"]);
+        // Exactly the width fits: "aaa bbb ccc" is 110 px (runs of white space count as one).
+        assert_eq!(wrapped("aaa  bbb\nccc ddd", 110), ["aaa bbb ccc", "ddd"]);
+        // The "m"s add a px each: "mmm mmm" is 76 px, so at 75 px the words part.
+        assert_eq!(wrapped("mmm mmm", 75), ["mmm", "mmm"]);
+        assert_eq!(wrapped("mmm mmm", 76), ["mmm mmm"]);
+        // A word wider than the line stands alone; nothing is lost.
+        assert_eq!(wrapped("a verylongword b", 60), ["a", "verylongword", "b"]);
+        assert!(wrapped("   ", 60).is_empty());
+    }
+
+    #[test]
+    fn wrap_checks_each_line_whole() {
+        // The words' widths sum to 80 px ("aa bb cc"), but the line measures 105: at 90 px the
+        // line gives back "cc" (without the check it would run 15 px past the width).
+        assert_eq!(wrapped_with(shaped, "aa bb cc", 90), ["aa bb", "cc"]);
+        assert_eq!(wrapped_with(shaped, "aa bb cc", 105), ["aa bb cc"]);
+    }
 }
