@@ -3,6 +3,7 @@
 //
 // Usage: node tests/bench/input.mjs http://127.0.0.1:PORT/ [--presses 60] [--rates 1,4]
 //        [--query '?x=users'] [--profile 4 [--save FILE]] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations] [--trace 4]
+//        [--counts]
 //
 // Per CPU throttling rate (CDP Emulation.setCPUThrottlingRate; 1 = none), in a fresh 1280×900
 // page of the built site: the sweep chart is scrolled into view, the slider gets focus (without
@@ -24,6 +25,10 @@
 // CPU time per input (thread clock: robust to other processes' load) and its wall self time per
 // event (style, layout, paint, script...) per input. --mutations: DOM mutations
 // per input by place (a MutationObserver, which itself costs time: diagnostic only).
+// --counts: work per input that does not depend on the machine's speed or load: canvas calls
+// (stroke, fillText, measureText, font sets), text node writes, and the layouts the input
+// caused with their dirty layout objects (from a trace). Compare builds by these when the
+// machine is too busy for timings to tell a few per cent apart.
 //
 // Absolute times on shared machines vary by ±30% from run to run: compare builds within one run.
 
@@ -45,6 +50,7 @@ const INCLUSIVE = arg('inclusive', '') ? new RegExp(arg('inclusive', '')) : null
 const MUTATIONS = process.argv.includes('--mutations');
 const TRACE_RATE = Number(arg('trace', '0'));
 const CSS = arg('css', '');
+const COUNTS = process.argv.includes('--counts');
 const SAVE = arg('save', ''); // --save FILE: the --profile pass's raw profile (.cpuprofile, opens in DevTools)
 const WARMUP = 6;
 
@@ -100,9 +106,28 @@ function listen() {
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
 
+// Installed before the app (--counts): counts calls of the canvas and text-node writes.
+function countCalls() {
+  window.__kvs_calls = {};
+  const bump = (k) => (window.__kvs_calls[k] = (window.__kvs_calls[k] ?? 0) + 1);
+  const C = CanvasRenderingContext2D.prototype;
+  for (const m of ['stroke', 'fill', 'fillRect', 'fillText', 'measureText']) {
+    const original = C[m];
+    C[m] = function (...a) {
+      bump(m);
+      return original.apply(this, a);
+    };
+  }
+  const font = Object.getOwnPropertyDescriptor(C, 'font');
+  Object.defineProperty(C, 'font', { get: font.get, set(v) { bump('set font'); font.set.call(this, v); } });
+  const text = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue');
+  Object.defineProperty(Node.prototype, 'nodeValue', { get: text.get, set(v) { bump('set nodeValue'); text.set.call(this, v); } });
+}
+
 async function openPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  if (COUNTS) await page.addInitScript(countCalls);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -242,6 +267,24 @@ async function profile(browser, rate) {
   }
 }
 
+/** Work per input (--counts): canvas calls, text writes, layouts and their dirty objects. */
+async function counts(browser) {
+  const { context, page } = await openPage(browser);
+  try {
+    await press(page, WARMUP);
+    await page.evaluate(() => (window.__kvs_calls = {}));
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await press(page, PRESSES);
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const calls = await page.evaluate(() => window.__kvs_calls);
+    const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X' && e.args?.beginData);
+    const dirty = layouts.reduce((n, e) => n + (e.args.beginData.dirtyObjects ?? 0), 0);
+    return { calls, layouts: layouts.length, dirty };
+  } finally {
+    await context.close();
+  }
+}
+
 const browser = await chromium.launch(LAUNCH);
 try {
   console.log(`input benchmark: ${BASE}${QUERY} — ${PRESSES} ArrowRight presses on #input-ctx-slider (after ${WARMUP} warm-up), 1280×900`);
@@ -265,6 +308,12 @@ try {
       for (const [k, n] of muts.slice(0, 30)) console.log(`    ${fmt(n / PRESSES).padStart(6)}  ${k}`);
     }
     if (r.errors.length) console.log(`  page errors: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  }
+  if (COUNTS) {
+    const c = await counts(browser);
+    const per = (n) => fmt(n / PRESSES);
+    const calls = Object.entries(c.calls).sort((a, b) => a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${per(n)}`);
+    console.log(`work per input (${PRESSES} presses): ${calls.join(', ')}; layouts ${per(c.layouts)} with ${per(c.dirty)} dirty layout objects`);
   }
   if (TRACE_RATE >= 1) {
     const t = await trace(browser, TRACE_RATE);
