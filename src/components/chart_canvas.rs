@@ -70,7 +70,7 @@ thread_local! {
     /// two or three fonts in turn; with one context, each turn set its font again, and a
     /// context parses the CSS font string on every set (issue 12: a sixth of the measuring
     /// time was those sets).
-    static MEASURE_CONTEXTS: std::cell::RefCell<std::collections::HashMap<String, web_sys::CanvasRenderingContext2d>> = Default::default();
+    static MEASURE_CONTEXTS: std::cell::RefCell<Vec<(String, web_sys::CanvasRenderingContext2d)>> = const { std::cell::RefCell::new(Vec::new()) };
     /// `measureText` of a 2D context (the same function for every context).
     static MEASURE_FN: Option<js_sys::Function> = offscreen_context().and_then(|ctx| {
         js_sys::Reflect::get(ctx.as_ref(), &JsValue::from_str("measureText")).ok()?.dyn_into().ok()
@@ -93,14 +93,16 @@ fn measure_text(family: &str, size_px: f64, _bold: bool, text: &str) -> Option<(
         return Some((0, 0)); // an empty inline-block has no line box
     }
     let font = format!("{size_px}px {family}");
+    // A list, not a map: a page draws in three or four fonts (and a map's code would add
+    // bytes to the first stage, which the widget's budget counts).
     let ctx = MEASURE_CONTEXTS.with(|m| {
         let mut m = m.borrow_mut();
-        if let Some(ctx) = m.get(&font) {
+        if let Some((_, ctx)) = m.iter().find(|(f, _)| *f == font) {
             return Some(ctx.clone());
         }
         let ctx = offscreen_context()?;
         ctx.set_font(&font);
-        m.insert(font, ctx.clone());
+        m.push((font, ctx.clone()));
         Some(ctx)
     })?;
     let metrics = MEASURE_FN.with(|f| f.as_ref()?.call1(ctx.as_ref(), &JsValue::from_str(&collapsed)).ok())?;

@@ -3,8 +3,9 @@
 //! stroke colour, line width, font, text alignment and baseline) only when it differs from what
 //! it last set. `CanvasBackend` formats and sets all of it again for every label and grid line:
 //! a sweep chart's redraw set its font 22 times (each a CSS font parse in the browser) and as
-//! many colour strings, on every slider input. The first stage (src/first.rs) keeps
-//! `CanvasBackend`; both draw the same pixels.
+//! many colour strings, on every slider input. It also strokes consecutive lines of one style
+//! as one path where that leaves every pixel as it was (see [`FastCanvas`]'s `lines_open`).
+//! The first stage (src/first.rs) keeps `CanvasBackend`; both draw the same pixels.
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform};
@@ -54,15 +55,21 @@ pub struct FastCanvas {
     /// Straight lines traced but not yet stroked: consecutive `draw_line`s in one style (a
     /// chart's grid, ticks, dashes) go into one path and one `stroke()`, made before anything
     /// else is drawn (so the order of what overlaps stays plotters') and when the backend is
-    /// dropped. A sweep redraw made 146 strokes, one per line; now about a tenth (issue 12).
+    /// dropped. Only lines whose pixels are the same either way join a path: ones that cover
+    /// whole pixels and touch no pixel another line of the path touches ([`footprint`]). Where
+    /// two strokes meet, one path covers the shared pixels once and two strokes twice, which
+    /// shows where a colour is translucent. A sweep redraw made 146 strokes, one per line, and
+    /// now 27 at a device pixel ratio of 1 (issue 12).
     lines_open: bool,
+    /// The footprints of the lines in the open path.
+    footprints: Vec<[f64; 4]>,
 }
 
 impl FastCanvas {
     /// The backend on `canvas`'s 2D context, `None` when it has none.
     pub fn with_canvas_object(canvas: HtmlCanvasElement) -> Option<FastCanvas> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(FastCanvas { canvas, context, set: Set::default(), lines_open: false })
+        Some(FastCanvas { canvas, context, set: Set::default(), lines_open: false, footprints: Vec::new() })
     }
 
     /// Strokes the lines traced since the last call ([`FastCanvas::lines_open`]).
@@ -70,6 +77,7 @@ impl FastCanvas {
         if self.lines_open {
             self.context.stroke();
             self.lines_open = false;
+            self.footprints.clear();
         }
     }
 
@@ -114,6 +122,29 @@ fn canvas_color(c: BackendColor) -> String {
 
 /// A vertical or horizontal line moved by half a pixel, as `CanvasBackend` does (so a 1 px line
 /// covers one pixel row, not two half-covered ones).
+/// The pixels a stroke from `from` to `to`, `width` px wide, touches when it covers whole
+/// pixels only: horizontal or vertical, with its edges and its (butt) ends on pixel
+/// boundaries. (left, top, right, bottom), grown by one pixel on every side. `None` for any
+/// other stroke, which is drawn alone: the rasterizer antialiases the edges of a path of many
+/// lines a little differently than those of a single line (seen at a device pixel ratio of 2).
+fn footprint(from: (f64, f64), to: (f64, f64), width: u32) -> Option<[f64; 4]> {
+    let half = f64::from(width) / 2.0;
+    let edge = |c: f64| (c - half).fract() == 0.0;
+    let whole = |c: f64| c.fract() == 0.0;
+    let exact = if from.0 == to.0 {
+        edge(from.0) && whole(from.1) && whole(to.1)
+    } else {
+        from.1 == to.1 && edge(from.1) && whole(from.0) && whole(to.0)
+    };
+    let grow = half + 1.0;
+    exact.then(|| [from.0.min(to.0) - grow, from.1.min(to.1) - grow, from.0.max(to.0) + grow, from.1.max(to.1) + grow])
+}
+
+/// Whether two footprints share a pixel.
+fn overlaps(a: &[f64; 4], b: &[f64; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
 fn fine_hor_ver_lines(from: BackendCoord, end: BackendCoord) -> ((f64, f64), (f64, f64)) {
     let mut from = (f64::from(from.0), f64::from(from.1));
     let mut end = (f64::from(end.0), f64::from(end.1));
@@ -159,13 +190,23 @@ impl DrawingBackend for FastCanvas {
             return Ok(());
         }
         let (from, to) = fine_hor_ver_lines(from, to);
+        let footprint = footprint(from, to, style.stroke_width());
+        if footprint.is_none_or(|f| self.footprints.iter().any(|g| overlaps(&f, g))) {
+            self.flush_lines();
+        }
         self.line_style(style);
         if !self.lines_open {
             self.context.begin_path();
-            self.lines_open = true;
         }
         self.context.move_to(from.0, from.1);
         self.context.line_to(to.0, to.1);
+        match footprint {
+            Some(f) => {
+                self.footprints.push(f);
+                self.lines_open = true;
+            }
+            None => self.context.stroke(),
+        }
         Ok(())
     }
 

@@ -263,41 +263,20 @@ where
         if self.measure(&whole, font)?.0 <= max_w {
             return Ok(vec![whole]);
         }
-        // Lines are chosen from the words' widths (each measured once and remembered across
-        // redraws: a title that carries the slider's value changes one word per input) and
-        // the width of a space, then each line is measured whole once, to be sure it fits.
-        // Before (issue 12), every prefix of every line was measured anew on each redraw:
-        // about one canvas `measureText` per word per input for the sweep chart's title.
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let widths = words.iter().map(|w| self.measure(w, font).map(|(w, _)| w)).collect::<Result<Vec<i32>, _>>()?;
-        let space = self.space_width(font)?;
         let mut lines: Vec<String> = Vec::new();
-        let mut start = 0;
-        while start < words.len() {
-            let mut end = start + 1;
-            let mut width = widths[start];
-            while end < words.len() && width + space + widths[end] <= max_w {
-                width += space + widths[end];
-                end += 1;
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+            if !line.is_empty() && self.measure(&candidate, font)?.0 > max_w {
+                lines.push(std::mem::replace(&mut line, word.to_owned()));
+            } else {
+                line = candidate;
             }
-            // The sum can round either way by a pixel per word: a line that is wider measured
-            // whole gives back its last words.
-            let line = loop {
-                let line = words[start..end].join(" ");
-                if end == start + 1 || self.measure(&line, font)?.0 <= max_w {
-                    break line;
-                }
-                end -= 1;
-            };
+        }
+        if !line.is_empty() {
             lines.push(line);
-            start = end;
         }
         Ok(lines)
-    }
-
-    /// The width a space adds between two words in `font` (px): "x x" less two "x".
-    fn space_width(&self, font: &Font) -> Result<i32, ChartError> {
-        Ok((self.measure("x x", font)?.0 - 2 * self.measure("x", font)?.0).max(0))
     }
 
     /// Draws a chart's title with its top at `top`: bold, centred, wrapped at spaces to the
