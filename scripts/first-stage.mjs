@@ -12,6 +12,9 @@
 // clicks on the first stage's buttons and changes to its selects are recorded and replayed on
 // the app's elements of the same id (`data-testid` without its `first-` prefix).
 //
+// It also names the Hugging Face import module (src/bin/import.rs) by its hash and writes those
+// names into the app's JS glue, which it renames by its new content (see below).
+//
 // Trunk 0.21.14 builds the first stage as a "worker" (so that it does not load it) named
 // kvscope-first.js / kvscope-first_bg.wasm. If Trunk's loader script is not found (another
 // Trunk version), the build fails here rather than shipping a page that loads nothing.
@@ -31,11 +34,31 @@ const FW = `kvscope-first-${hash}_bg.wasm`;
 fs.renameSync(js, path.join(dir, F));
 fs.renameSync(wasm, path.join(dir, FW));
 
+// The Hugging Face import module (src/bin/import.rs, issue 12), also built as a "worker": hashed
+// names too, which the app's JS glue hands the app (`window.__kvs_import`, read by src/hf.rs;
+// written below); the app fetches it with a dynamic import() only when a reader imports a model.
+const ijs = path.join(dir, 'kvscope-import.js');
+const iwasm = path.join(dir, 'kvscope-import_bg.wasm');
+if (!fs.existsSync(ijs) || !fs.existsSync(iwasm)) throw new Error('first-stage: kvscope-import.js or kvscope-import_bg.wasm is missing from the build');
+const ihash = createHash('sha256').update(fs.readFileSync(ijs)).update(fs.readFileSync(iwasm)).digest('hex').slice(0, 16);
+const I = `kvscope-import-${ihash}.js`;
+const IW = `kvscope-import-${ihash}_bg.wasm`;
+fs.renameSync(ijs, path.join(dir, I));
+fs.renameSync(iwasm, path.join(dir, IW));
+
 let index = fs.readFileSync(indexPath, 'utf8');
 const trunkLoader = /<script type=module>import init, \* as bindings from '\.\/(kvscope-web-[0-9a-f]+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/(kvscope-web-[0-9a-f]+_bg\.wasm)' \}\);[\s\S]*?<\/script>/;
 const m = index.match(trunkLoader);
 if (!m) throw new Error("first-stage: Trunk's loader script was not found in index.html (another Trunk version?)");
-const [, A, AW] = m;
+const [, A0, AW] = m;
+
+// The import module's names go into the app's JS glue, not into index.html (which a plain
+// widget fetches: not one byte more there), and the glue is renamed by its new content, so
+// that a cached glue never names an import module that a later build removed.
+const glue = `window.__kvs_import=["./${I}","./${IW}"];` + fs.readFileSync(path.join(dir, A0), 'utf8');
+const A = `kvscope-web-${createHash('sha256').update(glue).digest('hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(dir, A), glue);
+if (A !== A0) fs.unlinkSync(path.join(dir, A0));
 
 // The loader (no // comments inside: it is joined into one line). mayStayLight: a widget without
 // controls may never need the app; anything else will, so the app's download starts as soon as
@@ -112,10 +135,10 @@ index = index.replace(trunkLoader, () => `<script>${preload}</script><script typ
 // The app's preloads go: they would share the wire with the first stage (whose own preloads the
 // classic script above adds, unless the link goes straight to the app).
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-for (const name of [A, AW]) {
+for (const name of [A0, AW]) {
   const tag = new RegExp(`<link[^>]*href=["']?\\./${escape(name)}["']?[^>]*>`);
   if (!tag.test(index)) throw new Error(`first-stage: no preload of ${name} in index.html`);
   index = index.replace(tag, '');
 }
 fs.writeFileSync(indexPath, index);
-console.log(`first-stage: ${F}, ${FW}; the loader runs it before ${A}`);
+console.log(`first-stage: ${F}, ${FW}; the loader runs it before ${A}; the app loads ${I} on demand`);

@@ -113,7 +113,10 @@ pub fn ExportPanel(
     let json = move |_| {
         match state.evaluated.with_untracked(costmodel::Evaluated::to_json) {
             Ok(text) => report(download_text(&text, &export_name(state, "json"), "application/json"), "JSON"),
-            Err(e) => status.set(format!("Could not export JSON: {e}")),
+            // Not `{e}`: serde_json's error text is a table of every parse error (the app parses
+            // no JSON since the import became a module of its own; issue 12), and writing the
+            // report's own structs cannot meet them.
+            Err(_) => status.set("Could not export JSON: the report could not be written as JSON.".to_owned()),
         }
     };
     view! {

@@ -37,6 +37,12 @@ pub fn HfLoad(
             None
         }
     });
+    // An id to load on offer: the importer starts loading (issue 12: it is a module of its own).
+    Effect::new(move |_| {
+        if matches!(parsed.get(), Some(Ok(_))) {
+            crate::hf::prefetch_import();
+        }
+    });
     let start = move |id: String| load(state, id, status, open_paste);
     view! {
         <div class="kvs-hf" data-testid="hf-panel">
