@@ -102,22 +102,22 @@ thread_local! {
     static IMPORT_MODULE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
-/// The import module's JS glue and .wasm, relative to the page: the hashed names a release
-/// build's loader sets (`window.__kvs_import`, scripts/first-stage.mjs), else the names Trunk
-/// gives them (`trunk serve`).
-fn import_module_files() -> (String, String) {
+/// The import module's JS glue and .wasm, relative to the page, and the function that loads
+/// them: what a release build's loader sets (`window.__kvs_import`, scripts/first-stage.mjs),
+/// else the names Trunk gives them (`trunk serve`) and a loader made here.
+fn import_module_files() -> (String, String, Option<js_sys::Function>) {
     let named = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("__kvs_import")).ok())
         .filter(js_sys::Array::is_array)
         .map(|v| js_sys::Array::from(&v))
-        .and_then(|a| Some((a.get(0).as_string()?, a.get(1).as_string()?)));
-    named.unwrap_or_else(|| ("./kvscope-import.js".to_owned(), "./kvscope-import_bg.wasm".to_owned()))
+        .and_then(|a| Some((a.get(0).as_string()?, a.get(1).as_string()?, a.get(2).dyn_into::<js_sys::Function>().ok())));
+    named.unwrap_or_else(|| ("./kvscope-import.js".to_owned(), "./kvscope-import_bg.wasm".to_owned(), None))
 }
 
 /// The import module's namespace, loaded on the first call (a dynamic `import()` of its glue,
 /// which then instantiates its .wasm), or a message naming what failed.
 async fn import_module() -> Result<JsValue, String> {
-    let (js, wasm) = import_module_files();
+    let (js, wasm, load) = import_module_files();
     let promise = IMPORT_MODULE.with(|cell| -> Result<js_sys::Promise, String> {
         if let Some(p) = cell.borrow().as_ref() {
             return Ok(p.clone());
@@ -125,9 +125,9 @@ async fn import_module() -> Result<JsValue, String> {
         // URLs resolved against the page, so the site works at any sub-path (e.g. /kvscope/).
         let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).ok_or("no document")?;
         let absolute = |rel: &str| web_sys::Url::new_with_base(rel, &base).map(|u| u.href()).map_err(|e| js_text(&e));
-        // `import()` is syntax, not a function wasm-bindgen can bind; a Function body holds it
-        // (an inline_js snippet would cost the app's start one more request).
-        let load = js_sys::Function::new_with_args("j, w", "return import(j).then((m) => m.default({ module_or_path: w }).then(() => m))");
+        // `import()` is syntax, not a function wasm-bindgen can bind: a release build's glue
+        // brings the function; under `trunk serve` (development) a Function body holds it.
+        let load = load.unwrap_or_else(|| js_sys::Function::new_with_args("j, w", "return import(j).then((m) => m.default({ module_or_path: w }).then(() => m))"));
         let p: js_sys::Promise = load
             .call2(&JsValue::UNDEFINED, &JsValue::from_str(&absolute(&js)?), &JsValue::from_str(&absolute(&wasm)?))
             .map_err(|e| js_text(&e))?

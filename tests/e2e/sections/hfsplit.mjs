@@ -10,7 +10,8 @@
 //       qwen3_235b_by_id_is_the_preset_named_by_its_id: the imported spec equals the preset's);
 //   (c) it loads relative to the page when the site is served under a sub-path (/kvscope/);
 //   (d) while it loads, the paste box says so; when it cannot load, the message names it, the
-//       scenario is kept, nothing panics, and a later try loads it.
+//       scenario is kept, nothing panics, and a later try loads it;
+//   (e) it loads under a Content-Security-Policy that forbids eval.
 // No request leaves the machine: huggingface.co is answered from the fixture files.
 
 import fs from 'node:fs';
@@ -208,6 +209,27 @@ export default async function hfsplit(browser, h) {
       h.checkEq(await page.evaluate(() => document.querySelector('[data-testid="import-error"]')?.textContent ?? ''), '', 'hfsplit: and clears the message');
       const real = errors.filter((e) => !/kvscope-import|Failed to load resource/.test(e));
       h.check(real.length === 0, `hfsplit: no error but the refused module requests (${JSON.stringify(real)})`);
+    } finally {
+      await context.close();
+    }
+  }
+
+  // (e) Under a Content-Security-Policy without 'unsafe-eval' (a host may send one): the release
+  // build's glue brings the function that import()s the module, so no `new Function` is needed.
+  {
+    const csp = "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'";
+    const { page, context, errors } = await h.openPage(browser, null, h.DESKTOP);
+    await context.route((u) => u.pathname.endsWith('/') || u.pathname.endsWith('/index.html'), async (route) => {
+      const response = await route.fetch();
+      return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    try {
+      await page.goto(h.appUrl(`?${SCENARIO}`));
+      await h.waitForApp(page);
+      await paste(h, page, 'Under a CSP');
+      await page.waitForFunction(() => /[?&]name=Under/.test(location.search));
+      h.checkEq(JSON.stringify(await cards(page)), JSON.stringify(preset), `hfsplit: under "${csp}" the import works`);
+      await h.checkNoErrors(page, errors, 'hfsplit: under a CSP');
     } finally {
       await context.close();
     }
