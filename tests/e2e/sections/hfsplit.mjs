@@ -221,11 +221,19 @@ export default async function hfsplit(browser, h) {
     const { page, context, errors } = await h.openPage(browser, null, h.DESKTOP);
     await context.route((u) => u.pathname.endsWith('/') || u.pathname.endsWith('/index.html'), async (route) => {
       const response = await route.fetch();
-      return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+      // A probe in the page's own HTML (what DevTools evaluates is exempt from the policy).
+      const probe = '<script>try { window.__kvs_eval = new Function("return 1")(); } catch (e) { window.__kvs_eval = "refused"; }</script>';
+      const body = (await response.text()).replace('</body>', `${probe}</body>`);
+      const headers = { ...response.headers(), 'content-security-policy': csp };
+      delete headers['content-length'];
+      delete headers['content-encoding'];
+      return route.fulfill({ response, body, headers });
     });
     try {
       await page.goto(h.appUrl(`?${SCENARIO}`));
       await h.waitForApp(page);
+      const evalBlocked = await page.evaluate(() => window.__kvs_eval === 'refused');
+      h.check(evalBlocked, 'hfsplit: the policy is in force (new Function is refused)');
       await paste(h, page, 'Under a CSP');
       await page.waitForFunction(() => /[?&]name=Under/.test(location.search));
       h.checkEq(JSON.stringify(await cards(page)), JSON.stringify(preset), `hfsplit: under "${csp}" the import works`);
