@@ -25,26 +25,23 @@ import path from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const indexPath = path.join(dir, 'index.html');
-const js = path.join(dir, 'kvscope-first.js');
-const wasm = path.join(dir, 'kvscope-first_bg.wasm');
-if (!fs.existsSync(js) || !fs.existsSync(wasm)) throw new Error('first-stage: kvscope-first.js or kvscope-first_bg.wasm is missing from the build');
-const hash = createHash('sha256').update(fs.readFileSync(js)).update(fs.readFileSync(wasm)).digest('hex').slice(0, 16);
-const F = `kvscope-first-${hash}.js`;
-const FW = `kvscope-first-${hash}_bg.wasm`;
-fs.renameSync(js, path.join(dir, F));
-fs.renameSync(wasm, path.join(dir, FW));
+/** Renames a module Trunk built as a "worker" (NAME.js, NAME_bg.wasm) by the hash of both. */
+function nameByHash(name) {
+  const js = path.join(dir, `${name}.js`);
+  const wasm = path.join(dir, `${name}_bg.wasm`);
+  if (!fs.existsSync(js) || !fs.existsSync(wasm)) throw new Error(`first-stage: ${name}.js or ${name}_bg.wasm is missing from the build`);
+  const hash = createHash('sha256').update(fs.readFileSync(js)).update(fs.readFileSync(wasm)).digest('hex').slice(0, 16);
+  const named = [`${name}-${hash}.js`, `${name}-${hash}_bg.wasm`];
+  fs.renameSync(js, path.join(dir, named[0]));
+  fs.renameSync(wasm, path.join(dir, named[1]));
+  return named;
+}
 
+const [F, FW] = nameByHash('kvscope-first');
 // The Hugging Face import module (src/bin/import.rs, issue 12), also built as a "worker": hashed
 // names too, which the app's JS glue hands the app (`window.__kvs_import`, read by src/hf.rs;
 // written below); the app fetches it with a dynamic import() only when a reader imports a model.
-const ijs = path.join(dir, 'kvscope-import.js');
-const iwasm = path.join(dir, 'kvscope-import_bg.wasm');
-if (!fs.existsSync(ijs) || !fs.existsSync(iwasm)) throw new Error('first-stage: kvscope-import.js or kvscope-import_bg.wasm is missing from the build');
-const ihash = createHash('sha256').update(fs.readFileSync(ijs)).update(fs.readFileSync(iwasm)).digest('hex').slice(0, 16);
-const I = `kvscope-import-${ihash}.js`;
-const IW = `kvscope-import-${ihash}_bg.wasm`;
-fs.renameSync(ijs, path.join(dir, I));
-fs.renameSync(iwasm, path.join(dir, IW));
+const [I, IW] = nameByHash('kvscope-import');
 
 let index = fs.readFileSync(indexPath, 'utf8');
 const trunkLoader = /<script type=module>import init, \* as bindings from '\.\/(kvscope-web-[0-9a-f]+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/(kvscope-web-[0-9a-f]+_bg\.wasm)' \}\);[\s\S]*?<\/script>/;
