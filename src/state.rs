@@ -492,9 +492,7 @@ impl AppState {
         let scenario = RwSignal::new(scenario);
         let url_warnings = RwSignal::new(all);
         let evaluated = Memo::new(move |_| evaluate_scenario(scenario.get(), url_warnings.get()));
-        let inputs = Memo::new(move |_| evaluated.with(|e| e.inputs.clone()));
-        let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
-        let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
+        let (inputs, report, math) = derived(evaluated);
         AppState {
             scenario,
             view: RwSignal::new(view),
@@ -526,9 +524,7 @@ impl AppState {
                 live.get_untracked()
             }
         });
-        let inputs = Memo::new(move |_| evaluated.with(|e| e.inputs.clone()));
-        let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
-        let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
+        let (inputs, report, math) = derived(evaluated);
         AppState { evaluated, inputs, report, math, ..*self }
     }
 
@@ -547,6 +543,15 @@ impl AppState {
         let view = self.view;
         Memo::new(move |_| view.with(|v| v.binary))
     }
+}
+
+/// The memos every state derives from its evaluation: the inputs, the report, and the math
+/// (lazy: computed only while an open math section reads it).
+fn derived(evaluated: Memo<Evaluated>) -> (Memo<Inputs>, Memo<Report>, Memo<Vec<MathLine>>) {
+    let inputs = Memo::new(move |_| evaluated.with(|e| e.inputs.clone()));
+    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
+    let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
+    (inputs, report, math)
 }
 
 /// The app's state from context. Panels call this; `App` provides it.
