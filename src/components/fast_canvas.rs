@@ -97,6 +97,30 @@ impl FastCanvas {
         }
     }
 
+    /// A path through `points`, stroked, or closed and filled.
+    fn shape(&mut self, points: impl IntoIterator<Item = BackendCoord>, style: &impl BackendStyle, fill: bool) {
+        self.flush_lines();
+        if style.color().alpha == 0.0 {
+            return;
+        }
+        let mut points = points.into_iter();
+        self.context.begin_path();
+        if let Some(start) = points.next() {
+            if fill {
+                self.fill_style(style.color());
+            } else {
+                self.line_style(style);
+            }
+            self.trace(start, points);
+        }
+        if fill {
+            self.context.close_path();
+            self.context.fill();
+        } else {
+            self.context.stroke();
+        }
+    }
+
     fn line_style(&mut self, style: &impl BackendStyle) {
         let key = color_key(style.color());
         let width = style.stroke_width();
@@ -228,33 +252,12 @@ impl DrawingBackend for FastCanvas {
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<FastCanvasError>> {
-        self.flush_lines();
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        let mut path = path.into_iter();
-        self.context.begin_path();
-        if let Some(start) = path.next() {
-            self.line_style(style);
-            self.trace(start, path);
-        }
-        self.context.stroke();
+        self.shape(path, style, false);
         Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<FastCanvasError>> {
-        self.flush_lines();
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        let mut path = path.into_iter();
-        self.context.begin_path();
-        if let Some(start) = path.next() {
-            self.fill_style(style.color());
-            self.trace(start, path);
-            self.context.close_path();
-        }
-        self.context.fill();
+        self.shape(path, style, true);
         Ok(())
     }
 
