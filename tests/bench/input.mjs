@@ -3,7 +3,7 @@
 //
 // Usage: node tests/bench/input.mjs http://127.0.0.1:PORT/ [--presses 60] [--rates 1,4]
 //        [--query '?x=users'] [--profile 4 [--save FILE]] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations] [--trace 4]
-//        [--counts]
+//        [--counts [--save-trace FILE]]
 //
 // Per CPU throttling rate (CDP Emulation.setCPUThrottlingRate; 1 = none), in a fresh 1280×900
 // page of the built site: the sweep chart is scrolled into view, the slider gets focus (without
@@ -26,7 +26,7 @@
 // event (style, layout, paint, script...) per input. --mutations: DOM mutations
 // per input by place (a MutationObserver, which itself costs time: diagnostic only).
 // --counts: work per input that does not depend on the machine's speed or load: canvas calls
-// (stroke, fillText, measureText, font sets), text node writes, and the layouts the input
+// (stroke, fillText, measureText, drawImage, font sets), text node writes, and the layouts the input
 // caused with their dirty layout objects (from a trace). Compare builds by these when the
 // machine is too busy for timings to tell a few per cent apart.
 //
@@ -51,6 +51,7 @@ const MUTATIONS = process.argv.includes('--mutations');
 const TRACE_RATE = Number(arg('trace', '0'));
 const CSS = arg('css', '');
 const COUNTS = process.argv.includes('--counts');
+const SAVE_TRACE = arg('save-trace', ''); // --save-trace FILE: the --counts pass's trace (opens in DevTools' Performance panel)
 const SAVE = arg('save', ''); // --save FILE: the --profile pass's raw profile (.cpuprofile, opens in DevTools)
 const WARMUP = 6;
 
@@ -111,7 +112,7 @@ function countCalls() {
   window.__kvs_calls = {};
   const bump = (k) => (window.__kvs_calls[k] = (window.__kvs_calls[k] ?? 0) + 1);
   const C = CanvasRenderingContext2D.prototype;
-  for (const m of ['stroke', 'fill', 'fillRect', 'fillText', 'measureText']) {
+  for (const m of ['stroke', 'fill', 'fillRect', 'fillText', 'measureText', 'drawImage']) {
     const original = C[m];
     C[m] = function (...a) {
       bump(m);
@@ -273,9 +274,10 @@ async function counts(browser) {
   try {
     await press(page, WARMUP);
     await page.evaluate(() => (window.__kvs_calls = {}));
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(SAVE_TRACE ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
     await press(page, PRESSES);
     const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    if (SAVE_TRACE) (await import('node:fs')).writeFileSync(SAVE_TRACE, JSON.stringify({ traceEvents: events }));
     const calls = await page.evaluate(() => window.__kvs_calls);
     const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X' && e.args?.beginData);
     const dirty = layouts.reduce((n, e) => n + (e.args.beginData.dirtyObjects ?? 0), 0);
