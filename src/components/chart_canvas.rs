@@ -143,6 +143,85 @@ pub fn install_text_measurer() {
     }
 }
 
+thread_local! {
+    /// The canvas a [`ChartCanvas`] is drawing on, while its draw closure runs (what a
+    /// [`FrameCache`] copies from and to).
+    static DRAWING_ON: std::cell::RefCell<Option<web_sys::HtmlCanvasElement>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A chart's frame kept as pixels (issue 12). While a slider moves the scenario along the
+/// sweep chart's axis, or a pointer moves its readout, the axes, grid, tick labels, legend and
+/// markers stay as they were: drawing them again was most of a redraw (22 texts and their
+/// fonts, 27 strokes). [`FrameCache::draw`] works out the frame's calls without making them
+/// (`fast_canvas::fingerprint`); when they are the ones it drew last time on a canvas of the
+/// same size, it copies the pixels it kept instead, which are the same pixels.
+#[derive(Default)]
+pub struct FrameCache {
+    /// The fingerprint of the kept frame's calls and the canvas's size.
+    key: std::cell::Cell<Option<u64>>,
+    /// The kept frame (a canvas outside the document, the chart's size).
+    pixels: std::cell::RefCell<Option<(web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d)>>,
+}
+
+impl FrameCache {
+    /// Draws `frame` (the first calls of a chart's draw, filling its whole area) on `area`, or
+    /// copies its pixels from the last draw that made the same calls; returns what `frame`
+    /// returned. Outside a [`ChartCanvas`] draw it simply draws.
+    pub fn draw<T>(&self, area: &CanvasArea, frame: impl Fn() -> Result<T, String>) -> Result<T, String> {
+        let Some(canvas) = DRAWING_ON.with(|c| c.borrow().clone()) else {
+            return frame();
+        };
+        let (calls, planned) = crate::components::fast_canvas::fingerprint(&frame);
+        let planned = planned?;
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            (calls, canvas.width(), canvas.height()).hash(&mut h);
+            h.finish()
+        };
+        if self.key.get() == Some(key) {
+            if let Some((kept, _)) = self.pixels.borrow().as_ref() {
+                copy_pixels(kept, &canvas)?;
+                return Ok(planned);
+            }
+        }
+        self.key.set(None);
+        let value = frame()?;
+        // The backend strokes the lines it batched before the pixels are read.
+        area.present().map_err(|e| e.to_string())?;
+        let mut pixels = self.pixels.borrow_mut();
+        if pixels.is_none() {
+            *pixels = offscreen_context().and_then(|ctx| Some((ctx.canvas()?, ctx)));
+        }
+        if let Some((kept, _)) = pixels.as_ref() {
+            if kept.width() != canvas.width() {
+                kept.set_width(canvas.width());
+            }
+            if kept.height() != canvas.height() {
+                kept.set_height(canvas.height());
+            }
+            copy_pixels(&canvas, kept)?;
+            self.key.set(Some(key));
+        }
+        Ok(value)
+    }
+}
+
+/// Replaces every pixel of `to` with `from`'s (same size): with the "copy" operation, even
+/// translucent pixels come out as they were, not blended over what was there.
+fn copy_pixels(from: &web_sys::HtmlCanvasElement, to: &web_sys::HtmlCanvasElement) -> Result<(), String> {
+    let ctx = to
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        .ok_or("no 2D context")?;
+    ctx.set_global_composite_operation("copy").map_err(|_| "no composite operation")?;
+    let drawn = ctx.draw_image_with_html_canvas_element(from, 0.0, 0.0);
+    ctx.set_global_composite_operation("source-over").map_err(|_| "no composite operation")?;
+    drawn.map_err(|_| "could not copy the chart's frame".to_owned())
+}
+
 /// How far outside the viewport an element still counts as near (drawn ahead of scrolling).
 const VISIBLE_MARGIN: &str = "300px";
 
@@ -340,14 +419,18 @@ where
         if canvas.height() != h {
             canvas.set_height(h);
         }
+        let element = canvas.clone();
         let Some(backend) = FastCanvas::with_canvas_object(canvas) else {
             error.set(Some("this browser gave no 2D canvas context".to_owned()));
             return;
         };
         let area = EitherBackend::Other(backend).into_drawing_area();
         gate.drew();
+        DRAWING_ON.with(|c| c.replace(Some(element)));
+        let drawn = draw(&area, dpr);
+        DRAWING_ON.with(|c| c.replace(None));
         // `present` strokes the lines the backend batched (FastCanvas::flush_lines).
-        match draw(&area, dpr).and_then(|()| area.present().map_err(|e| e.to_string())) {
+        match drawn.and_then(|()| area.present().map_err(|e| e.to_string())) {
             Ok(()) => {
                 if error.with_untracked(Option::is_some) {
                     error.set(None);

@@ -3,11 +3,11 @@
 //! readout that is also written as text under the chart.
 
 use charts::format::{input_format, metric_format};
-use charts::{draw_sweep, ChartStyle, PlotLayout, Series, SweepChart};
+use charts::{draw_sweep_data, draw_sweep_frame, ChartStyle, PlotLayout, Series, SweepChart};
 use costmodel::sweep::{Metric, SweepInput};
 use leptos::prelude::*;
 
-use crate::components::{CanvasArea, ChartCanvas};
+use crate::components::{CanvasArea, ChartCanvas, FrameCache};
 use crate::panels::compare::{pin_current, scenario_label};
 use crate::state::{default_series_values, parse_series_values, use_app, x_range, MAX_PINS, MAX_SERIES};
 use crate::sweeps::SweepMemos;
@@ -112,6 +112,7 @@ pub fn SweepPanel(
     let title = Memo::new(move |_| state.evaluated.with(scenario_label));
     let short_title = Memo::new(move |_| state.scenario.with(short_title));
 
+    let frame_cache = FrameCache::default();
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
         let (x, y) = (x.get(), y.get());
@@ -132,7 +133,9 @@ pub fn SweepPanel(
                 x_format: input_format(x),
                 highlight: highlight.get(),
             };
-            draw_sweep(area, &chart, &style).map(|l| layout.set_value(Some(l))).map_err(|e| e.to_string())
+            // The frame (axes, grid, labels, legend, markers) is copied when unchanged.
+            let frame = frame_cache.draw(area, || draw_sweep_frame(area, &chart, &style).map_err(|e| e.to_string()))?;
+            draw_sweep_data(area, &chart, &style, &frame).map(|l| layout.set_value(Some(l))).map_err(|e| e.to_string())
         })
     };
     let on_hover = Callback::new(move |pos: Option<(f64, f64)>| {

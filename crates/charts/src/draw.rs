@@ -283,16 +283,37 @@ where
     /// width less the margins (a long title on a phone would otherwise run off both edges).
     /// Returns its height: the measured text height for one line, plus a line per extra line.
     pub fn title(&self, text: &str, top: i32) -> Result<i32, ChartError> {
-        let s = self.style;
-        let font = Font::new(s.title_px(), s.foreground).bold().anchor(HPos::Center, VPos::Top);
+        let (lines, height) = self.title_lines(text)?;
+        self.draw_title(&lines, top)?;
+        Ok(height)
+    }
+
+    /// The lines [`Painter::title`] draws for `text`, and their height, without drawing them
+    /// (a chart that draws its title last lays out the rest below it first).
+    pub fn title_lines(&self, text: &str) -> Result<(Vec<String>, i32), ChartError> {
+        let font = self.title_font();
         let lines = self.wrap(text, &font, (self.w - 2 * self.margin()).max(1))?;
+        let height = match lines.last() {
+            Some(last) => self.line_height(&font) * (i32::try_from(lines.len()).unwrap_or(1) - 1) + self.measure(last, &font)?.1,
+            None => 0,
+        };
+        Ok((lines, height))
+    }
+
+    /// Draws title lines from [`Painter::title_lines`] with the first one's top at `top`.
+    pub fn draw_title(&self, lines: &[String], top: i32) -> Result<(), ChartError> {
+        let font = self.title_font();
         let lh = self.line_height(&font);
         let mut y = top;
-        for (i, line) in lines.iter().enumerate() {
+        for line in lines {
             self.text(line, (self.w / 2, y), &font)?;
-            y += if i + 1 < lines.len() { lh } else { self.measure(line, &font)?.1 };
+            y += lh;
         }
-        Ok(y - top)
+        Ok(())
+    }
+
+    fn title_font(&self) -> Font {
+        Font::new(self.style.title_px(), self.style.foreground).bold().anchor(HPos::Center, VPos::Top)
     }
 
     /// Draws wrapped `text` centred on `center`, returns its height.

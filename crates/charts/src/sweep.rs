@@ -93,11 +93,43 @@ fn nothing_reason(chart: &SweepChart) -> Option<&'static str> {
 /// Draws a sweep chart on `area` (filled with the background first) and returns where the plot
 /// went, for hover readouts. Draws "nothing to draw: …" instead of failing when no value can
 /// be placed on the axes. Fails only on backend errors or more than [`MAX_SERIES`] series.
+///
+/// It is [`draw_sweep_frame`] then [`draw_sweep_data`]: a canvas that keeps the frame's pixels
+/// draws only the second part again when the frame is unchanged (the app's sweep chart while
+/// a slider moves the scenario along the swept axis, or a pointer moves the readout).
 pub fn draw_sweep<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &SweepChart,
     style: &ChartStyle,
 ) -> Result<PlotLayout, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let frame = draw_sweep_frame(area, chart, style)?;
+    draw_sweep_data(area, chart, style, &frame)
+}
+
+/// What [`draw_sweep_frame`] laid out, for [`draw_sweep_data`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SweepFrame {
+    /// The plot box and axes, in the area's pixels (not the backend's).
+    layout: PlotLayout,
+    /// Whether there is data to draw ("nothing to draw" otherwise).
+    plot: bool,
+    /// The title's lines and their top.
+    title: Vec<String>,
+    title_top: i32,
+}
+
+/// The sweep chart's frame: the background, legend, axes, grid, ticks and their labels, and the
+/// regime markers; everything but the title, the series and the highlighted point. It draws
+/// the same calls for the same frame however the title or the data inside the axes change, so
+/// a backend can keep its pixels. The layout still leaves the title its room.
+pub fn draw_sweep_frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &SweepChart,
+    style: &ChartStyle,
+) -> Result<SweepFrame, ChartError>
 where
     DB::ErrorType: 'static,
 {
@@ -111,8 +143,9 @@ where
 
     // Top: title, then the legend.
     let mut top = m;
-    if !chart.title.is_empty() {
-        top += p.title(chart.title, top)? + s.px(8.0);
+    let (title, title_h) = p.title_lines(chart.title)?;
+    if !title.is_empty() {
+        top += title_h + s.px(8.0);
     }
     let y_label_w = if chart.y_label.is_empty() { 0 } else { p.measure(chart.y_label, &label_f)?.1 + s.px(10.0) };
     let legend_left = m + y_label_w;
@@ -130,7 +163,6 @@ where
     let tick_h = p.line_height(&tick_f);
     let x_label_h = if chart.x_label.is_empty() { 0 } else { p.line_height(&label_f) + s.px(4.0) };
     let plot_bottom = (p.h - m - x_label_h - tick_h - tick_len).max(top + 1);
-    let base = area.get_base_pixel();
 
     let draw_axis_labels = |left: i32, right: i32, bottom: i32| -> Result<(), ChartError> {
         let mid_y = (top + bottom) / 2;
@@ -146,16 +178,17 @@ where
         let msg = format!("nothing to draw: {reason}");
         p.centered_paragraph(&msg, ((left + right) / 2, (top + plot_bottom) / 2), &label_f, right - left - s.px(16.0))?;
         let unit = |log: bool| if log { (1.0, 10.0) } else { (0.0, 1.0) };
-        return Ok(PlotLayout {
-            plot_left_px: base.0 + left,
-            plot_top_px: base.1 + top,
-            plot_right_px: base.0 + right,
-            plot_bottom_px: base.1 + plot_bottom,
+        let layout = PlotLayout {
+            plot_left_px: left,
+            plot_top_px: top,
+            plot_right_px: right,
+            plot_bottom_px: plot_bottom,
             x_range: unit(chart.x_log),
             y_range: unit(chart.y_log),
             x_log: chart.x_log,
             y_log: chart.y_log,
-        });
+        };
+        return Ok(SweepFrame { layout, plot: false, title, title_top: m });
     }
 
     // Ranges from drawable data only.
@@ -280,7 +313,6 @@ where
         p.boxed_text(label, (left, y), &marker_f, s.background.to_rgba(), None)?;
     }
 
-    // Series: one path per run of drawable points.
     let layout = PlotLayout {
         plot_left_px: plot_left,
         plot_top_px: plot_top,
@@ -291,33 +323,55 @@ where
         x_log: chart.x_log,
         y_log: chart.y_log,
     };
-    for (i, series) in chart.series.iter().enumerate() {
-        let c = s.series_color(i).to_rgba();
-        for run in runs(&series.points, chart.x_log, chart.y_log) {
-            let mut pts: Vec<(i32, i32)> = Vec::with_capacity(run.len());
-            for &(x, y) in run {
-                let q = (x_scale.px(x), y_scale.px(y));
-                if pts.last() != Some(&q) {
-                    pts.push(q);
+    Ok(SweepFrame { layout, plot: true, title, title_top: m })
+}
+
+/// The sweep chart over its [`draw_sweep_frame`]: the series, the highlighted point and the
+/// title (which overlaps nothing, so drawing it last leaves every pixel as it was). Returns
+/// where the plot went, in the backend's pixels, for hover readouts.
+pub fn draw_sweep_data<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &SweepChart,
+    style: &ChartStyle,
+    frame: &SweepFrame,
+) -> Result<PlotLayout, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let p = Painter::new(area, style);
+    let s = style;
+    let layout = frame.layout;
+    if frame.plot {
+        // Series: one path per run of drawable points.
+        let (x_scale, y_scale) = (layout.x_scale(), layout.y_scale());
+        for (i, series) in chart.series.iter().enumerate() {
+            let c = s.series_color(i).to_rgba();
+            for run in runs(&series.points, chart.x_log, chart.y_log) {
+                let mut pts: Vec<(i32, i32)> = Vec::with_capacity(run.len());
+                for &(x, y) in run {
+                    let q = (x_scale.px(x), y_scale.px(y));
+                    if pts.last() != Some(&q) {
+                        pts.push(q);
+                    }
+                }
+                if pts.len() == 1 {
+                    p.dot(pts[0], s.line_width + 1, c)?;
+                } else {
+                    p.path(pts, c, s.line_width)?;
                 }
             }
-            if pts.len() == 1 {
-                p.dot(pts[0], s.line_width + 1, c)?;
-            } else {
-                p.path(pts, c, s.line_width)?;
-            }
+        }
+        if let Some((si, pi)) = chart.highlight {
+            draw_highlight(&p, chart, &layout, si, pi)?;
         }
     }
-
-    if let Some((si, pi)) = chart.highlight {
-        draw_highlight(&p, chart, &layout, si, pi)?;
-    }
-
+    p.draw_title(&frame.title, frame.title_top)?;
+    let base = area.get_base_pixel();
     Ok(PlotLayout {
-        plot_left_px: base.0 + plot_left,
-        plot_top_px: base.1 + plot_top,
-        plot_right_px: base.0 + plot_right,
-        plot_bottom_px: base.1 + plot_bottom,
+        plot_left_px: base.0 + layout.plot_left_px,
+        plot_top_px: base.1 + layout.plot_top_px,
+        plot_right_px: base.0 + layout.plot_right_px,
+        plot_bottom_px: base.1 + layout.plot_bottom_px,
         ..layout
     })
 }
@@ -437,6 +491,59 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::{fmt_compact, fmt_s};
+    use plotters::backend::SVGBackend;
+    use plotters::drawing::IntoDrawingArea;
+
+    /// The frame alone, or the whole chart, as SVG (640 × 360, light style).
+    fn svg(chart: &SweepChart, frame_only: bool) -> String {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (640, 360)).into_drawing_area();
+            let style = ChartStyle::light();
+            if frame_only {
+                draw_sweep_frame(&root, chart, &style).unwrap();
+            } else {
+                draw_sweep(&root, chart, &style).unwrap();
+            }
+            root.present().unwrap();
+        }
+        out
+    }
+
+    fn chart<'a>(title: &'a str, series: &'a [Series], highlight: Option<(usize, usize)>) -> SweepChart<'a> {
+        SweepChart {
+            title,
+            x_label: "context (tokens)",
+            y_label: "decode step (s)",
+            x_log: true,
+            y_log: false,
+            series,
+            markers: &[(8000.0, "a marker")],
+            y_format: fmt_s,
+            x_format: fmt_compact,
+            highlight,
+        }
+    }
+
+    /// What the app's frame cache (src/components/chart_canvas.rs, FrameCache) relies on: the
+    /// frame's calls stay the same when only the title's text, the line inside unchanged axes,
+    /// or the highlighted point change (a slider moving the scenario along x), and change when
+    /// the axes do.
+    #[test]
+    fn the_frame_follows_the_axes_not_the_title_the_line_or_the_highlight() {
+        let line = |top: f64| Series { label: "this scenario".into(), points: (1..=20).map(|i| (1000.0 * f64::from(i), top * f64::from(i) / 20.0)).collect() };
+        let (a, b, wider) = ([line(9.2)], [line(9.4)], [line(23.0)]);
+        let before = chart("Llama 3.1 70B at 12K tokens", &a, None);
+        let after = chart("Llama 3.1 70B at 13K tokens", &b, Some((0, 4)));
+        assert_eq!(svg(&before, true), svg(&after, true));
+        assert_ne!(svg(&before, false), svg(&after, false), "the whole chart shows the change");
+        // y from 0 to 10 for both lines above; to 25 for this one: new ticks, a new frame.
+        assert_ne!(svg(&before, true), svg(&chart("Llama 3.1 70B at 12K tokens", &wider, None), true));
+        // The frame leaves the title its room: a second line moves everything down.
+        let long = "a title long enough to need a second line on a chart 640 pixels wide, which it wraps";
+        assert_ne!(svg(&before, true), svg(&chart(long, &a, None), true));
+    }
 
     #[test]
     fn runs_split_at_gaps_and_skip_nonpositive_on_log() {

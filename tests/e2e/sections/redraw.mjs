@@ -1,0 +1,97 @@
+// The sweep chart's kept frame (issue 12: one frame per input).
+//
+// While a slider moves the scenario along the sweep's axis, or a pointer moves the readout, the
+// chart copies its frame (background, axes, grid, tick labels, legend, markers) from the pixels
+// it kept, and draws only the line, the highlighted point and the title
+// (src/components/chart_canvas.rs, FrameCache; crates/charts/src/sweep.rs, draw_sweep_frame).
+// What it shows, at device pixel ratios 1 and 2:
+//   (a) after slider steps and a hover, the chart's pixels are exactly those a fresh page draws
+//       for the same link from nothing (every pixel: toDataURL, not a screenshot);
+//   (b) the frame was copied, not drawn again: a slider step drew at most 4 texts (the frame
+//       has 20 or more: tick labels, axis labels, legend, markers) and copied the frame once;
+//   (c) a change that moves the axes (another y metric) draws a new frame, again exactly as a
+//       fresh page draws it.
+
+const SWEEP = '[data-testid="sweep-chart"]';
+
+/** Counts canvas texts and image copies (window.__kvs_canvas_calls). */
+function countCanvasCalls() {
+  window.__kvs_canvas_calls = { fillText: 0, drawImage: 0 };
+  const C = CanvasRenderingContext2D.prototype;
+  for (const m of ['fillText', 'drawImage']) {
+    const original = C[m];
+    C[m] = function (...a) {
+      window.__kvs_canvas_calls[m] += 1;
+      return original.apply(this, a);
+    };
+  }
+}
+
+async function open(h, browser, url, dpr) {
+  const { page, context, errors } = await h.openPage(browser, null, { ...h.DESKTOP, deviceScaleFactor: dpr });
+  await page.addInitScript(countCanvasCalls);
+  await page.goto(url);
+  await h.waitForApp(page);
+  await page.locator(SWEEP).scrollIntoViewIfNeeded();
+  return { page, context, errors };
+}
+
+/** The chart's pixels once its draws have settled (no draw for 300 ms). */
+async function pixels(page) {
+  await page.waitForFunction(() => typeof window.__kvs_last_draw_end_ms === 'number' && performance.now() - window.__kvs_last_draw_end_ms > 300, null, { polling: 100 });
+  return page.evaluate((sel) => document.querySelector(sel).toDataURL(), SWEEP);
+}
+
+export default async function redraw(browser, h) {
+  for (const dpr of [1, 2]) {
+    const { page, context, errors } = await open(h, browser, h.appUrl('?model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=128000'), dpr);
+    try {
+      await pixels(page);
+      // (a), (b): slider steps along x (the default sweep is over the context length).
+      await page.evaluate(() => document.querySelector('#input-ctx-slider').focus({ preventScroll: true }));
+      const before = await page.evaluate(() => ({ ...window.__kvs_canvas_calls }));
+      const steps = 3;
+      for (let i = 0; i < steps; i++) {
+        await page.keyboard.press('ArrowRight');
+        await pixels(page);
+      }
+      const after = await page.evaluate(() => ({ ...window.__kvs_canvas_calls }));
+      const texts = (after.fillText - before.fillText) / steps;
+      const copies = (after.drawImage - before.drawImage) / steps;
+      h.check(texts <= 4, `redraw (dpr ${dpr}): a slider step along x draws ${texts} texts (at most 4: the frame's are copied)`);
+      h.checkEq(copies, 1, `redraw (dpr ${dpr}): a slider step copies the kept frame once`);
+      const stepped = await pixels(page);
+      const link = await page.evaluate(() => location.href);
+      const fresh = await open(h, browser, link, dpr);
+      try {
+        h.check((await pixels(fresh.page)) === stepped, `redraw (dpr ${dpr}): after ${steps} slider steps the chart is pixel for pixel what a fresh page draws for ${new URL(link).search}`);
+        await h.checkNoErrors(fresh.page, fresh.errors, `redraw (dpr ${dpr}): fresh page`);
+      } finally {
+        await fresh.context.close();
+      }
+
+      // A hover moves the readout over the kept frame; leaving brings back the scenario's point.
+      const box = await page.locator(SWEEP).boundingBox();
+      await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.6);
+      const hovered = await pixels(page);
+      h.check(hovered !== stepped, `redraw (dpr ${dpr}): the hover readout is drawn`);
+      await page.mouse.move(box.x + box.width * 0.45, box.y - 40);
+      h.check((await pixels(page)) === stepped, `redraw (dpr ${dpr}): leaving the chart gives back the same pixels as before the hover`);
+
+      // (c) Another metric on y: new axes, a new frame, drawn as a fresh page draws it.
+      await page.selectOption('#input-y', 'decode_s');
+      await page.waitForFunction(() => /[?&]y=decode_s/.test(location.search));
+      const other = await pixels(page);
+      const otherLink = await page.evaluate(() => location.href);
+      const fresh2 = await open(h, browser, otherLink, dpr);
+      try {
+        h.check((await pixels(fresh2.page)) === other, `redraw (dpr ${dpr}): with another y metric the chart is what a fresh page draws`);
+      } finally {
+        await fresh2.context.close();
+      }
+      await h.checkNoErrors(page, errors, `redraw (dpr ${dpr})`);
+    } finally {
+      await context.close();
+    }
+  }
+}
