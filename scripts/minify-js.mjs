@@ -6,6 +6,8 @@
 // already written the file's Subresource Integrity hash into index.html, so that hash is
 // recomputed here for the minified file. Debug builds (`trunk serve`) are left alone.
 //
+// The functions each .wasm imports from its glue get short names in both (short-imports.mjs).
+//
 // Env (set by Trunk): TRUNK_PROFILE (debug|release), TRUNK_STAGING_DIR (the build's output
 // before it becomes dist/).
 
@@ -13,6 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { minify } from 'terser';
+import { shortenImports } from './short-imports.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -28,6 +31,14 @@ for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.js'))) {
   const source = fs.readFileSync(file, 'utf8');
   const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (!out.code) throw new Error(`minify-js: terser returned nothing for ${name}`);
+  // The imports of its .wasm get short names, in both files (short-imports.mjs).
+  const wasmFile = file.replace(/\.js$/, '_bg.wasm');
+  if (fs.existsSync(wasmFile)) {
+    const short = shortenImports(fs.readFileSync(wasmFile), out.code);
+    fs.writeFileSync(wasmFile, short.wasm);
+    out.code = short.js;
+    console.log(`minify-js: ${short.renamed} imports of ${path.basename(wasmFile)} renamed`);
+  }
   fs.writeFileSync(file, out.code);
   // The <link rel=modulepreload href=./NAME integrity=sha384-…> that Trunk wrote.
   const sri = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
