@@ -26,7 +26,8 @@
 // event (style, layout, paint, script...) per input. --mutations: DOM mutations
 // per input by place (a MutationObserver, which itself costs time: diagnostic only).
 // --counts: work per input that does not depend on the machine's speed or load: canvas calls
-// (stroke, fillText, measureText, drawImage, font sets), text node writes, and the layouts the input
+// (stroke, fillText, measureText, drawImage, font sets), timers (setTimeout, clearTimeout,
+// requestAnimationFrame, queueMicrotask), text node writes, and the layouts the input
 // caused with their dirty layout objects (from a trace). Compare builds by these when the
 // machine is too busy for timings to tell a few per cent apart.
 //
@@ -115,6 +116,13 @@ function countCalls() {
   for (const m of ['stroke', 'fill', 'fillRect', 'fillText', 'measureText', 'drawImage']) {
     const original = C[m];
     C[m] = function (...a) {
+      bump(m);
+      return original.apply(this, a);
+    };
+  }
+  for (const m of ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'queueMicrotask']) {
+    const original = window[m];
+    window[m] = function (...a) {
       bump(m);
       return original.apply(this, a);
     };
