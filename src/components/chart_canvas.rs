@@ -39,20 +39,37 @@ pub fn now_ms() -> f64 {
 /// check reads, and appends `[testid, duration_ms, end_ms]` to `window.__kvs_draws` when a
 /// benchmark has put an array there (tests/bench/input.mjs: per-chart draw times).
 fn record_draw(testid: &str, started_ms: f64) {
+    /// The property names, made JS strings once (each draw decoded them again: issue 12).
+    struct Keys {
+        first: JsValue,
+        last: JsValue,
+        last_end: JsValue,
+        draws: JsValue,
+    }
+    thread_local! {
+        static KEYS: Keys = Keys {
+            first: JsValue::from_str("__kvs_first_chart_ms"),
+            last: JsValue::from_str("__kvs_last_draw_ms"),
+            last_end: JsValue::from_str("__kvs_last_draw_end_ms"),
+            draws: JsValue::from_str("__kvs_draws"),
+        };
+        static FIRST_RECORDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
     let Some(window) = web_sys::window() else {
         return;
     };
     let end = now_ms();
     let target: &JsValue = window.as_ref();
-    let first = JsValue::from_str("__kvs_first_chart_ms");
-    if !js_sys::Reflect::has(target, &first).unwrap_or(true) {
-        let _ = js_sys::Reflect::set(target, &first, &JsValue::from_f64(end));
-    }
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_last_draw_ms"), &JsValue::from_f64(end - started_ms));
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_last_draw_end_ms"), &JsValue::from_f64(end));
-    if let Ok(log) = js_sys::Reflect::get(target, &JsValue::from_str("__kvs_draws")).and_then(|v| v.dyn_into::<js_sys::Array>()) {
-        log.push(&js_sys::Array::of3(&JsValue::from_str(testid), &JsValue::from_f64(end - started_ms), &JsValue::from_f64(end)));
-    }
+    KEYS.with(|k| {
+        if !FIRST_RECORDED.with(|f| f.replace(true)) && !js_sys::Reflect::has(target, &k.first).unwrap_or(true) {
+            let _ = js_sys::Reflect::set(target, &k.first, &JsValue::from_f64(end));
+        }
+        let _ = js_sys::Reflect::set(target, &k.last, &JsValue::from_f64(end - started_ms));
+        let _ = js_sys::Reflect::set(target, &k.last_end, &JsValue::from_f64(end));
+        if let Ok(log) = js_sys::Reflect::get(target, &k.draws).and_then(|v| v.dyn_into::<js_sys::Array>()) {
+            log.push(&js_sys::Array::of3(&JsValue::from_str(testid), &JsValue::from_f64(end - started_ms), &JsValue::from_f64(end)));
+        }
+    });
 }
 
 /// A 2D context of a new canvas outside the document.
