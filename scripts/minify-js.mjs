@@ -6,7 +6,8 @@
 // already written the file's Subresource Integrity hash into index.html, so that hash is
 // recomputed here for the minified file. Debug builds (`trunk serve`) are left alone.
 //
-// The functions each .wasm imports from its glue get short names in both (short-imports.mjs).
+// The functions each .wasm imports from its glue get short names in both (short-imports.mjs),
+// and short ASCII strings from the .wasm are made without a TextDecoder call (short-strings.mjs).
 //
 // Env (set by Trunk): TRUNK_PROFILE (debug|release), TRUNK_STAGING_DIR (the build's output
 // before it becomes dist/).
@@ -16,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { minify } from 'terser';
 import { shortenImports } from './short-imports.mjs';
+import { shortStrings } from './short-strings.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -28,7 +30,8 @@ const indexPath = path.join(dir, 'index.html');
 let index = fs.readFileSync(indexPath, 'utf8');
 for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.js'))) {
   const file = path.join(dir, name);
-  const source = fs.readFileSync(file, 'utf8');
+  // Short ASCII strings from the .wasm skip TextDecoder (short-strings.mjs).
+  const source = shortStrings(fs.readFileSync(file, 'utf8'), name);
   const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (!out.code) throw new Error(`minify-js: terser returned nothing for ${name}`);
   // The imports of its .wasm get short names, in both files (short-imports.mjs).

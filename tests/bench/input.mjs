@@ -27,7 +27,8 @@
 // per input by place (a MutationObserver, which itself costs time: diagnostic only).
 // --counts: work per input that does not depend on the machine's speed or load: canvas calls
 // (stroke, fillText, measureText, drawImage, font sets), timers (setTimeout, clearTimeout,
-// requestAnimationFrame, queueMicrotask), text node writes, and the layouts the input
+// requestAnimationFrame, queueMicrotask), strings decoded from wasm (TextDecoder), text node writes,
+// and the layouts the input
 // caused with their dirty layout objects (from a trace). Compare builds by these when the
 // machine is too busy for timings to tell a few per cent apart.
 //
@@ -127,6 +128,11 @@ function countCalls() {
       return original.apply(this, a);
     };
   }
+  const decode = TextDecoder.prototype.decode;
+  TextDecoder.prototype.decode = function (...a) {
+    bump('TextDecoder.decode');
+    return decode.apply(this, a);
+  };
   const font = Object.getOwnPropertyDescriptor(C, 'font');
   Object.defineProperty(C, 'font', { get: font.get, set(v) { bump('set font'); font.set.call(this, v); } });
   const text = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue');
