@@ -110,7 +110,7 @@ where
 }
 
 /// What [`draw_sweep_frame`] laid out, for [`draw_sweep_data`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct SweepFrame {
     /// The plot box and axes, in the area's pixels (not the backend's).
     layout: PlotLayout,

@@ -108,28 +108,23 @@ export default async function hfsplit(browser, h) {
   {
     const q = new URLSearchParams(link.slice(link.indexOf('?')));
     h.check(q.get('arch') && q.get('name') === 'Second name', `hfsplit: the link carries the model (arch=${q.get('arch')})`);
-    const { page, context, errors, requested } = await open(h, browser, h.appUrl(link.slice(link.indexOf('?'))));
-    try {
-      h.checkEq(JSON.stringify(await cards(page)), JSON.stringify(preset), 'hfsplit: the link of an imported model shows its cards');
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(500);
-      h.checkEq(requested.join(','), '', 'hfsplit: the link of an imported model does not request the import module');
-      await h.checkNoErrors(page, errors, 'hfsplit: imported link');
-    } finally {
-      await context.close();
-    }
-  }
-  // The same with hf= as well (a model loaded by id): arch= is there, nothing is fetched.
-  {
-    const { page, context, errors, requested } = await open(h, browser, h.appUrl(`${link.slice(link.indexOf('?'))}&hf=${encodeURIComponent(QWEN)}`));
-    try {
-      h.checkEq(JSON.stringify(await cards(page)), JSON.stringify(preset), 'hfsplit: a link with hf= and arch= shows the cards');
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(500);
-      h.checkEq(requested.join(','), '', 'hfsplit: a link with hf= and arch= does not request the import module');
-      await h.checkNoErrors(page, errors, 'hfsplit: hf + arch link');
-    } finally {
-      await context.close();
+    // The link as shared, and the same with hf= as well (a model loaded by id): arch= is there,
+    // nothing is fetched.
+    const query = link.slice(link.indexOf('?'));
+    for (const [url, shows, requests, label] of [
+      [query, 'the link of an imported model shows its cards', 'the link of an imported model does not request the import module', 'imported link'],
+      [`${query}&hf=${encodeURIComponent(QWEN)}`, 'a link with hf= and arch= shows the cards', 'a link with hf= and arch= does not request the import module', 'hf + arch link'],
+    ]) {
+      const { page, context, errors, requested } = await open(h, browser, h.appUrl(url));
+      try {
+        h.checkEq(JSON.stringify(await cards(page)), JSON.stringify(preset), `hfsplit: ${shows}`);
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(500);
+        h.checkEq(requested.join(','), '', `hfsplit: ${requests}`);
+        await h.checkNoErrors(page, errors, `hfsplit: ${label}`);
+      } finally {
+        await context.close();
+      }
     }
   }
 
