@@ -3,7 +3,7 @@
 //
 // Usage: node tests/bench/input.mjs http://127.0.0.1:PORT/ [--presses 60] [--rates 1,4]
 //        [--query '?x=users'] [--profile 4 [--save FILE]] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations] [--trace 4]
-//        [--counts [--save-trace FILE]]
+//        [--counts [--save-trace FILE]] [--css 'RULES'] [--eval 'JS']
 //
 // Per CPU throttling rate (CDP Emulation.setCPUThrottlingRate; 1 = none), in a fresh 1280×900
 // page of the built site: the sweep chart is scrolled into view, the slider gets focus (without
@@ -52,6 +52,7 @@ const INCLUSIVE = arg('inclusive', '') ? new RegExp(arg('inclusive', '')) : null
 const MUTATIONS = process.argv.includes('--mutations');
 const TRACE_RATE = Number(arg('trace', '0'));
 const CSS = arg('css', '');
+const EVAL = arg('eval', ''); // --eval CODE: run a script in the page after load (diagnostic experiments)
 const COUNTS = process.argv.includes('--counts');
 const SAVE_TRACE = arg('save-trace', ''); // --save-trace FILE: the --counts pass's trace (opens in DevTools' Performance panel)
 const SAVE = arg('save', ''); // --save FILE: the --profile pass's raw profile (.cpuprofile, opens in DevTools)
@@ -152,6 +153,7 @@ async function openPage(browser) {
   await page.evaluate(() => document.querySelector('#input-ctx-slider').focus({ preventScroll: true }));
   if (MUTATIONS) await page.evaluate(() => (window.__kvs_count_mutations = true));
   if (CSS) await page.addStyleTag({ content: CSS }); // --css: try a stylesheet change without a build
+  if (EVAL) await page.evaluate(EVAL);
   await page.evaluate(listen);
   const cdp = await context.newCDPSession(page);
   return { context, page, cdp, errors };
