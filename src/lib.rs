@@ -2,7 +2,7 @@
 //! of long-context serving, sweeps, comparisons and exports, computed in the browser by the
 //! `costmodel` crate and drawn by the `charts` crate on a plotters canvas.
 //!
-//! Layout: `state` (one `RwSignal<Scenario>` + the view, and memos), `url` (the only code that
+//! Layout: `state` (one scenario signal, `scenario_signal`, + the view, and memos), `url` (the only code that
 //! touches `window.location`/`history`), `sweeps` (a memo per sweep), `components` (leaf
 //! widgets), `panels` (sections wired to the state), `app` (the page), `widget` (the `?embed=1` root), `share` (link text, copy buttons), `sources` (the presets' source notes, fetched when shown).
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -22,6 +22,7 @@ mod hf;
 pub mod panels;
 pub mod share;
 mod sources;
+pub mod scenario_signal;
 pub mod state;
 pub mod sweeps;
 pub mod url;

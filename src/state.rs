@@ -1,4 +1,5 @@
-//! The app's state: one `RwSignal<Scenario>` (what the model computes from), one
+//! The app's state: one scenario signal (what the model computes from; views select their
+//! parts of it, `crate::scenario_signal`), one
 //! `RwSignal<View>` (what the page shows: chart axes, series, pins, the open panel, GB or GiB),
 //! and the memos derived from them. `AppState` is a `Copy` bundle of handles, provided as
 //! context by `App`; panels read it, leaf components never do.
@@ -10,6 +11,8 @@ use costmodel::sweep::{Metric, SweepInput};
 use costmodel::math::MathLine;
 use costmodel::{evaluate_scenario, Evaluated, Inputs, Report, Scenario};
 use leptos::prelude::*;
+
+use crate::scenario_signal::ScenarioSignal;
 
 /// Query keys that belong to the view, not the scenario (handed back by
 /// `costmodel::url::from_query_with`).
@@ -458,7 +461,7 @@ pub fn full_query(s: &Scenario, v: &View) -> String {
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The scenario: the single source of the model's inputs.
-    pub scenario: RwSignal<Scenario>,
+    pub scenario: ScenarioSignal,
     /// The page's view state.
     pub view: RwSignal<View>,
     /// Warnings from the URL the page was opened with (scenario and view keys).
@@ -489,7 +492,7 @@ impl AppState {
         let (view, view_warnings) = parse_view(&extras);
         let mut all: Vec<String> = warnings.into_iter().map(|w| w.message).collect();
         all.extend(view_warnings);
-        let scenario = RwSignal::new(scenario);
+        let scenario = ScenarioSignal::new(scenario);
         let url_warnings = RwSignal::new(all);
         let evaluated = Memo::new(move |_| evaluate_scenario(scenario.get(), url_warnings.get()));
         let (inputs, report, math) = derived(evaluated);

@@ -91,17 +91,17 @@ fn control(state: AppState, key: &'static str) -> AnyView {
     let scenario = state.scenario;
     match key {
         "model" => {
-            let value = Memo::new(move |_| scenario.with(|s| s.model.clone()));
+            let value = scenario.select(move |s| s.model.clone());
             let on_change = Callback::new(move |id: String| select_model(state, id));
             view! { <div class="kvs-widget-control"><SearchSelect id="input-model" label="Model".to_owned() options=model_options() value=value on_change=on_change source_group="models" /></div> }.into_any()
         }
         "hw" => {
-            let value = Memo::new(move |_| scenario.with(|s| s.hw.clone()));
+            let value = scenario.select(move |s| s.hw.clone());
             let on_change = Callback::new(move |id: String| select_hw(state, id));
             view! { <div class="kvs-widget-control"><SearchSelect id="input-hw" label="Accelerator".to_owned() options=hardware_options() value=value on_change=on_change source_group="hardware" /></div> }.into_any()
         }
         "mode" => {
-            let mode = Memo::new(move |_| scenario.with(|s| s.mode));
+            let mode = scenario.select(move |s| s.mode);
             let on_change = move |ev: web_sys::Event| {
                 let m = if event_target_value(&ev) == "realistic" { Mode::Realistic } else { Mode::Peak };
                 scenario.update(|s| s.mode = m);

@@ -276,3 +276,63 @@ async fn gpu_util_changes_the_engine_lines_and_the_url() {
     assert_eq!(search(), url_before, "URL unchanged");
     assert_eq!(gib(&app.text("[data-testid=engine-log]")), at_90, "lines unchanged");
 }
+
+/// `ScenarioSignal::select` (issue 12): a part follows every write of the scenario at once, and
+/// what reads it runs again only when the part's own value changes.
+#[wasm_bindgen_test]
+async fn a_selected_part_wakes_its_readers_only_when_it_changes() {
+    use kvscope_web::scenario_signal::ScenarioSignal;
+    use leptos::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    // Mounting anything starts Leptos' task executor, which runs effects.
+    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    drop(mount_to(host, || ()));
+    // The scenario lives in the page's owner; the part and its reader in a component's.
+    let page = Owner::new();
+    let runs = Arc::new(AtomicUsize::new(0));
+    let (scenario, component, ctx) = page.with(|| {
+        let scenario = ScenarioSignal::new(costmodel::Scenario::default());
+        let component = Owner::new();
+        let ctx = component.with(|| {
+            let ctx = scenario.select(|s| s.ctx_tokens);
+            let counter = Arc::clone(&runs);
+            Effect::new(move |_| {
+                ctx.track();
+                counter.fetch_add(1, Ordering::SeqCst);
+            });
+            ctx
+        });
+        (scenario, component, ctx)
+    });
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 1, "the effect's first run");
+    let start = ctx.get_untracked();
+
+    for users in [2.0, 3.0, 4.0] {
+        scenario.update(|s| s.users = users);
+    }
+    scenario.update(|s| s.ctx_tokens = start); // written, but the same value
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 1, "writes of other fields, or of the same value, do not wake the reader");
+
+    scenario.update(|s| s.ctx_tokens = 4_000.0);
+    assert_eq!(ctx.get_untracked(), 4_000.0, "the part is current right after the write, before any effect runs");
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 2, "a change of the part wakes the reader once");
+
+    let other = costmodel::Scenario { ctx_tokens: 8_000.0, ..costmodel::Scenario::default() };
+    scenario.set(other);
+    assert_eq!(ctx.get_untracked(), 8_000.0, "set() refreshes the parts too");
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 3, "set() woke the reader");
+
+    // The component goes: its part is dropped, and later writes neither panic nor reach it.
+    component.cleanup();
+    scenario.update(|s| s.ctx_tokens = 16_000.0);
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 3, "a dropped part wakes nobody");
+    assert_eq!(scenario.with_untracked(|s| s.ctx_tokens), 16_000.0);
+    page.cleanup();
+}

@@ -59,7 +59,7 @@ pub(crate) fn AxisEditor(
 ) -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
-    let setting = Memo::new(move |_| scenario.with(|s| s.compression[index].clone()));
+    let setting = scenario.select(move |s| s.compression[index].clone());
     let selected = Memo::new(move |_| match setting.get() {
         AxisSetting::None => "none".to_owned(),
         AxisSetting::Method(id) => id,
@@ -89,7 +89,7 @@ pub(crate) fn AxisEditor(
             costmodel::scenario::quote_value(&raw)
         ))),
     };
-    let kv_bits_ctx = Memo::new(move |_| scenario.with(|s| (s.kv_bits, s.ctx_tokens)));
+    let kv_bits_ctx = scenario.select(move |s| (s.kv_bits, s.ctx_tokens));
     let detail = move || match setting.get() {
         AxisSetting::Method(id) => method_by_id(&id)
             .map(|m| {

@@ -26,7 +26,7 @@ pub fn ParallelismEditor() -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
     let pd_error = RwSignal::new(None::<String>);
-    let pd_text = Memo::new(move |_| scenario.with(|s| s.pd.map(|(p, d)| format!("{p}:{d}")).unwrap_or_default()));
+    let pd_text = scenario.select(move |s| s.pd.map(|(p, d)| format!("{p}:{d}")).unwrap_or_default());
     let commit_pd = move |raw: String| {
         if raw.trim().is_empty() {
             pd_error.set(None);

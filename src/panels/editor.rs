@@ -89,13 +89,14 @@ pub fn Editor() -> impl IntoView {
 /// The name of the architecture the scenario uses instead of a preset: the imported config's
 /// label, or its parameter count when it came with a link.
 fn memo_custom_label(state: crate::state::AppState) -> Memo<Option<String>> {
-    let (scenario, imported) = (state.scenario, state.imported);
+    let imported = state.imported;
+    let custom = state.scenario.select(|s| (s.custom.clone(), s.name.clone()));
     Memo::new(move |_| {
-        scenario.with(|s| {
-            s.custom.as_ref().map(|spec| {
+        custom.with(|(custom, name)| {
+            custom.as_ref().map(|spec| {
                 let params = fmt_sig(spec.total_params() / 1e9);
                 // hf (issue 10, 11): the name the link carries (`name=`) first.
-                match &s.name {
+                match name {
                     Some(name) => format!("{name} ({params} B parameters)"),
                     None => imported.get().unwrap_or_else(|| format!("from the link ({params} B parameters)")),
                 }
@@ -113,7 +114,7 @@ pub const IMPORTED_VALUE: &str = "imported-model";
 fn ModelEditor() -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
-    let model_id = Memo::new(move |_| scenario.with(|s| if s.custom.is_some() { IMPORTED_VALUE.to_owned() } else { s.model.clone() }));
+    let model_id = scenario.select(move |s| if s.custom.is_some() { IMPORTED_VALUE.to_owned() } else { s.model.clone() });
     let mut options = model_options();
     if options.is_empty() {
         options.push(SelectOption {
@@ -140,7 +141,7 @@ fn ModelEditor() -> impl IntoView {
     // The preset's own values, shown as placeholders of the custom fields. They depend only on
     // the model (a preset id or an architecture): resolved when that changes, not on every input
     // (input2, issue 12: a context slider move resolved the whole scenario again here).
-    let model_key = Memo::new(move |_| scenario.with(|s| (s.model.clone(), s.custom.clone())));
+    let model_key = scenario.select(move |s| (s.model.clone(), s.custom.clone()));
     let base = Memo::new(move |_| {
         model_key.track();
         scenario.with_untracked(|s| {
@@ -231,11 +232,9 @@ fn ModelEditor() -> impl IntoView {
 fn HardwareEditor() -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
-    let hw_id = Memo::new(move |_| scenario.with(|s| s.hw.clone()));
+    let hw_id = scenario.select(move |s| s.hw.clone());
     let on_change = Callback::new(move |id: String| select_hw(state, id));
-    let base = Memo::new(move |_| {
-        scenario.with(|s| costmodel::presets::hardware_by_id(&s.hw).map(|h| h.spec))
-    });
+    let base = scenario.select(|s| costmodel::presets::hardware_by_id(&s.hw).map(|h| h.spec));
     let show = move |f: fn(&costmodel::HardwareSpec) -> f64| move || base.with(|h| h.as_ref().map(|h| fmt_sig(f(h))).unwrap_or_default());
     view! {
         <fieldset class="kvs-group">

@@ -32,14 +32,15 @@ fn default_of(key: &str, e: &Efficiency) -> f64 {
 pub fn EfficiencyEditor() -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
-    let mode = Memo::new(move |_| scenario.with(|s| s.mode));
+    let mode = scenario.select(move |s| s.mode);
     let inputs = state.inputs;
     // The mode's own values (no overrides).
     // `Scenario::efficiency` reads the mode, the accelerator and the weight and activation bits:
     // recomputed when those change, not on every input (input2, issue 12).
+    let part = scenario.select(|s| (s.mode, s.hw.clone(), s.weight_bits, s.act_bits));
     let key = Memo::new(move |_| {
         let hw = inputs.with(|i| i.hw);
-        scenario.with(|s| (hw, s.mode, s.hw.clone(), s.weight_bits, s.act_bits))
+        part.with(|(mode, id, w, a)| (hw, *mode, id.clone(), *w, *a))
     });
     let defaults = Memo::new(move |_| {
         let hw = key.with(|k| k.0);

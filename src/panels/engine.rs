@@ -30,7 +30,7 @@ pub fn EngineEditor() -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
     let evaluated = state.evaluated;
-    let engine = Memo::new(move |_| scenario.with(|s| s.engine));
+    let engine = scenario.select(move |s| s.engine);
     let detail = Memo::new(move |_| evaluated.with(|e| e.report.engine_detail.clone()));
     let on_change = move |ev| {
         if let Some(e) = Engine::parse(&event_target_value(&ev)) {

@@ -9,7 +9,7 @@ use crate::state::AppState;
 /// A field bound to `Scenario::get/set(key)`. Optional fields (overrides) clear on empty.
 pub fn scenario_field(state: AppState, key: &'static str, optional: bool, placeholder: Signal<String>, hint: Signal<String>) -> impl IntoView {
     let scenario = state.scenario;
-    let value = Memo::new(move |_| scenario.with(|s| s.get(key)));
+    let value = scenario.select(move |s| s.get(key));
     let on_commit = Callback::new(move |v: Option<f64>| {
         scenario.update(|s: &mut Scenario| match v {
             Some(v) => {

@@ -22,7 +22,7 @@ pub fn Results(
     let binary = state.binary();
     // One memo for the report (the state's, shared by every panel); the cards' texts below.
     let report = state.report;
-    let out = Memo::new(move |_| state.scenario.with(|s| s.out_tokens));
+    let out = state.scenario.select(move |s| s.out_tokens);
     // One memo per card (its four texts computed once per report), one signal per text node.
     let card = move |f: fn(&Report, f64, bool) -> cards::CardText| Memo::new(move |_| report.with(|r| f(r, out.get(), binary.get())));
     let text = move |c: Memo<cards::CardText>, field: fn(&cards::CardText) -> &String| Signal::derive(move || c.with(|c| field(c).clone()));
@@ -33,7 +33,7 @@ pub fn Results(
     // Computed once per report, and only while a math section is open (`AppState::math`).
     let math = state.math;
     let no_fit = Memo::new(move |_| report.with(|r| r.no_fit.is_some()));
-    let ctx = Memo::new(move |_| state.scenario.with(|s| s.ctx_tokens));
+    let ctx = state.scenario.select(move |s| s.ctx_tokens);
 
     view! {
         <section class="kvs-results" aria-label="Results">

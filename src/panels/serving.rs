@@ -20,7 +20,7 @@ pub const SERVING_KEYS: [&str; 4] = ["think_s", "slo_ttft_s", "slo_tpot_s", "ste
 pub fn ServingEditor() -> impl IntoView {
     let state = use_app();
     let scenario = state.scenario;
-    let sched = Memo::new(move |_| scenario.with(|s| s.resolved_sched()));
+    let sched = scenario.select(move |s| s.resolved_sched());
     let inputs = state.inputs;
     let set = move |v: Sched| scenario.update(|s| s.sched = Some(v));
     let placeholder = move |key: &'static str| {

@@ -110,7 +110,7 @@ pub fn SweepPanel(
     });
     let layout = StoredValue::new(None::<PlotLayout>);
     let title = Memo::new(move |_| state.evaluated.with(scenario_label));
-    let short_title = Memo::new(move |_| state.scenario.with(short_title));
+    let short_title = state.scenario.select(short_title);
 
     let frame_cache = FrameCache::default();
     let draw = move |area: &CanvasArea, dpr: f64| {

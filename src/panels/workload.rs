@@ -16,7 +16,7 @@ pub const CTX_SLIDER_MAX: f64 = 10_000_000.0;
 /// (`#input-ctx-slider`), for the editor and for the widget's `controls=ctx`.
 pub fn ctx_control(state: AppState) -> impl IntoView {
     let scenario = state.scenario;
-    let ctx = Memo::new(move |_| scenario.with(|s| s.ctx_tokens));
+    let ctx = scenario.select(move |s| s.ctx_tokens);
     let on_slide = Callback::new(move |v: f64| scenario.update(|s| s.ctx_tokens = v));
     view! {
         {plain_field(state, "ctx")}
