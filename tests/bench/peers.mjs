@@ -10,6 +10,8 @@
 //   python3 scripts/static_server.py 8700 --directory /tmp/peer/dist --gzip
 //   node tests/bench/load.mjs http://127.0.0.1:8700/ --peer llm-calc --targets bare,shared
 //   node tests/bench/input.mjs http://127.0.0.1:8700/ --peer llm-calc
+// Its dist has no favicon, so the input benchmark lists the browser's /favicon.ico 404 under
+// "page errors" (the same request a real host without one answers 404; it does not touch the app).
 //
 // Each peer gives, as functions that run in the page (passed by their source text, so they may use
 // only the page's globals):
