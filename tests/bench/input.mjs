@@ -3,7 +3,7 @@
 //
 // Usage: node tests/bench/input.mjs http://127.0.0.1:PORT/ [--presses 60] [--rates 1,4]
 //        [--query '?x=users'] [--profile 4 [--save FILE]] [--top 15] [--inclusive 'kvscope_web|charts::'] [--mutations] [--trace 4]
-//        [--counts [--save-trace FILE]] [--css 'RULES'] [--eval 'JS']
+//        [--counts [--save-trace FILE]] [--css 'RULES'] [--eval 'JS'] [--peer llm-calc]
 //
 // Per CPU throttling rate (CDP Emulation.setCPUThrottlingRate; 1 = none), in a fresh 1280×900
 // page of the built site: the sweep chart is scrolled into view, the slider gets focus (without
@@ -32,9 +32,15 @@
 // caused with their dirty layout objects (from a trace). Compare builds by these when the
 // machine is too busy for timings to tell a few per cent apart.
 //
+// --peer ID measures a peer app served at the URL instead (tests/bench/peers.mjs: built outside
+// this repository and served locally, never fetched by tests), with the same presses and timings on
+// its own slider, opened at its own URL tail (--query overrides it); KV Scope's draw counts and
+// charts do not apply to it.
+//
 // Absolute times on shared machines vary by ±30% from run to run: compare builds within one run.
 
 import { chromium } from 'playwright-core';
+import { peerFromArgs } from './peers.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,9 +48,11 @@ function arg(name, fallback) {
 }
 
 const BASE = process.argv[2] ?? 'http://127.0.0.1:8080/';
+const PEER = peerFromArgs(); // null: KV Scope
 const PRESSES = Math.max(1, Number(arg('presses', '60')) | 0);
 const RATES = arg('rates', '1,4').split(',').map(Number).filter((r) => r >= 1);
-const QUERY = arg('query', '');
+const QUERY = arg('query', PEER ? PEER.input.query : '');
+const SLIDER = PEER ? PEER.input.slider : '#input-ctx-slider';
 const PROFILE_RATE = Number(arg('profile', '0'));
 const TOP = Number(arg('top', '15')) | 0;
 const TOP_INCLUSIVE = Number(arg('top-inclusive', '40')) | 0;
@@ -71,10 +79,10 @@ const quantile = (xs, q) => {
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
 // Installed in the page: records, per trusted slider input, the time to the end of the next frame.
-function listen() {
+function listen(sliderSelector) {
   window.__kvs_latency = [];
   window.__kvs_draws = [];
-  const slider = document.querySelector('#input-ctx-slider');
+  const slider = document.querySelector(sliderSelector);
   window.addEventListener(
     'input',
     (ev) => {
@@ -148,13 +156,13 @@ async function openPage(browser) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(new URL(QUERY, BASE).toString());
-  await page.waitForFunction(() => typeof window.__kvs_first_chart_ms === 'number', null, { timeout: 60_000 });
-  await page.locator('[data-testid="sweep-chart"]').scrollIntoViewIfNeeded();
-  await page.evaluate(() => document.querySelector('#input-ctx-slider').focus({ preventScroll: true }));
+  await page.waitForFunction(PEER ? PEER.input.ready : () => typeof window.__kvs_first_chart_ms === 'number', null, { timeout: 60_000 });
+  await page.locator(PEER ? PEER.input.scrollTo : '[data-testid="sweep-chart"]').scrollIntoViewIfNeeded();
+  await page.evaluate((sel) => document.querySelector(sel).focus({ preventScroll: true }), SLIDER);
   if (MUTATIONS) await page.evaluate(() => (window.__kvs_count_mutations = true));
   if (CSS) await page.addStyleTag({ content: CSS }); // --css: try a stylesheet change without a build
   if (EVAL) await page.evaluate(EVAL);
-  await page.evaluate(listen);
+  await page.evaluate(listen, SLIDER);
   const cdp = await context.newCDPSession(page);
   return { context, page, cdp, errors };
 }
@@ -305,7 +313,7 @@ async function counts(browser) {
 
 const browser = await chromium.launch(LAUNCH);
 try {
-  console.log(`input benchmark: ${BASE}${QUERY} — ${PRESSES} ArrowRight presses on #input-ctx-slider (after ${WARMUP} warm-up), 1280×900`);
+  console.log(`${PEER ? `${PEER.label} ` : ''}input benchmark: ${BASE}${QUERY} — ${PRESSES} ArrowRight presses on ${SLIDER} (after ${WARMUP} warm-up), 1280×900`);
   for (const rate of RATES) {
     const r = await measure(browser, rate);
     const label = rate === 1 ? 'un-throttled' : `CPU ${rate}× throttled`;
@@ -318,7 +326,7 @@ try {
     for (const [id, ms] of per) {
       console.log(`  draw ${id}: ${ms.length} draws, median ${fmt(quantile(ms, 0.5))} / p95 ${fmt(quantile(ms, 0.95))} ms`);
     }
-    console.log(`  charts in the viewport: ${r.visible.join(', ') || 'none'}`);
+    if (!PEER) console.log(`  charts in the viewport: ${r.visible.join(', ') || 'none'}`);
     if (MUTATIONS) {
       const muts = Object.entries(r.mutations).sort((a, b) => b[1] - a[1]);
       const total = muts.reduce((t, [, n]) => t + n, 0);

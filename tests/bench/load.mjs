@@ -2,7 +2,7 @@
 // and CPU throttling, as a reader on a static host meets it.
 //
 // Usage: node tests/bench/load.mjs http://127.0.0.1:PORT/ [--runs N] [--profiles localhost,4g,slow4g]
-//        [--targets bare,shared,widget,plain]
+//        [--targets bare,shared,widget,plain] [--peer llm-calc]
 // Serve dist/ gzipped first (scripts/static_server.py PORT --directory dist --gzip), as a real
 // static host does, so bytes on the wire are what a reader pays. scripts/test.sh runs it
 // (report-only, like the other timings).
@@ -23,11 +23,16 @@
 // Profiles follow Lighthouse's presets: 4G = 9 Mbit/s down, 60 ms RTT; slow 4G = 1.6 Mbit/s
 // down, 750 kbit/s up, 150 ms RTT, with the CPU throttled 4×. Absolute times on shared machines
 // vary by ±30% from run to run: compare builds within one run.
+//
+// --peer ID measures a peer app served at the URL instead (tests/bench/peers.mjs: built outside
+// this repository and served locally, never fetched by tests), with the same loads and timings:
+// its own predicates for `results` and `app`, and only the targets it can express (bare, shared).
 
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { peerFromArgs } from './peers.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -54,9 +59,12 @@ function arg(name, fallback) {
 }
 
 const BASE = process.argv[2] ?? 'http://127.0.0.1:8080/';
+const PEER = peerFromArgs(); // null: KV Scope
 const RUNS = Math.max(1, Number(arg('runs', '5')) | 0);
 const PROFILE_IDS = arg('profiles', 'localhost,4g,slow4g').split(',').filter((p) => PROFILES[p]);
-const TARGET_IDS = arg('targets', 'bare,shared,widget,plain').split(',').filter((t) => TARGETS[t]);
+const TARGET_IDS = arg('targets', 'bare,shared,widget,plain').split(',').filter((t) => TARGETS[t] && (!PEER || t in PEER.load.targets));
+// A target as loaded: a peer's takes its own URL tail.
+const targetOf = (t) => (PEER ? { ...TARGETS[t], query: PEER.load.targets[t] } : TARGETS[t]);
 
 const LAUNCH = {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -64,8 +72,9 @@ const LAUNCH = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
-// Installed before any page script: records layout shifts and the first results frame.
-function observe(widget) {
+// Installed before any page script: records layout shifts and the first results frame. For a
+// peer, `ready` and `mounted` are the source text of its predicates (tests/bench/peers.mjs).
+function observe({ widget, ready: peerReadySrc, mounted: peerMountedSrc }) {
   window.__kvs_cls = 0;
   try {
     new PerformanceObserver((list) => {
@@ -75,7 +84,10 @@ function observe(widget) {
     /* no layout-shift entries in this browser */
   }
   const digit = /\d/;
+  const peerReady = peerReadySrc ? (0, eval)(`(${peerReadySrc})`) : null;
+  const peerMounted = peerMountedSrc ? (0, eval)(`(${peerMountedSrc})`) : null;
   const ready = () => {
+    if (peerReady) return peerReady();
     // A chart drawn by the app, or the first stage's paint (src/first.rs).
     if (window.__kvs_first_chart_ms === undefined && window.__kvs_first_stage_ms === undefined) return false;
     // The app's, or the first stage's (src/first.rs), which paints the same numbers first.
@@ -84,8 +96,9 @@ function observe(widget) {
   };
   const tick = () => {
     if (window.__kvs_results_ms === undefined && ready()) window.__kvs_results_ms = performance.now();
-    // The app mounted: it removes the static shell (src/main.rs).
-    if (window.__kvs_app_ms === undefined && document.readyState !== 'loading' && !document.getElementById('kvs-shell')) window.__kvs_app_ms = performance.now();
+    // The app mounted: it removes the static shell (src/main.rs); a peer's own test.
+    const mounted = peerMounted ? peerMounted() : document.readyState !== 'loading' && !document.getElementById('kvs-shell');
+    if (window.__kvs_app_ms === undefined && mounted) window.__kvs_app_ms = performance.now();
     if (window.__kvs_app_ms === undefined || window.__kvs_results_ms === undefined) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -110,7 +123,7 @@ async function load(browser, profile, target, shotName) {
   cdp.on('Network.loadingFinished', (e) => {
     bytes += e.encodedDataLength;
   });
-  await page.addInitScript(observe, target.widget);
+  await page.addInitScript(observe, { widget: target.widget, ready: PEER && String(PEER.load.ready), mounted: PEER && String(PEER.load.mounted) });
   try {
     await page.goto(new URL(target.query, BASE).toString(), { waitUntil: 'commit' });
     if (shotName) {
@@ -151,8 +164,8 @@ async function main() {
       for (const t of TARGET_IDS) {
         const runs = [];
         for (let i = 0; i < RUNS; i++) {
-          const shot = p === 'slow4g' && i === 0 ? `first-paint-${t}-slow4g` : null;
-          runs.push(await load(browser, PROFILES[p], TARGETS[t], shot));
+          const shot = p === 'slow4g' && i === 0 ? `first-paint-${PEER ? PEER.id + '-' : ''}${t}-slow4g` : null;
+          runs.push(await load(browser, PROFILES[p], targetOf(t), shot));
         }
         const row = {
           profile: p,
@@ -165,7 +178,7 @@ async function main() {
         };
         rows.push(row);
         console.log(
-          `load: profile=${p} target=${t} runs=${RUNS} bytes=${Math.round(row.bytes)} first_paint_ms=${Math.round(row.firstPaint)} ` +
+          `load: ${PEER ? `peer=${PEER.id} ` : ''}profile=${p} target=${t} runs=${RUNS} bytes=${Math.round(row.bytes)} first_paint_ms=${Math.round(row.firstPaint)} ` +
             `results_ms=${Math.round(row.results)} app_ms=${Math.round(row.app)} cls_max=${row.cls.toFixed(3)}`,
         );
       }
@@ -173,7 +186,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(`\nload-time benchmark, median of ${RUNS} cold loads (${BASE}):`);
+  console.log(`\n${PEER ? `${PEER.label} ` : ''}load-time benchmark, median of ${RUNS} cold loads (${BASE}):`);
   console.log('| network | page | bytes on the wire | first paint | first results frame | app mounted | CLS (max) |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) {
