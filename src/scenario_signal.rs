@@ -5,9 +5,10 @@
 //! marked and re-run on every change of any field, and each marked every effect below it before
 //! finding its part unchanged: one step of the context slider marked 87 memos, cloned 808
 //! subscriber entries and notified effects 652 times (issue 12, counted in a build with
-//! counters in the reactive graph). A part made by [`ScenarioSignal::select`] is a plain signal
-//! instead, written by the scenario's writer only when the part's value changes, so a step
-//! reaches only what reads the context length and what reads the evaluation.
+//! counters in the reactive graph). A part made by [`ScenarioSignal::select`] is a memo that
+//! does not follow the scenario: the scenario's writer tells it to run again only when the
+//! part's value changed, so a step reaches only what reads the context length and what reads
+//! the evaluation.
 //!
 //! Every write of the scenario goes through [`ScenarioSignal::update`] or
 //! [`ScenarioSignal::set`], which refresh the parts in the same task, before any effect runs:
@@ -39,20 +40,36 @@ impl ScenarioSignal {
         ScenarioSignal { inner: RwSignal::new(scenario), parts: StoredValue::new(Parts::default()) }
     }
 
-    /// A part of the scenario as its own signal: `part(scenario)`, changed (and its readers
-    /// notified) only when that value changes. The part lives as long as the calling owner
-    /// (the component that selects it).
-    pub fn select<T>(&self, part: impl Fn(&Scenario) -> T + Send + Sync + 'static) -> Signal<T>
+    /// A part of the scenario as its own memo: `part(scenario)`, which its readers see change
+    /// (and are notified of) only when that value changes. The memo does not follow the
+    /// scenario itself but a trigger that the scenario's writer pulls when the part's new value
+    /// differs from the memo's; the part lives as long as the calling owner (the component
+    /// that selects it). A memo, not a signal of its own: the app already has memos of these
+    /// types, so a part adds no new reactive type to the `.wasm`.
+    pub fn select<T>(&self, part: impl Fn(&Scenario) -> T + Send + Sync + 'static) -> Memo<T>
     where
         T: PartialEq + Send + Sync + 'static,
     {
-        let value = RwSignal::new(self.inner.with_untracked(&part));
-        let refresh: Refresh = Box::new(move |s: &Scenario| {
-            let new = part(s);
-            if value.try_with_untracked(|old| *old != new) == Some(true) {
-                value.try_set(new);
-            }
+        let (inner, changed) = (self.inner, Trigger::new());
+        let part = std::sync::Arc::new(part);
+        let read = std::sync::Arc::clone(&part);
+        let memo = Memo::new(move |_| {
+            changed.track();
+            inner.with_untracked(|s| read(s))
         });
+        // Computed now, not lazily by its first reader: a memo first computed under an effect
+        // reported a change at the next write of any field, and woke that effect once.
+        memo.try_with_untracked(|_| ());
+        self.register(Box::new(move |s: &Scenario| {
+            if memo.try_with_untracked(|old| *old != part(s)) == Some(true) {
+                changed.notify();
+            }
+        }));
+        memo
+    }
+
+    /// Keeps `refresh` until the calling owner is cleaned up.
+    fn register(&self, refresh: Refresh) {
         let id = self.parts.try_update_value(|p| {
             p.next_id += 1;
             p.refresh.push((p.next_id, refresh));
@@ -64,7 +81,6 @@ impl ScenarioSignal {
                 parts.try_update_value(|p| p.refresh.retain(|(i, _)| *i != id));
             }
         });
-        value.read_only().into()
     }
 
     /// Changes the scenario in place and brings the parts up to date.

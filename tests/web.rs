@@ -321,6 +321,9 @@ async fn a_selected_part_wakes_its_readers_only_when_it_changes() {
     assert_eq!(ctx.get_untracked(), 4_000.0, "the part is current right after the write, before any effect runs");
     tick(20).await;
     assert_eq!(runs.load(Ordering::SeqCst), 2, "a change of the part wakes the reader once");
+    scenario.update(|s| s.users = 5.0);
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 2, "after a change too, other fields' writes do not wake it");
 
     let other = costmodel::Scenario { ctx_tokens: 8_000.0, ..costmodel::Scenario::default() };
     scenario.set(other);
