@@ -122,11 +122,6 @@ impl ScenarioSignal {
         self.inner.try_with_untracked(f)
     }
 
-    /// A copy of the scenario, without subscribing.
-    pub fn get_untracked(&self) -> Scenario {
-        self.inner.get_untracked()
-    }
-
     /// Subscribes to every change of the scenario.
     pub fn track(&self) {
         self.inner.track()
