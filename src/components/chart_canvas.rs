@@ -169,55 +169,63 @@ thread_local! {
 /// A chart's frame kept as pixels (issue 12). While a slider moves the scenario along the
 /// sweep chart's axis, or a pointer moves its readout, the axes, grid, tick labels, legend and
 /// markers stay as they were: drawing them again was most of a redraw (22 texts and their
-/// fonts, 27 strokes). [`FrameCache::draw`] works out the frame's calls without making them
-/// (`fast_canvas::fingerprint`); when they are the ones it drew last time on a canvas of the
-/// same size, it copies the pixels it kept instead, which are the same pixels.
-#[derive(Default)]
-pub struct FrameCache {
-    /// The fingerprint of the kept frame's calls and the canvas's size.
+/// fonts, 27 strokes). [`FrameCache::draw`] takes a key of what the frame is drawn from
+/// (`charts::sweep_frame_key`); when it is the key of the last draw on a canvas of the same
+/// size, it copies the pixels it kept, which are the same pixels, and returns the layout it
+/// kept. (It used to work the whole frame out without drawing it and hash its calls: a fifth
+/// of the chart's time per input.)
+pub struct FrameCache<T> {
+    /// The key of the kept frame, with the canvas's size.
     key: std::cell::Cell<Option<u64>>,
-    /// The kept frame (a canvas outside the document, the chart's size).
-    pixels: std::cell::RefCell<Option<(web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d)>>,
+    /// The kept frame (a canvas outside the document, the chart's size) and what drawing it
+    /// returned.
+    kept: std::cell::RefCell<Option<(web_sys::HtmlCanvasElement, T)>>,
 }
 
-impl FrameCache {
+impl<T> Default for FrameCache<T> {
+    fn default() -> Self {
+        FrameCache { key: std::cell::Cell::new(None), kept: std::cell::RefCell::new(None) }
+    }
+}
+
+impl<T: Clone> FrameCache<T> {
     /// Draws `frame` (the first calls of a chart's draw, filling its whole area) on `area`, or
-    /// copies its pixels from the last draw that made the same calls; returns what `frame`
+    /// copies its pixels from the last draw that had the same `key`; returns what `frame`
     /// returned. Outside a [`ChartCanvas`] draw it simply draws.
-    pub fn draw<T>(&self, area: &CanvasArea, frame: impl Fn() -> Result<T, String>) -> Result<T, String> {
+    pub fn draw(&self, area: &CanvasArea, key: u64, frame: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
         let Some(canvas) = DRAWING_ON.with(|c| c.borrow().clone()) else {
             return frame();
         };
-        let (calls, planned) = crate::components::fast_canvas::fingerprint(&frame);
-        let planned = planned?;
         let key = {
             use std::hash::{Hash, Hasher};
             let mut h = std::hash::DefaultHasher::new();
-            (calls, canvas.width(), canvas.height()).hash(&mut h);
+            (key, canvas.width(), canvas.height()).hash(&mut h);
             h.finish()
         };
         if self.key.get() == Some(key) {
-            if let Some((kept, _)) = self.pixels.borrow().as_ref() {
-                copy_pixels(kept, &canvas)?;
-                return Ok(planned);
+            if let Some((pixels, value)) = self.kept.borrow().as_ref() {
+                copy_pixels(pixels, &canvas)?;
+                return Ok(value.clone());
             }
         }
         self.key.set(None);
         let value = frame()?;
         // The backend strokes the lines it batched before the pixels are read.
         area.present().map_err(|e| e.to_string())?;
-        let mut pixels = self.pixels.borrow_mut();
-        if pixels.is_none() {
-            *pixels = offscreen_context().and_then(|ctx| Some((ctx.canvas()?, ctx)));
-        }
-        if let Some((kept, _)) = pixels.as_ref() {
-            if kept.width() != canvas.width() {
-                kept.set_width(canvas.width());
+        let mut kept = self.kept.borrow_mut();
+        let pixels = match kept.take() {
+            Some((pixels, _)) => Some(pixels),
+            None => offscreen_context().and_then(|ctx| ctx.canvas()),
+        };
+        if let Some(pixels) = pixels {
+            if pixels.width() != canvas.width() {
+                pixels.set_width(canvas.width());
             }
-            if kept.height() != canvas.height() {
-                kept.set_height(canvas.height());
+            if pixels.height() != canvas.height() {
+                pixels.set_height(canvas.height());
             }
-            copy_pixels(&canvas, kept)?;
+            copy_pixels(&canvas, &pixels)?;
+            *kept = Some((pixels, value.clone()));
             self.key.set(Some(key));
         }
         Ok(value)

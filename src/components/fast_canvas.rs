@@ -7,9 +7,6 @@
 //! as one path where that leaves every pixel as it was (see [`FastCanvas`]'s `lines_open`).
 //! The first stage (src/first.rs) keeps `CanvasBackend`; both draw the same pixels.
 
-use std::cell::RefCell;
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform};
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,39 +27,6 @@ impl std::error::Error for FastCanvasError {}
 fn error_cast(e: JsValue) -> DrawingErrorKind<FastCanvasError> {
     let text = js_sys::JSON::stringify(&e).map(String::from).unwrap_or_else(|_| "Unknown".to_owned());
     DrawingErrorKind::DrawingError(FastCanvasError(text))
-}
-
-thread_local! {
-    /// While [`fingerprint`] runs: the hash of the calls every `FastCanvas` was asked to make,
-    /// which it then does not make.
-    static FINGERPRINT: RefCell<Option<DefaultHasher>> = const { RefCell::new(None) };
-}
-
-/// Runs `draw` with every `FastCanvas` hashing the calls it is asked for instead of drawing
-/// them: the same hash, the same pixels on the same canvas (a frame kept as pixels is copied
-/// instead of drawn again, `chart_canvas::FrameCache`). Returns the hash and what `draw`
-/// returned.
-pub fn fingerprint<T>(draw: impl FnOnce() -> T) -> (u64, T) {
-    let outer = FINGERPRINT.with(|f| f.borrow_mut().replace(DefaultHasher::new()));
-    let value = draw();
-    let hash = FINGERPRINT.with(|f| std::mem::replace(&mut *f.borrow_mut(), outer)).map_or(0, |h| h.finish());
-    (hash, value)
-}
-
-/// Adds a call to the fingerprint when [`fingerprint`] runs (then the call draws nothing).
-fn fingerprinted(call: impl Hash) -> bool {
-    FINGERPRINT.with(|f| match f.borrow_mut().as_mut() {
-        Some(h) => {
-            call.hash(h);
-            true
-        }
-        None => false,
-    })
-}
-
-/// A style as hashed: colour and width.
-fn style_key(style: &impl BackendStyle) -> (ColorKey, u32) {
-    (color_key(style.color()), style.stroke_width())
 }
 
 /// A colour as compared for "unchanged": red, green, blue and the alpha's bits.
@@ -135,10 +99,6 @@ impl FastCanvas {
 
     /// A path through `points`, stroked, or closed and filled.
     fn shape(&mut self, points: impl IntoIterator<Item = BackendCoord>, style: &impl BackendStyle, fill: bool) {
-        if FINGERPRINT.with(|f| f.borrow().is_some()) {
-            fingerprinted((5u8, points.into_iter().collect::<Vec<_>>(), style_key(style), fill));
-            return;
-        }
         self.flush_lines();
         if style.color().alpha == 0.0 {
             return;
@@ -235,17 +195,11 @@ impl DrawingBackend for FastCanvas {
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<FastCanvasError>> {
-        if fingerprinted(0u8) {
-            return Ok(());
-        }
         self.flush_lines();
         Ok(())
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, style: BackendColor) -> Result<(), DrawingErrorKind<FastCanvasError>> {
-        if fingerprinted((1u8, point, color_key(style))) {
-            return Ok(());
-        }
         self.flush_lines();
         if style.alpha == 0.0 {
             return Ok(());
@@ -256,9 +210,6 @@ impl DrawingBackend for FastCanvas {
     }
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<FastCanvasError>> {
-        if fingerprinted((2u8, from, to, style_key(style))) {
-            return Ok(());
-        }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -284,9 +235,6 @@ impl DrawingBackend for FastCanvas {
     }
 
     fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<FastCanvasError>> {
-        if fingerprinted((3u8, upper_left, bottom_right, style_key(style), fill)) {
-            return Ok(());
-        }
         self.flush_lines();
         if style.color().alpha == 0.0 {
             return Ok(());
@@ -314,9 +262,6 @@ impl DrawingBackend for FastCanvas {
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<FastCanvasError>> {
-        if fingerprinted((4u8, center, radius, style_key(style), fill)) {
-            return Ok(());
-        }
         self.flush_lines();
         if style.color().alpha == 0.0 {
             return Ok(());
@@ -339,18 +284,6 @@ impl DrawingBackend for FastCanvas {
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<FastCanvasError>> {
-        if FINGERPRINT.with(|f| f.borrow().is_some()) {
-            let transform = match style.transform() {
-                FontTransform::None => 0u8,
-                FontTransform::Rotate90 => 1,
-                FontTransform::Rotate180 => 2,
-                FontTransform::Rotate270 => 3,
-            };
-            let anchor = (style.anchor().h_pos as u8, style.anchor().v_pos as u8);
-            let font = (style.style().as_str().to_owned(), style.size().to_bits(), style.family().as_str().to_owned());
-            fingerprinted((6u8, text, color_key(style.color()), font, anchor, transform, pos));
-            return Ok(());
-        }
         self.flush_lines();
         let color = style.color();
         if color.alpha == 0.0 {

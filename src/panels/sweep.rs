@@ -3,7 +3,7 @@
 //! readout that is also written as text under the chart.
 
 use charts::format::{input_format, metric_format};
-use charts::{draw_sweep_data, draw_sweep_frame, ChartStyle, PlotLayout, Series, SweepChart};
+use charts::{draw_sweep_data, draw_sweep_frame, sweep_frame_key, ChartStyle, PlotLayout, Series, SweepChart};
 use costmodel::sweep::{Metric, SweepInput};
 use leptos::prelude::*;
 
@@ -134,7 +134,8 @@ pub fn SweepPanel(
                 highlight: highlight.get(),
             };
             // The frame (axes, grid, labels, legend, markers) is copied when unchanged.
-            let frame = frame_cache.draw(area, || draw_sweep_frame(area, &chart, &style).map_err(|e| e.to_string()))?;
+            let key = sweep_frame_key(area, &chart, &style).map_err(|e| e.to_string())?;
+            let frame = frame_cache.draw(area, key, || draw_sweep_frame(area, &chart, &style).map_err(|e| e.to_string()))?;
             draw_sweep_data(area, &chart, &style, &frame).map(|l| layout.set_value(Some(l))).map_err(|e| e.to_string())
         })
     };

@@ -109,22 +109,64 @@ where
     draw_sweep_data(area, chart, style, &frame)
 }
 
-/// What [`draw_sweep_frame`] laid out, for [`draw_sweep_data`].
-#[derive(Debug)]
+/// What [`draw_sweep_frame`] laid out, for [`draw_sweep_data`]. It is a function of what
+/// [`sweep_frame_key`] hashes, so a caller that keeps a frame's pixels keeps this beside them.
+#[derive(Debug, Clone, Copy)]
 pub struct SweepFrame {
     /// The plot box and axes, in the area's pixels (not the backend's).
     layout: PlotLayout,
     /// Whether there is data to draw ("nothing to draw" otherwise).
     plot: bool,
-    /// The title's lines and their top.
-    title: Vec<String>,
-    title_top: i32,
+}
+
+/// A hash of everything [`draw_sweep_frame`] draws from: the area's size, the style, the axis
+/// labels and formats, the legend, the markers, the data's drawable extent on each axis (not
+/// its values), and the title's height (not its text). Two charts with the same key draw the
+/// same frame on the same area, so a canvas that kept the pixels of one may copy them for the
+/// other (the app's sweep chart, while a slider moves the scenario along x or a pointer moves
+/// the readout). Costs one pass over the points and the title's measurement, which the draw
+/// makes anyway; working the frame out to compare its calls cost the whole layout (issue 12).
+pub fn sweep_frame_key<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &SweepChart, style: &ChartStyle) -> Result<u64, ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    use std::hash::{Hash, Hasher};
+    let p = Painter::new(area, style);
+    let mut h = std::hash::DefaultHasher::new();
+    (p.w, p.h).hash(&mut h);
+    let rgb = |c: &plotters::style::RGBColor| (c.0, c.1, c.2);
+    (rgb(&style.background), rgb(&style.foreground), rgb(&style.grid)).hash(&mut h);
+    style.palette.iter().map(rgb).for_each(|c| c.hash(&mut h));
+    (style.font_family, style.font_scale.to_bits(), style.line_width).hash(&mut h);
+    (chart.x_label, chart.y_label, chart.x_log, chart.y_log).hash(&mut h);
+    // Formats by address: the same function formats the same ticks.
+    (chart.x_format as usize, chart.y_format as usize).hash(&mut h);
+    chart.series.iter().for_each(|s| s.label.hash(&mut h));
+    chart.markers.iter().for_each(|&(x, label)| (x.to_bits(), label).hash(&mut h));
+    match nothing_reason(chart) {
+        Some(reason) => reason.hash(&mut h),
+        None => {
+            // The data reach the frame through the axes' ranges only. The y range depends on
+            // the tick count the frame aims at, a function of the size, style, labels and
+            // title hashed here; the range for every count it can aim at is hashed, so equal
+            // keys have equal ranges (and an unequal one only redraws).
+            let all = || chart.series.iter().flat_map(|x| x.points.iter().copied());
+            let bits = |(lo, hi): (f64, f64)| (lo.to_bits(), hi.to_bits());
+            extent(all().map(|(x, _)| x), chart.x_log).map(|e| bits(axis::x_range(e, chart.x_log))).hash(&mut h);
+            if let Some(e) = extent(all().filter(|&(x, y)| drawable(x, y, chart.x_log, chart.y_log)).map(|(_, y)| y), chart.y_log) {
+                (MIN_TICKS..=MAX_Y_TICKS).for_each(|t| bits(axis::y_range(e, chart.y_log, t)).hash(&mut h));
+            }
+        }
+    }
+    let (title, title_h) = p.title_lines(chart.title)?;
+    (title.is_empty(), title_h).hash(&mut h);
+    Ok(h.finish())
 }
 
 /// The sweep chart's frame: the background, legend, axes, grid, ticks and their labels, and the
 /// regime markers; everything but the title, the series and the highlighted point. It draws
-/// the same calls for the same frame however the title or the data inside the axes change, so
-/// a backend can keep its pixels. The layout still leaves the title its room.
+/// the same calls for the same [`sweep_frame_key`], so a backend can keep its pixels. The
+/// layout still leaves the title its room.
 pub fn draw_sweep_frame<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &SweepChart,
@@ -188,7 +230,7 @@ where
             x_log: chart.x_log,
             y_log: chart.y_log,
         };
-        return Ok(SweepFrame { layout, plot: false, title, title_top: m });
+        return Ok(SweepFrame { layout, plot: false });
     }
 
     // Ranges from drawable data only.
@@ -323,7 +365,7 @@ where
         x_log: chart.x_log,
         y_log: chart.y_log,
     };
-    Ok(SweepFrame { layout, plot: true, title, title_top: m })
+    Ok(SweepFrame { layout, plot: true })
 }
 
 /// The sweep chart over its [`draw_sweep_frame`]: the series, the highlighted point and the
@@ -365,7 +407,7 @@ where
             draw_highlight(&p, chart, &layout, si, pi)?;
         }
     }
-    p.draw_title(&frame.title, frame.title_top)?;
+    p.draw_title(&p.title_lines(chart.title)?.0, p.margin())?;
     let base = area.get_base_pixel();
     Ok(PlotLayout {
         plot_left_px: base.0 + layout.plot_left_px,
@@ -543,6 +585,62 @@ mod tests {
         // The frame leaves the title its room: a second line moves everything down.
         let long = "a title long enough to need a second line on a chart 640 pixels wide, which it wraps";
         assert_ne!(svg(&before, true), svg(&chart(long, &a, None), true));
+    }
+
+    /// The frame's key and its frame as SVG (640 × 360).
+    fn key_and_frame(chart: &SweepChart, style: &ChartStyle) -> (u64, String) {
+        let mut out = String::new();
+        let key;
+        {
+            let root = SVGBackend::with_string(&mut out, (640, 360)).into_drawing_area();
+            key = sweep_frame_key(&root, chart, style).unwrap();
+            draw_sweep_frame(&root, chart, style).unwrap();
+            root.present().unwrap();
+        }
+        (key, out)
+    }
+
+    /// What the app's frame cache (src/components/chart_canvas.rs, FrameCache) relies on: two
+    /// charts have the same [`sweep_frame_key`] exactly when they draw the same frame, over
+    /// charts that change one input each from a base (the title's text, the line inside or
+    /// beyond the axes, the highlight, a label, a format, a marker, a log axis, the style, an
+    /// empty or unplottable series). Equal keys with different frames would show a stale frame;
+    /// different keys with equal frames would only redraw, so both are checked.
+    #[test]
+    fn the_frame_key_is_equal_exactly_when_the_frame_is() {
+        let line = |top: f64| Series { label: "this scenario".into(), points: (1..=20).map(|i| (1000.0 * f64::from(i), top * f64::from(i) / 20.0)).collect() };
+        let (a, b, wider) = ([line(9.2)], [line(9.4)], [line(23.0)]);
+        let relabelled = [Series { label: "another".into(), ..line(9.2) }];
+        let two = [line(9.2), Series { label: "second".into(), ..line(4.0) }];
+        let empty = [Series { label: "this scenario".into(), points: Vec::new() }];
+        let nan = [Series { label: "this scenario".into(), points: vec![(1000.0, f64::NAN), (2000.0, f64::NAN)] }];
+        let long = "a title long enough to need a second line on a chart 640 pixels wide, which it wraps";
+        let (light, dark) = (ChartStyle::light(), ChartStyle::dark());
+        let base = chart("Llama 3.1 70B at 12K tokens", &a, None);
+        let cases: Vec<(&str, SweepChart, &ChartStyle)> = vec![
+            ("base", base, &light),
+            ("another title of one line, another line inside the axes, a highlight", chart("Llama 3.1 70B at 13K tokens", &b, Some((0, 4))), &light),
+            ("a line beyond the axes", chart("Llama 3.1 70B at 12K tokens", &wider, None), &light),
+            ("a title of two lines", chart(long, &a, None), &light),
+            ("no title", chart("", &a, None), &light),
+            ("another y label", SweepChart { y_label: "TTFT (s)", ..base }, &light),
+            ("a linear x axis", SweepChart { x_log: false, ..base }, &light),
+            ("another series label", chart("Llama 3.1 70B at 12K tokens", &relabelled, None), &light),
+            ("a second series", chart("Llama 3.1 70B at 12K tokens", &two, None), &light),
+            ("a marker moved", SweepChart { markers: &[(16000.0, "a marker")], ..base }, &light),
+            ("another y format", SweepChart { y_format: fmt_compact, ..base }, &light),
+            ("the dark style", base, &dark),
+            ("no points", chart("Llama 3.1 70B at 12K tokens", &empty, None), &light),
+            ("no finite points", chart("Llama 3.1 70B at 12K tokens", &nan, None), &light),
+        ];
+        let drawn: Vec<(u64, String)> = cases.iter().map(|(_, c, s)| key_and_frame(c, s)).collect();
+        for i in 0..cases.len() {
+            for j in i + 1..cases.len() {
+                let (same_key, same_frame) = (drawn[i].0 == drawn[j].0, drawn[i].1 == drawn[j].1);
+                assert_eq!(same_key, same_frame, "{} vs {}: same key {same_key}, same frame {same_frame}", cases[i].0, cases[j].0);
+            }
+        }
+        assert_eq!(drawn[0].0, drawn[1].0, "a step along x keeps the frame");
     }
 
     #[test]
