@@ -82,48 +82,122 @@ fn offscreen_context() -> Option<web_sys::CanvasRenderingContext2d> {
         .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
 }
 
+/// The widths one font has measured so far (issue 12): a text's width is the sum of its
+/// characters' advances plus, for each pair of neighbours, the font's kerning of that pair
+/// (`measureText("AV") - advance(A) - advance(V)`). So a text never seen before (the title and
+/// the readout change with every slider step) costs no call into the browser once its
+/// characters and pairs have been measured, each with the canvas's `measureText` once; a
+/// chart's texts use a few dozen characters and a few hundred pairs. Pair kerning is what
+/// canvas text shaping applies to the charts' Latin labels (no ligatures in sans-serif UI
+/// text), so the sum equals `measureText` of the whole text to rounding: the e2e `redraw`
+/// section measures it.
+struct Advances {
+    /// The CSS font (`12px sans-serif`).
+    font: String,
+    /// A context outside the document with that font set (set once: a context parses the
+    /// font string on every set).
+    context: web_sys::CanvasRenderingContext2d,
+    /// Widths of ASCII characters by code (NaN: not measured yet).
+    ascii: [f64; 128],
+    /// Widths of the other characters measured (`·`, `×`, `≈`, …).
+    other: Vec<(char, f64)>,
+    /// Kerning of each pair measured, sorted by key (first char << 32 | second char).
+    pairs: Vec<(u64, f64)>,
+}
+
+impl Advances {
+    /// `measureText(text).width` in this font.
+    fn measure(&self, text: &str) -> Option<f64> {
+        let metrics = MEASURE_FN.with(|f| f.as_ref()?.call1(self.context.as_ref(), &JsValue::from_str(text)).ok())?;
+        js_sys::Reflect::get(&metrics, &JsValue::from_str("width")).ok()?.as_f64()
+    }
+
+    /// The advance of `c`, measured on first use.
+    fn of(&mut self, c: char) -> Option<f64> {
+        let ascii = usize::try_from(u32::from(c)).ok().filter(|&i| i < 128);
+        let known = match ascii {
+            Some(i) => Some(self.ascii[i]).filter(|w| !w.is_nan()),
+            None => self.other.iter().find(|(k, _)| *k == c).map(|&(_, w)| w),
+        };
+        if known.is_some() {
+            return known;
+        }
+        let width = self.measure(c.encode_utf8(&mut [0; 4]))?;
+        match ascii {
+            Some(i) => self.ascii[i] = width,
+            None => self.other.push((c, width)),
+        }
+        Some(width)
+    }
+
+    /// The kerning between `a` and `b` (mostly 0), measured on first use.
+    fn kerning(&mut self, a: char, b: char) -> Option<f64> {
+        let key = (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b));
+        match self.pairs.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(i) => Some(self.pairs[i].1),
+            Err(i) => {
+                let pair: String = [a, b].iter().collect();
+                let kerning = self.measure(&pair)? - self.of(a)? - self.of(b)?;
+                self.pairs.insert(i, (key, kerning));
+                Some(kerning)
+            }
+        }
+    }
+
+    /// The width of `text`: its characters' advances and its pairs' kerning.
+    fn width(&mut self, text: &str) -> Option<f64> {
+        let mut sum = 0.0;
+        let mut previous = None;
+        for c in text.chars() {
+            sum += self.of(c)?;
+            if let Some(p) = previous {
+                sum += self.kerning(p, c)?;
+            }
+            previous = Some(c);
+        }
+        Some(sum)
+    }
+}
+
 thread_local! {
-    /// One 2D context per font, outside the document, for `measureText`. A chart measures in
-    /// two or three fonts in turn; with one context, each turn set its font again, and a
-    /// context parses the CSS font string on every set (issue 12: a sixth of the measuring
-    /// time was those sets).
-    static MEASURE_CONTEXTS: std::cell::RefCell<Vec<(String, web_sys::CanvasRenderingContext2d)>> = const { std::cell::RefCell::new(Vec::new()) };
     /// `measureText` of a 2D context (the same function for every context).
     static MEASURE_FN: Option<js_sys::Function> = offscreen_context().and_then(|ctx| {
         js_sys::Reflect::get(ctx.as_ref(), &JsValue::from_str("measureText")).ok()?.dyn_into().ok()
     });
+    /// One width table per font (a page draws in three or four fonts: a list, not a map,
+    /// whose code the first stage's bytes would carry).
+    static ADVANCES: std::cell::RefCell<Vec<Advances>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Text height per font (family, size bits): the line box plotters measured.
     static LINE_HEIGHTS: std::cell::RefCell<std::collections::HashMap<(String, u64), u32>> = Default::default();
 }
 
 /// The text measurer of every chart in the page ([`charts::set_text_measurer`]): the size
 /// plotters' own measurement gives (an inline-block `<span>` in the body: its offset width and
-/// height) without a page layout per text. Width: the canvas's `measureText` of the text as the
-/// span lays it out (white space collapsed), rounded as `offsetWidth` rounds; the same font at
-/// the same weight (plotters' span asks `font-style: bold`, which CSS ignores, so bold text is
-/// measured at normal weight), so it differs from the span's by a rounding at most. Height: the
-/// span's line box, which the body's `line-height` fixes per font size, measured by a span once
-/// per (family, size).
+/// height) without a page layout per text. Width: the text's advances and kerning as the span
+/// lays it out (white space collapsed), from the canvas's `measureText` ([`Advances`]), rounded
+/// as `offsetWidth` rounds; the same font at the same weight (plotters' span asks `font-style:
+/// bold`, which CSS ignores, so bold text is measured at normal weight). Height: the span's line
+/// box, which the body's `line-height` fixes per font size, measured by a span once per
+/// (family, size).
 fn measure_text(family: &str, size_px: f64, _bold: bool, text: &str) -> Option<(u32, u32)> {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if collapsed.is_empty() {
         return Some((0, 0)); // an empty inline-block has no line box
     }
     let font = format!("{size_px}px {family}");
-    // A list, not a map: a page draws in three or four fonts (and a map's code would add
-    // bytes to the first stage, which the widget's budget counts).
-    let ctx = MEASURE_CONTEXTS.with(|m| {
-        let mut m = m.borrow_mut();
-        if let Some((_, ctx)) = m.iter().find(|(f, _)| *f == font) {
-            return Some(ctx.clone());
-        }
-        let ctx = offscreen_context()?;
-        ctx.set_font(&font);
-        m.push((font, ctx.clone()));
-        Some(ctx)
+    let width = ADVANCES.with(|a| {
+        let mut a = a.borrow_mut();
+        let i = match a.iter().position(|t| t.font == font) {
+            Some(i) => i,
+            None => {
+                let context = offscreen_context()?;
+                context.set_font(&font);
+                a.push(Advances { font, context, ascii: [f64::NAN; 128], other: Vec::new(), pairs: Vec::new() });
+                a.len() - 1
+            }
+        };
+        a[i].width(&collapsed)
     })?;
-    let metrics = MEASURE_FN.with(|f| f.as_ref()?.call1(ctx.as_ref(), &JsValue::from_str(&collapsed)).ok())?;
-    let width = js_sys::Reflect::get(&metrics, &JsValue::from_str("width")).ok()?.as_f64()?;
     let key = (family.to_owned(), size_px.to_bits());
     let height = match LINE_HEIGHTS.with(|h| h.borrow().get(&key).copied()) {
         Some(h) => h,

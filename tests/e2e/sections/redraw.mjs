@@ -10,21 +10,43 @@
 //   (b) the frame was copied, not drawn again: a slider step drew at most 4 texts (the frame
 //       has 20 or more: tick labels, axis labels, legend, markers) and copied the frame once;
 //   (c) a change that moves the axes (another y metric) draws a new frame, again exactly as a
-//       fresh page draws it.
+//       fresh page draws it;
+//   (d) the chart measures a text as the sum of its characters' advances and its neighbour
+//       pairs' kerning (chart_canvas.rs, Advances): for every text the chart drew, that sum is
+//       within 0.5 px (offsetWidth's rounding) of measureText of the whole text in its font.
 
 const SWEEP = '[data-testid="sweep-chart"]';
 
-/** Counts canvas texts and image copies (window.__kvs_canvas_calls). */
+/** Counts canvas texts and image copies (window.__kvs_canvas_calls) and keeps each text drawn
+ * with its font (window.__kvs_texts). */
 function countCanvasCalls() {
   window.__kvs_canvas_calls = { fillText: 0, drawImage: 0 };
+  window.__kvs_texts = new Map();
   const C = CanvasRenderingContext2D.prototype;
   for (const m of ['fillText', 'drawImage']) {
     const original = C[m];
     C[m] = function (...a) {
       window.__kvs_canvas_calls[m] += 1;
+      if (m === 'fillText') window.__kvs_texts.set(`${this.font}\u0000${a[0]}`, [this.font, String(a[0])]);
       return original.apply(this, a);
     };
   }
+}
+
+/** For each text drawn so far: |(advances + pair kerning) - measureText of the whole| (px). */
+function advanceErrors() {
+  const ctx = document.createElement('canvas').getContext('2d');
+  return [...window.__kvs_texts.values()].map(([font, text]) => {
+    ctx.font = font;
+    const w = (t) => ctx.measureText(t).width;
+    const chars = [...text];
+    let sum = 0;
+    chars.forEach((c, i) => {
+      sum += w(c);
+      if (i > 0) sum += w(chars[i - 1] + c) - w(chars[i - 1]) - w(c);
+    });
+    return { font, text, error: Math.abs(sum - w(text)) };
+  });
 }
 
 async function open(h, browser, url, dpr) {
@@ -89,6 +111,10 @@ export default async function redraw(browser, h) {
       } finally {
         await fresh2.context.close();
       }
+      // (d) Every text drawn on this page so far (ticks, labels, legend, markers, titles, readouts).
+      const measured = await page.evaluate(advanceErrors);
+      const worst = measured.reduce((w, m) => (m.error > w.error ? m : w), { error: 0, text: '' });
+      h.check(measured.length >= 20 && worst.error < 0.5, `redraw (dpr ${dpr}): ${measured.length} texts drawn; advances + pair kerning vs measureText of the whole: worst ${worst.error.toFixed(3)} px ("${worst.text}"), under 0.5 px`);
       await h.checkNoErrors(page, errors, `redraw (dpr ${dpr})`);
     } finally {
       await context.close();
