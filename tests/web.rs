@@ -339,3 +339,48 @@ async fn a_selected_part_wakes_its_readers_only_when_it_changes() {
     assert_eq!(scenario.with_untracked(|s| s.ctx_tokens), 16_000.0);
     page.cleanup();
 }
+
+/// The charts' text measurer sums each character's advance and each neighbouring pair's
+/// kerning, measured once per font (`components::measure_text`, issue 12). Its widths must be
+/// what `measureText` gives for the whole text, rounded as `offsetWidth` rounds: texts of the
+/// kind the charts draw (tick labels, titles with numbers that change with every slider step,
+/// readouts with `·`, `×`, `≈`), kerning-prone pairs ("AV", "To", "Wa", "LT", "KV-"), each
+/// measured after other texts have filled the tables, so that most of its characters and pairs
+/// come from them. Allowed: 1 px, a rounding boundary the sum and the whole may fall on either
+/// side of; the e2e `redraw` section shows the raw sums agree to well under 0.5 px.
+#[wasm_bindgen_test]
+fn chart_text_widths_are_the_whole_texts_widths() {
+    use kvscope_web::components::measure_text;
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").expect("a canvas").unchecked_into();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").expect("2d").expect("a 2d context").unchecked_into();
+    let texts = [
+        "0",
+        "128,000",
+        "Concurrency vs context length",
+        "decode KV-bound",
+        "AVAVA To Wa LT yy",
+        "Tokens/s per GPU at 131,072 tokens",
+        "≈ 1.25 × 10³ tok/s · 4× H100",
+        "12.5 GiB · 3.75 ms",
+        "Time to first token (s)",
+        "99,999 users, 7.0 s",
+        "Llama 3.1 70B · TP 4 · KV bf16",
+    ];
+    // web-sys's TextMetrics is not among the app's features: call measureText by name.
+    let measure: js_sys::Function = js_sys::Reflect::get(ctx.as_ref(), &JsValue::from_str("measureText")).expect("measureText").unchecked_into();
+    let mut checked = 0;
+    for (family, size_px) in [("sans-serif", 12.0), ("sans-serif", 14.0), ("serif", 11.5)] {
+        ctx.set_font(&format!("{size_px}px {family}"));
+        // Twice over: the first time fills the tables, the second reads them.
+        for text in texts.iter().chain(texts.iter()) {
+            let metrics = measure.call1(ctx.as_ref(), &JsValue::from_str(text)).expect("measureText");
+            let whole = js_sys::Reflect::get(&metrics, &JsValue::from_str("width")).expect("a width").as_f64().expect("a number");
+            let (width, height) = measure_text(family, size_px, false, text).expect("a width");
+            assert!((f64::from(width) - whole.round()).abs() <= 1.0, "{family} {size_px}px {text:?}: {width} px against measureText's {whole:.3}");
+            assert!(height > 0, "{text:?}: a height");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 66);
+    assert_eq!(measure_text("sans-serif", 12.0, false, "  \t "), Some((0, 0)), "blank text has no box");
+}

@@ -179,7 +179,7 @@ thread_local! {
 /// bold`, which CSS ignores, so bold text is measured at normal weight). Height: the span's line
 /// box, which the body's `line-height` fixes per font size, measured by a span once per
 /// (family, size).
-fn measure_text(family: &str, size_px: f64, _bold: bool, text: &str) -> Option<(u32, u32)> {
+pub fn measure_text(family: &str, size_px: f64, _bold: bool, text: &str) -> Option<(u32, u32)> {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if collapsed.is_empty() {
         return Some((0, 0)); // an empty inline-block has no line box
