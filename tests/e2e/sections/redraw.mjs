@@ -113,7 +113,7 @@ export default async function redraw(browser, h) {
       }
       // (d) Every text drawn on this page so far (ticks, labels, legend, markers, titles, readouts).
       const measured = await page.evaluate(advanceErrors);
-      const worst = measured.reduce((w, m) => (m.error > w.error ? m : w), { error: 0, text: '' });
+      const worst = measured.reduce((w, m) => (m.error > w.error ? m : w), measured[0] ?? { error: 0, text: '' });
       h.check(measured.length >= 20 && worst.error < 0.5, `redraw (dpr ${dpr}): ${measured.length} texts drawn; advances + pair kerning vs measureText of the whole: worst ${worst.error.toFixed(3)} px ("${worst.text}"), under 0.5 px`);
       await h.checkNoErrors(page, errors, `redraw (dpr ${dpr})`);
     } finally {
