@@ -32,10 +32,12 @@ const ROWS: &[Row] = &[
     Row { label: "USD per million output tokens", value: |r| r.usd_per_million_output_tokens, show: |v, _| v.map_or("–".into(), |v| format!("${}", fmt_sig(v))), higher_better: false },
 ];
 
-/// A short name for a scenario ("yi-34b · 1× a100-sxm-80gb · 50,000 tokens").
+/// A short name for a scenario, as the sweep chart's title and the pins' legend show it
+/// ("Yi-34B · 1× NVIDIA A100 SXM 80GB · 50,000 tokens · peak"; KV methods by their ids).
 pub fn scenario_label(e: &Evaluated) -> String {
     let s = &e.scenario;
-    let model = if s.custom.is_some() { s.name.as_deref().unwrap_or("imported model") } else { s.model.as_str() };
+    let model = costmodel::summary::model_label(s, "imported model");
+    let hw = costmodel::summary::hardware_label(s);
     let kv: Vec<String> = s
         .compression
         .iter()
@@ -46,7 +48,7 @@ pub fn scenario_label(e: &Evaluated) -> String {
         })
         .collect();
     let kv = if kv.is_empty() { String::new() } else { format!(" · KV {}", kv.join("+")) };
-    format!("{model} · {}× {} · {} tokens · {}{kv}", s.tp, s.hw, fmt_count(s.ctx_tokens), s.mode.as_str())
+    format!("{model} · {}× {hw} · {} tokens · {}{kv}", s.tp, fmt_count(s.ctx_tokens), s.mode.as_str())
 }
 
 /// Pins the current scenario (up to `MAX_PINS`; a scenario already pinned is not repeated).

@@ -56,8 +56,7 @@ pub fn wants_log_y(series: &[Series]) -> bool {
 // (src/first.rs) prints too.
 /// The chart's title on a narrow canvas: model, GPUs, accelerator.
 pub fn short_title(s: &costmodel::Scenario) -> String {
-    let model = if s.custom.is_some() { s.name.as_deref().unwrap_or("imported model") } else { s.model.as_str() };
-    format!("{model} · {}× {}", s.tp, s.hw)
+    format!("{} · {}× {}", costmodel::summary::model_label(s, "imported model"), s.tp, costmodel::summary::hardware_label(s))
 }
 
 /// The readout line under the chart for the highlighted point.

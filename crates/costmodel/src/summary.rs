@@ -4,20 +4,32 @@
 //! beside what it exposes. Built from the [`Report`](crate::Report) only: no formula lives here.
 
 use crate::units::{fmt_bytes, fmt_count, fmt_seconds, fmt_sig};
-use crate::Evaluated;
+use crate::{Evaluated, Scenario};
 
 /// The model's display name: the preset's label, an import's name (`name=`), or "an imported
 /// model".
 pub fn model_name(e: &Evaluated) -> String {
-    if e.scenario.custom.is_some() {
-        return e.scenario.name.clone().unwrap_or_else(|| "an imported model".to_owned());
-    }
-    crate::presets::model_by_id(&e.scenario.model).map_or_else(|| e.scenario.model.clone(), |m| m.label.to_owned())
+    model_label(&e.scenario, "an imported model").to_owned()
 }
 
 /// The accelerator's display name.
 pub fn hardware_name(e: &Evaluated) -> String {
-    crate::presets::hardware_by_id(&e.scenario.hw).map_or_else(|| e.scenario.hw.clone(), |h| h.label.to_owned())
+    hardware_label(&e.scenario).to_owned()
+}
+
+/// The scenario's model as a reader knows it: the preset's label ("Yi-34B", not `yi-34b`), an
+/// import's name, or `unnamed` for an import without one; an unknown id as it is.
+pub fn model_label<'a>(s: &'a Scenario, unnamed: &'a str) -> &'a str {
+    if s.custom.is_some() {
+        return s.name.as_deref().unwrap_or(unnamed);
+    }
+    crate::presets::model_by_id(&s.model).map_or(s.model.as_str(), |m| m.label)
+}
+
+/// The scenario's accelerator as a reader knows it ("NVIDIA A100 SXM 80GB", not
+/// `a100-sxm-80gb`); an unknown id as it is.
+pub fn hardware_label(s: &Scenario) -> &str {
+    crate::presets::hardware_by_id(&s.hw).map_or(s.hw.as_str(), |h| h.label)
 }
 
 /// One sentence for the scenario: who fits, how fast, what it costs, what bounds it.
@@ -188,6 +200,28 @@ mod tests {
         let e = crate::evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=8000&out=500&users=20&think_s=5&mode=realistic&engine=vllm");
         let h = headline(&e);
         assert!(!h.contains("wait in the queue"), "{h}");
+    }
+
+    /// Readers see the presets' labels (presets/models, presets/hardware), an import by the
+    /// name its link carries, and an id no preset has as it is.
+    #[test]
+    fn labels_are_the_names_a_reader_knows() {
+        let e = crate::evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4");
+        assert_eq!(model_label(&e.scenario, "x"), "Llama 3.1 70B");
+        assert_eq!(hardware_label(&e.scenario), "NVIDIA H100 SXM 80GB");
+        assert_eq!(model_name(&e), "Llama 3.1 70B");
+        let spec = crate::presets::model_by_id("yi-34b").expect("preset").spec();
+        let arch = crate::arch::encode(&spec);
+        let named = crate::evaluate_query(&format!("arch={arch}&name=My%20model"));
+        assert!(named.scenario.custom.is_some());
+        assert_eq!(model_label(&named.scenario, "unnamed"), "My model");
+        let unnamed = crate::evaluate_query(&format!("arch={arch}"));
+        assert_eq!(model_label(&unnamed.scenario, "unnamed"), "unnamed");
+        assert_eq!(model_name(&unnamed), "an imported model");
+        let mut s = e.scenario.clone();
+        s.hw = "no-such-gpu".to_owned();
+        s.model = "no-such-model".to_owned();
+        assert_eq!((model_label(&s, "x"), hardware_label(&s)), ("no-such-model", "no-such-gpu"));
     }
 
     // The issue's scenario: Llama 3.1 70B, 4× H100, 141,000 tokens, 20 users.
