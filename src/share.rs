@@ -46,11 +46,6 @@ pub fn describe(e: &Evaluated) -> String {
     format!("{model} on {}× {hw}, {}-token context{users}{kv}: {outcome}", s.tp, fmt_count(s.ctx_tokens))
 }
 
-/// How long the title and metas wait for the state to settle before they are written again
-/// (as the URL: `crate::url`). Setting `document.title` costs the browser a round trip to its
-/// window; a dragged slider writes it once when the drag settles, not on every input.
-const TITLE_WRITE_DELAY: std::time::Duration = std::time::Duration::from_millis(120);
-
 /// Writes `document.title` and the description metas for description `d`.
 fn write_title(d: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -65,32 +60,18 @@ fn write_title(d: &str) {
 }
 
 /// Keeps `document.title` and the description metas (`description`, `og:title`,
-/// `og:description`) in step with the scenario: at once on the first run, then with a
-/// trailing timer that writes the latest description.
+/// `og:description`) in step with the scenario: at once on the first run, then each time the
+/// state settles (`AppState::settled`, bumped by `crate::url::sync_url`'s trailing timer, which
+/// must run too). Setting `document.title` costs the browser a round trip to its window, so a
+/// dragged slider writes it once when the drag stops, not on every input (input2, issue 12),
+/// and the page keeps one timer per input for the URL and the title together.
 pub fn sync_title(state: AppState) {
     let evaluated = state.evaluated;
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    Effect::new(move |first: Option<()>| {
-        // The description is built when it is written (input2, issue 12): once per settled
-        // state, not on every input of a drag.
-        if first.is_none() {
-            write_title(&evaluated.with(describe));
-            return;
-        }
-        evaluated.track();
-        if let Some(h) = pending.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-        let write = move || {
-            if let Some(d) = evaluated.try_with_untracked(describe) {
-                write_title(&d);
-            }
-        };
-        match set_timeout_with_handle(write, TITLE_WRITE_DELAY) {
-            Ok(h) => {
-                let _ = pending.try_set_value(Some(h));
-            }
-            Err(e) => leptos::logging::warn!("could not schedule the title update: {e:?}"),
+    let settled = state.settled;
+    Effect::new(move |_| {
+        settled.track();
+        if let Some(d) = evaluated.try_with_untracked(describe) {
+            write_title(&d);
         }
     });
 }
