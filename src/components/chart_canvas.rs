@@ -326,9 +326,19 @@ const VISIBLE_MARGIN: &str = "300px";
 
 /// Whether the element is on or near the screen (within [`VISIBLE_MARGIN`]), from an
 /// IntersectionObserver. `true` until the observer first reports (so the first draw is never
-/// delayed) and wherever there is no observer. Charts skip redraws while it is false; the
-/// app's deferred sections (`crate::deferred`) skip their updates.
+/// delayed) and wherever there is no observer. Charts skip redraws while it is false.
 pub fn watch_visibility<E>(node: NodeRef<E>) -> RwSignal<bool>
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    watch_visibility_within(node, VISIBLE_MARGIN)
+}
+
+/// Whether the element is within `margin` (a CSS length, as IntersectionObserver's
+/// `rootMargin`) of the screen; otherwise as [`watch_visibility`]. The app's deferred sections
+/// (`crate::deferred`) use "0px": they skip their updates unless on screen.
+pub fn watch_visibility_within<E>(node: NodeRef<E>, margin: &'static str) -> RwSignal<bool>
 where
     E: leptos::html::ElementType,
     E::Output: JsCast + Clone + 'static,
@@ -345,7 +355,7 @@ where
             }
         });
         let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin(VISIBLE_MARGIN);
+        options.set_root_margin(margin);
         match web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options) {
             Ok(observer) => {
                 observer.observe(el);
