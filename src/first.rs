@@ -36,7 +36,7 @@ use crate::components::{capitalise, log_position, range_text};
 use crate::format::{html_escape as esc, input_text};
 use crate::panels::workload::{CTX_SLIDER_MAX, CTX_SLIDER_MIN};
 use costmodel::units::fmt_count;
-use crate::panels::{aria_label, markers_text, readout_text, scenario_label, series_note, short_title, wants_log_y, NARROW_PX};
+use crate::panels::{aria_label, markers_text, readout_text, series_note, short_title, sweep_title, wants_log_y, NARROW_PX};
 use crate::state::{parse_view, Show, Theme, View, VIEW_KEYS};
 
 
@@ -194,7 +194,7 @@ fn draw_chart(window: &Window, canvas: HtmlCanvasElement, d: &ChartData, dark: b
     };
     let area = backend.into_drawing_area();
     let style = if dark { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
-    let title = if rect.width() < NARROW_PX { short_title(&e.scenario) } else { scenario_label(e) };
+    let title = if rect.width() < NARROW_PX { short_title(&e.scenario, v.x) } else { sweep_title(e, v.x) };
     let marks = charts::sweep_markers(main);
     let chart = SweepChart {
         title: &title,

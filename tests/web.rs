@@ -384,3 +384,21 @@ fn chart_text_widths_are_the_whole_texts_widths() {
     assert_eq!(checked, 66);
     assert_eq!(measure_text("sans-serif", 12.0, false, "  \t "), Some((0, 0)), "blank text has no box");
 }
+
+/// The sweep chart's title names what the chart holds fixed: the swept input's part (the GPUs
+/// for `tp`, the tokens for `ctx`, a KV axis's setting) is left out, so a context slider moves
+/// the point and not the title, while the compare table and exported pictures keep the whole
+/// label. Names from the presets (Llama 3.1 70B, NVIDIA H100 SXM 80GB); 0.5 is the link's factor (printed to three significant digits).
+#[wasm_bindgen_test]
+fn the_sweep_title_leaves_out_what_the_chart_sweeps() {
+    use costmodel::sweep::SweepInput;
+    use kvscope_web::panels::{scenario_label, short_title, sweep_title};
+    let e = costmodel::evaluate_query("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=128000&kv_token=0.5&kv_layer=cla-2");
+    assert_eq!(scenario_label(&e), "Llama 3.1 70B · 4× NVIDIA H100 SXM 80GB · 128,000 tokens · peak · KV cla-2+×0.500");
+    assert_eq!(sweep_title(&e, SweepInput::Ctx), "Llama 3.1 70B · 4× NVIDIA H100 SXM 80GB · peak · KV cla-2+×0.500");
+    assert_eq!(sweep_title(&e, SweepInput::Tp), "Llama 3.1 70B · NVIDIA H100 SXM 80GB · 128,000 tokens · peak · KV cla-2+×0.500");
+    assert_eq!(sweep_title(&e, SweepInput::KvToken), "Llama 3.1 70B · 4× NVIDIA H100 SXM 80GB · 128,000 tokens · peak · KV cla-2");
+    assert_eq!(sweep_title(&e, SweepInput::Users), scenario_label(&e));
+    assert_eq!(short_title(&e.scenario, SweepInput::Ctx), "Llama 3.1 70B · 4× NVIDIA H100 SXM 80GB");
+    assert_eq!(short_title(&e.scenario, SweepInput::Tp), "Llama 3.1 70B · NVIDIA H100 SXM 80GB");
+}

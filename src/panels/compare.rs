@@ -1,6 +1,7 @@
 //! Pinned scenarios side by side with the current one; differences highlighted.
 
 use costmodel::units::{fmt_count, fmt_sig};
+use costmodel::sweep::SweepInput;
 use costmodel::{evaluate_query, Evaluated, Report};
 use leptos::prelude::*;
 
@@ -32,23 +33,36 @@ const ROWS: &[Row] = &[
     Row { label: "USD per million output tokens", value: |r| r.usd_per_million_output_tokens, show: |v, _| v.map_or("–".into(), |v| format!("${}", fmt_sig(v))), higher_better: false },
 ];
 
-/// A short name for a scenario, as the sweep chart's title and the pins' legend show it
-/// ("Yi-34B · 1× NVIDIA A100 SXM 80GB · 50,000 tokens · peak"; KV methods by their ids).
+/// A short name for a scenario, as the pins' legend, the compare table and exported charts
+/// show it ("Yi-34B · 1× NVIDIA A100 SXM 80GB · 50,000 tokens · peak"; KV methods by their ids).
 pub fn scenario_label(e: &Evaluated) -> String {
+    label_without(e, None)
+}
+
+/// [`scenario_label`] without the part that `swept` varies (the GPUs for `tp`, the tokens for
+/// `ctx`, a KV axis's setting for that axis): the sweep chart's title on the page names what
+/// the chart holds fixed, and the swept value is the highlighted point's, in the readout. So a
+/// context slider moves the point, not the title.
+pub fn label_without(e: &Evaluated, swept: Option<SweepInput>) -> String {
     let s = &e.scenario;
     let model = costmodel::summary::model_label(s, "imported model");
     let hw = costmodel::summary::hardware_label(s);
+    let kv_axes = [SweepInput::KvLayer, SweepInput::KvHead, SweepInput::KvToken, SweepInput::KvHidden];
     let kv: Vec<String> = s
         .compression
         .iter()
-        .filter_map(|a| match a {
+        .zip(kv_axes)
+        .filter(|&(_, axis)| swept != Some(axis))
+        .filter_map(|(a, _)| match a {
             costmodel::scenario::AxisSetting::None => None,
             costmodel::scenario::AxisSetting::Method(id) => Some(id.clone()),
             costmodel::scenario::AxisSetting::Factor(f) => Some(format!("×{}", fmt_sig(*f))),
         })
         .collect();
     let kv = if kv.is_empty() { String::new() } else { format!(" · KV {}", kv.join("+")) };
-    format!("{model} · {}× {hw} · {} tokens · {}{kv}", s.tp, fmt_count(s.ctx_tokens), s.mode.as_str())
+    let gpus = if swept == Some(SweepInput::Tp) { String::new() } else { format!("{}× ", s.tp) };
+    let tokens = if swept == Some(SweepInput::Ctx) { String::new() } else { format!(" · {} tokens", fmt_count(s.ctx_tokens)) };
+    format!("{model} · {gpus}{hw}{tokens} · {}{kv}", s.mode.as_str())
 }
 
 /// Pins the current scenario (up to `MAX_PINS`; a scenario already pinned is not repeated).

@@ -31,7 +31,7 @@ pub use export::ExportPanel;
 pub use memory::MemoryPanel;
 pub use paper::PaperPanel;
 pub use results::{FitStatus, Results, SessionCard};
-pub use sweep::{aria_label, markers_text, readout_text, series_note, short_title, wants_log_y, SweepPanel, NARROW_PX};
+pub use sweep::{aria_label, markers_text, readout_text, series_note, short_title, sweep_title, wants_log_y, SweepPanel, NARROW_PX};
 pub use timeline::TimelinePanel;
 // serving (issue 9)
 pub use serving::{LoadPanel, ServingCard, ServingEditor};

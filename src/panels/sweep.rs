@@ -8,7 +8,7 @@ use costmodel::sweep::{Metric, SweepInput};
 use leptos::prelude::*;
 
 use crate::components::{CanvasArea, ChartCanvas, FrameCache};
-use crate::panels::compare::{pin_current, scenario_label};
+use crate::panels::compare::{label_without, pin_current};
 use crate::state::{default_series_values, parse_series_values, use_app, x_range, MAX_PINS, MAX_SERIES};
 use crate::sweeps::SweepMemos;
 
@@ -54,9 +54,16 @@ pub fn wants_log_y(series: &[Series]) -> bool {
 
 // first stage (issue 12): the panel's texts as plain functions, which the first stage
 // (src/first.rs) prints too.
-/// The chart's title on a narrow canvas: model, GPUs, accelerator.
-pub fn short_title(s: &costmodel::Scenario) -> String {
-    format!("{} · {}× {}", costmodel::summary::model_label(s, "imported model"), s.tp, costmodel::summary::hardware_label(s))
+/// The chart's title on a narrow canvas: model, GPUs (unless the chart sweeps them),
+/// accelerator.
+pub fn short_title(s: &costmodel::Scenario, swept: SweepInput) -> String {
+    let gpus = if swept == SweepInput::Tp { String::new() } else { format!("{}× ", s.tp) };
+    format!("{} · {gpus}{}", costmodel::summary::model_label(s, "imported model"), costmodel::summary::hardware_label(s))
+}
+
+/// The chart's title on a wide canvas: [`label_without`] the swept input.
+pub fn sweep_title(e: &costmodel::Evaluated, swept: SweepInput) -> String {
+    label_without(e, Some(swept))
 }
 
 /// The readout line under the chart for the highlighted point.
@@ -108,8 +115,16 @@ pub fn SweepPanel(
         hover.get().or_else(|| memos.exact.with(|(_, i)| i.map(|i| (0, i))))
     });
     let layout = StoredValue::new(None::<PlotLayout>);
-    let title = Memo::new(move |_| state.evaluated.with(scenario_label));
-    let short_title = state.scenario.select(short_title);
+    // Without the swept input: a drag along x moves the point, not the title (which then stays
+    // measured and laid out).
+    let title = Memo::new(move |_| {
+        let x = x.get();
+        state.evaluated.with(|e| sweep_title(e, x))
+    });
+    let short_title = Memo::new(move |_| {
+        let x = x.get();
+        state.scenario.with(|s| short_title(s, x))
+    });
 
     let frame_cache = FrameCache::default();
     let draw = move |area: &CanvasArea, dpr: f64| {
