@@ -176,6 +176,11 @@ pub fn App() -> impl IntoView {
     // ux (issue 11): on a phone the editor is a panel the reader opens (CSS shows it always on
     // a desktop).
     let editor_open = RwSignal::new(false);
+    let settled = state.settled;
+    let headline_live = Memo::new(move |_| {
+        settled.track();
+        evaluated.with_untracked(costmodel::summary::headline)
+    });
 
     view! {
         <div class="kvs-app">
@@ -217,7 +222,10 @@ pub fn App() -> impl IntoView {
                     <Editor />
                 </aside>
                 <main class="kvs-col-results">
-                    <p class="kvs-headline" data-testid="headline" aria-live="polite">{move || evaluated.with(costmodel::summary::headline)}</p>
+                    <p class="kvs-headline" data-testid="headline">{move || evaluated.with(costmodel::summary::headline)}</p>
+                    // Screen readers hear the headline once the state settles: a drag would queue
+                    // a sentence per step.
+                    <p class="kvs-visually-hidden" data-testid="headline-live" aria-live="polite">{move || headline_live.get()}</p>
                     <button type="button" class="kvs-button kvs-editor-toggle" data-testid="editor-toggle"
                         aria-controls="kvs-editor" aria-expanded=move || if editor_open.get() { "true" } else { "false" }
                         on:click=move |_| editor_open.update(|o| *o = !*o)>

@@ -113,6 +113,24 @@ export default async function ux(browser, h) {
       check(cards.every((c) => c.bottom <= 800), `4: the four cards are within the first 1280×800 screen (bottoms ${cards.map((c) => Math.round(c.bottom))})`);
       const chart = await box(tid('sweep-chart'));
       check(chart.bottom <= 800, `4: the main chart is within the first screen (top ${Math.round(chart.top)}, bottom ${Math.round(chart.bottom)})`);
+      // Screen readers hear the headline once a change settles (a hidden live region), not a
+      // sentence per step of a drag: 5 quick slider steps change the headline 5 times and the
+      // announced copy once (twice at most if a step came more than the 120 ms settle apart).
+      const live = () => textOf(page, 'headline-live');
+      check((await live()) === headline, `4: the announced headline is the headline (${(await live()).slice(0, 40)}…)`);
+      await page.evaluate(() => {
+        window.__kvsLive = { live: 0, shown: 0 };
+        const count = (sel, key) => new MutationObserver((ms) => { window.__kvsLive[key] += ms.length; }).observe(document.querySelector(sel), { subtree: true, characterData: true, childList: true });
+        count('[data-testid="headline-live"]', 'live');
+        count('[data-testid="headline"]', 'shown');
+      });
+      await page.focus('#input-ctx-slider');
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => document.querySelector('[data-testid="headline-live"]').textContent === document.querySelector('[data-testid="headline"]').textContent && window.__kvsLive.live > 0, null, { timeout: 5000 }).catch(() => {});
+      const moved = await textOf(page, 'headline');
+      const writes = await page.evaluate(() => window.__kvsLive);
+      check(moved !== headline && (await live()) === moved && writes.shown === 5 && writes.live >= 1 && writes.live <= 2,
+        `4: 5 quick slider steps: the headline changed ${writes.shown} times, its announced copy ${writes.live} (${moved.slice(0, 50)}…)`);
       await checkNoErrors(page, errors, '4: desktop');
     } finally {
       await context.close();
