@@ -47,12 +47,13 @@ pub fn label_without(e: &Evaluated, swept: Option<SweepInput>) -> String {
     let s = &e.scenario;
     let model = costmodel::summary::model_label(s, "imported model");
     let hw = costmodel::summary::hardware_label(s);
-    let kv_axes = [SweepInput::KvLayer, SweepInput::KvHead, SweepInput::KvToken, SweepInput::KvHidden];
+    // A KV axis is swept when the sweep's URL key is the axis's (`kv_layer`, …).
+    let swept_key = swept.map(SweepInput::key);
     let kv: Vec<String> = s
         .compression
         .iter()
-        .zip(kv_axes)
-        .filter(|&(_, axis)| swept != Some(axis))
+        .zip(costmodel::compression::Axis::ALL)
+        .filter(|&(_, axis)| swept_key != Some(axis.key()))
         .filter_map(|(a, _)| match a {
             costmodel::scenario::AxisSetting::None => None,
             costmodel::scenario::AxisSetting::Method(id) => Some(id.clone()),
