@@ -235,9 +235,25 @@ pub fn install_text_measurer() {
 }
 
 thread_local! {
-    /// The canvas a [`ChartCanvas`] is drawing on, while its draw closure runs (what a
-    /// [`FrameCache`] copies from and to).
-    static DRAWING_ON: std::cell::RefCell<Option<web_sys::HtmlCanvasElement>> = const { std::cell::RefCell::new(None) };
+    /// The canvas a [`ChartCanvas`] is drawing on and its 2D context, while its draw closure
+    /// runs (what a [`FrameCache`] copies from and to).
+    static DRAWING_ON: std::cell::RefCell<Option<Surface>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A canvas and its 2D context, asked for once: `getContext` is a call into the browser that
+/// returns the same object every time (it was asked twice per draw: issue 12).
+#[derive(Clone)]
+struct Surface {
+    canvas: web_sys::HtmlCanvasElement,
+    context: web_sys::CanvasRenderingContext2d,
+}
+
+impl Surface {
+    /// `canvas` with its 2D context, `None` when it has none.
+    fn of(canvas: web_sys::HtmlCanvasElement) -> Option<Surface> {
+        let context = canvas.get_context("2d").ok().flatten()?.dyn_into().ok()?;
+        Some(Surface { canvas, context })
+    }
 }
 
 /// A chart's frame kept as pixels (issue 12). While a slider moves the scenario along the
@@ -247,13 +263,14 @@ thread_local! {
 /// (`charts::sweep_frame_key`); when it is the key of the last draw on a canvas of the same
 /// size, it copies the pixels it kept, which are the same pixels, and returns the layout it
 /// kept. (It used to work the whole frame out without drawing it and hash its calls: a fifth
-/// of the chart's time per input.)
+/// of the chart's time per input.) Caches nest: the sweep chart keeps its frame with the title
+/// in one, whose `frame` draws the title over the frame another one keeps.
 pub struct FrameCache<T> {
     /// The key of the kept frame, with the canvas's size.
     key: std::cell::Cell<Option<u64>>,
     /// The kept frame (a canvas outside the document, the chart's size) and what drawing it
     /// returned.
-    kept: std::cell::RefCell<Option<(web_sys::HtmlCanvasElement, T)>>,
+    kept: std::cell::RefCell<Option<(Surface, T)>>,
 }
 
 impl<T> Default for FrameCache<T> {
@@ -267,18 +284,19 @@ impl<T: Clone> FrameCache<T> {
     /// copies its pixels from the last draw that had the same `key`; returns what `frame`
     /// returned. Outside a [`ChartCanvas`] draw it simply draws.
     pub fn draw(&self, area: &CanvasArea, key: u64, frame: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-        let Some(canvas) = DRAWING_ON.with(|c| c.borrow().clone()) else {
+        let Some(on) = DRAWING_ON.with(|c| c.borrow().clone()) else {
             return frame();
         };
+        let (width, height) = (on.canvas.width(), on.canvas.height());
         let key = {
             use std::hash::{Hash, Hasher};
             let mut h = std::hash::DefaultHasher::new();
-            (key, canvas.width(), canvas.height()).hash(&mut h);
+            (key, width, height).hash(&mut h);
             h.finish()
         };
         if self.key.get() == Some(key) {
             if let Some((pixels, value)) = self.kept.borrow().as_ref() {
-                copy_pixels(pixels, &canvas)?;
+                copy_pixels(&pixels.canvas, &on.context)?;
                 return Ok(value.clone());
             }
         }
@@ -289,16 +307,16 @@ impl<T: Clone> FrameCache<T> {
         let mut kept = self.kept.borrow_mut();
         let pixels = match kept.take() {
             Some((pixels, _)) => Some(pixels),
-            None => offscreen_context().and_then(|ctx| ctx.canvas()),
+            None => offscreen_context().and_then(|context| Some(Surface { canvas: context.canvas()?, context })),
         };
         if let Some(pixels) = pixels {
-            if pixels.width() != canvas.width() {
-                pixels.set_width(canvas.width());
+            if pixels.canvas.width() != width {
+                pixels.canvas.set_width(width);
             }
-            if pixels.height() != canvas.height() {
-                pixels.set_height(canvas.height());
+            if pixels.canvas.height() != height {
+                pixels.canvas.set_height(height);
             }
-            copy_pixels(&canvas, &pixels)?;
+            copy_pixels(&on.canvas, &pixels.context)?;
             *kept = Some((pixels, value.clone()));
             self.key.set(Some(key));
         }
@@ -306,15 +324,9 @@ impl<T: Clone> FrameCache<T> {
     }
 }
 
-/// Replaces every pixel of `to` with `from`'s (same size): with the "copy" operation, even
-/// translucent pixels come out as they were, not blended over what was there.
-fn copy_pixels(from: &web_sys::HtmlCanvasElement, to: &web_sys::HtmlCanvasElement) -> Result<(), String> {
-    let ctx = to
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        .ok_or("no 2D context")?;
+/// Replaces every pixel of the canvas of `to` with `from`'s (same size): with the "copy"
+/// operation, even translucent pixels come out as they were, not blended over what was there.
+fn copy_pixels(from: &web_sys::HtmlCanvasElement, ctx: &web_sys::CanvasRenderingContext2d) -> Result<(), String> {
     ctx.set_global_composite_operation("copy").map_err(|_| "no composite operation")?;
     let drawn = ctx.draw_image_with_html_canvas_element(from, 0.0, 0.0);
     ctx.set_global_composite_operation("source-over").map_err(|_| "no composite operation")?;
@@ -483,6 +495,7 @@ where
     let visible = watch_visibility(canvas_ref);
     let (size, observed) = watch_size(canvas_ref);
     let gate = FrameGate::new();
+    let surface = StoredValue::new_local(None::<Surface>);
 
     Effect::new(move |_| {
         gate.tick.track();
@@ -528,14 +541,22 @@ where
         if canvas.height() != h {
             canvas.set_height(h);
         }
-        let element = canvas.clone();
-        let Some(backend) = FastCanvas::with_canvas_object(canvas) else {
-            error.set(Some("this browser gave no 2D canvas context".to_owned()));
-            return;
+        // The canvas element stays while the component lives, and so does its context.
+        let on = match surface.get_value().filter(|s| s.canvas == canvas) {
+            Some(on) => on,
+            None => {
+                let Some(on) = Surface::of(canvas.clone()) else {
+                    error.set(Some("this browser gave no 2D canvas context".to_owned()));
+                    return;
+                };
+                surface.set_value(Some(on.clone()));
+                on
+            }
         };
+        let backend = FastCanvas::with_context(on.canvas.clone(), on.context.clone());
         let area = EitherBackend::Other(backend).into_drawing_area();
         gate.drew();
-        DRAWING_ON.with(|c| c.replace(Some(element)));
+        DRAWING_ON.with(|c| c.replace(Some(on)));
         let drawn = draw(&area, dpr);
         DRAWING_ON.with(|c| c.replace(None));
         // `present` strokes the lines the backend batched (FastCanvas::flush_lines).

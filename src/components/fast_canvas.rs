@@ -69,7 +69,13 @@ impl FastCanvas {
     /// The backend on `canvas`'s 2D context, `None` when it has none.
     pub fn with_canvas_object(canvas: HtmlCanvasElement) -> Option<FastCanvas> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(FastCanvas { canvas, context, set: Set::default(), lines_open: false, footprints: Vec::new() })
+        Some(FastCanvas::with_context(canvas, context))
+    }
+
+    /// The backend on `canvas` through `context`, its 2D context asked for before (a chart
+    /// asks once, not per draw). The context's state is set again as if new.
+    pub fn with_context(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> FastCanvas {
+        FastCanvas { canvas, context, set: Set::default(), lines_open: false, footprints: Vec::new() }
     }
 
     /// Strokes the lines traced since the last call ([`FastCanvas::lines_open`]).

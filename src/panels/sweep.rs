@@ -3,7 +3,7 @@
 //! readout that is also written as text under the chart.
 
 use charts::format::{input_format, metric_format};
-use charts::{draw_sweep_data, draw_sweep_frame, sweep_frame_key, ChartStyle, PlotLayout, Series, SweepChart};
+use charts::{draw_sweep_data, draw_sweep_frame, draw_sweep_title, sweep_frame_key, ChartStyle, PlotLayout, Series, SweepChart};
 use costmodel::sweep::{Metric, SweepInput};
 use leptos::prelude::*;
 
@@ -126,7 +126,11 @@ pub fn SweepPanel(
         state.scenario.with(|s| short_title(s, x))
     });
 
+    // The frame, and the frame with the title over it: a step along x keeps both (one copy of
+    // pixels), a step of another input inside unchanged axes keeps the first (a copy and the
+    // title drawn).
     let frame_cache = FrameCache::default();
+    let titled_cache = FrameCache::default();
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
         let (x, y) = (x.get(), y.get());
@@ -147,9 +151,20 @@ pub fn SweepPanel(
                 x_format: input_format(x),
                 highlight: highlight.get(),
             };
-            // The frame (axes, grid, labels, legend, markers) is copied when unchanged.
+            // The frame (axes, grid, labels, legend, markers) and the title are copied when
+            // unchanged.
             let key = sweep_frame_key(area, &chart, &style).map_err(|e| e.to_string())?;
-            let frame = frame_cache.draw(area, key, || draw_sweep_frame(area, &chart, &style).map_err(|e| e.to_string()))?;
+            let titled_key = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::hash::DefaultHasher::new();
+                (key, chart.title).hash(&mut h);
+                h.finish()
+            };
+            let frame = titled_cache.draw(area, titled_key, || {
+                let frame = frame_cache.draw(area, key, || draw_sweep_frame(area, &chart, &style).map_err(|e| e.to_string()))?;
+                draw_sweep_title(area, &chart, &style).map_err(|e| e.to_string())?;
+                Ok(frame)
+            })?;
             draw_sweep_data(area, &chart, &style, &frame).map(|l| layout.set_value(Some(l))).map_err(|e| e.to_string())
         })
     };

@@ -62,7 +62,7 @@ pub use draw::{set_text_measurer, TextMeasurer};
 pub use either::{sweep_svg_via, EitherBackend, EitherError};
 pub use memory::{draw_memory_bar, draw_memory_report};
 pub use style::{okabe_ito, ChartStyle};
-pub use sweep::{draw_sweep, draw_sweep_data, draw_sweep_frame, sweep_frame_key, sweep_markers, sweep_series, Series, SweepChart, SweepFrame, MAX_SERIES};
+pub use sweep::{draw_sweep, draw_sweep_data, draw_sweep_frame, draw_sweep_title, sweep_frame_key, sweep_markers, sweep_series, Series, SweepChart, SweepFrame, MAX_SERIES};
 pub use timeline::{draw_timeline, MAX_LANES};
 // serving (issue 9)
 pub use load::draw_load;

@@ -94,9 +94,11 @@ fn nothing_reason(chart: &SweepChart) -> Option<&'static str> {
 /// went, for hover readouts. Draws "nothing to draw: …" instead of failing when no value can
 /// be placed on the axes. Fails only on backend errors or more than [`MAX_SERIES`] series.
 ///
-/// It is [`draw_sweep_frame`] then [`draw_sweep_data`]: a canvas that keeps the frame's pixels
-/// draws only the second part again when the frame is unchanged (the app's sweep chart while
-/// a slider moves the scenario along the swept axis, or a pointer moves the readout).
+/// It is [`draw_sweep_frame`], [`draw_sweep_title`] then [`draw_sweep_data`]: a canvas that
+/// keeps the pixels of the first two draws only the last part again when they are unchanged
+/// (the app's sweep chart while a slider moves the scenario along the swept axis, or a pointer
+/// moves the readout), and only the last two when only the title changed (a slider moving
+/// another input inside unchanged axes).
 pub fn draw_sweep<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &SweepChart,
@@ -106,6 +108,7 @@ where
     DB::ErrorType: 'static,
 {
     let frame = draw_sweep_frame(area, chart, style)?;
+    draw_sweep_title(area, chart, style)?;
     draw_sweep_data(area, chart, style, &frame)
 }
 
@@ -368,9 +371,20 @@ where
     Ok(SweepFrame { layout, plot: true })
 }
 
-/// The sweep chart over its [`draw_sweep_frame`]: the series, the highlighted point and the
-/// title (which overlaps nothing, so drawing it last leaves every pixel as it was). Returns
-/// where the plot went, in the backend's pixels, for hover readouts.
+/// The sweep chart's title, in the room [`draw_sweep_frame`] leaves for it. It overlaps nothing
+/// else the chart draws, so it may be drawn before or after [`draw_sweep_data`] with the same
+/// pixels: the app keeps frame and title as one picture while the title is unchanged
+/// (src/panels/sweep.rs), where it used to measure and draw the title again on every input.
+pub fn draw_sweep_title<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &SweepChart, style: &ChartStyle) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let p = Painter::new(area, style);
+    p.draw_title(&p.title_lines(chart.title)?.0, p.margin())
+}
+
+/// The sweep chart over its [`draw_sweep_frame`] and [`draw_sweep_title`]: the series and the
+/// highlighted point. Returns where the plot went, in the backend's pixels, for hover readouts.
 pub fn draw_sweep_data<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &SweepChart,
@@ -407,7 +421,6 @@ where
             draw_highlight(&p, chart, &layout, si, pi)?;
         }
     }
-    p.draw_title(&p.title_lines(chart.title)?.0, p.margin())?;
     let base = area.get_base_pixel();
     Ok(PlotLayout {
         plot_left_px: base.0 + layout.plot_left_px,
