@@ -45,23 +45,8 @@ pub fn LogSlider(
     #[prop(into)]
     value_text: Signal<String>,
 ) -> impl IntoView {
-    // The thumb follows the value, but is not set where it already is: a step of the thumb
-    // itself (an arrow key, a drag) puts it at the position the new value maps to, and setting
-    // a range input's value, even to the same one, is a call into the browser that updates
-    // the input's state (issue 12). A value typed in the number field moves it.
-    let position = move |v: f64| format!("{}", log_position(v, min, max).round());
-    let node = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        let position = position(value.get());
-        if let Some(input) = node.get() {
-            if input.value() != position {
-                input.set_value(&position);
-            }
-        }
-    });
     view! {
         <input
-            node_ref=node
             id=id
             type="range"
             class="kvs-slider"
@@ -70,7 +55,7 @@ pub fn LogSlider(
             step="1"
             aria-label=aria_label
             aria-valuetext=move || value_text.get()
-            value=position(value.get_untracked())
+            prop:value=move || format!("{}", log_position(value.get(), min, max).round())
             on:input=move |ev| {
                 if let Some(pos) = costmodel::units::parse_f64(&event_target_value(&ev)) {
                     on_input.run(log_value(pos, min, max));
