@@ -55,6 +55,7 @@ fn record_draw(testid: &str, started_ms: f64) {
         };
         static FIRST_RECORDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
+    schedule_warm_up();
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -103,7 +104,20 @@ struct Advances {
     other: Vec<(char, f64)>,
     /// Kerning of each pair measured, sorted by key (first char << 32 | second char).
     pairs: Vec<(u64, f64)>,
+    /// The next pair of [`WARM_CHARS`] to measure while the page is idle, once a text that
+    /// changes with every input ([`texts_change_per_input`]: the sweep chart's readout) met a
+    /// pair not measured yet; `None` before that, and once all are measured.
+    warm_next: Option<usize>,
 }
+
+/// Characters that numbers and their units are written with in the charts' texts
+/// (`charts::format`, `costmodel::units`): digits, separators, and the characters next to a
+/// digit in a unit or prefix ("132k", "1.5 GB", "$0.25", "250 ms", "12%", "2–4"). The readout
+/// under a slider changes these pair by pair; the pairs inside a unit do not change. 26
+/// characters, 676 pairs per font whose texts change (issue 12).
+const WARM_CHARS: [char; 26] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ',', '.', ' ', 'k', 'K', 'M', 'G', 'T', 'B', 's', 'm', 'µ', '%', '$', '–', '×',
+];
 
 impl Advances {
     /// `measureText(text).width` in this font.
@@ -136,12 +150,32 @@ impl Advances {
         match self.pairs.binary_search_by_key(&key, |&(k, _)| k) {
             Ok(i) => Some(self.pairs[i].1),
             Err(i) => {
+                if self.warm_next.is_none() && CHANGING_TEXTS.with(std::cell::Cell::get) {
+                    self.warm_next = Some(0);
+                    WARM_WANTED.with(|w| w.set(true));
+                }
                 let pair: String = [a, b].iter().collect();
                 let kerning = self.measure(&pair)? - self.of(a)? - self.of(b)?;
                 self.pairs.insert(i, (key, kerning));
                 Some(kerning)
             }
         }
+    }
+
+    /// Measures the next pair of [`WARM_CHARS`] not measured yet; `false` when none is left
+    /// (or the browser measured nothing).
+    fn warm_one(&mut self) -> bool {
+        let n = WARM_CHARS.len();
+        while let Some(i) = self.warm_next.filter(|&i| i < n * n) {
+            self.warm_next = Some(i + 1);
+            let (a, b) = (WARM_CHARS[i / n], WARM_CHARS[i % n]);
+            let key = (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b));
+            if self.pairs.binary_search_by_key(&key, |&(k, _)| k).is_err() {
+                return self.kerning(a, b).is_some();
+            }
+        }
+        self.warm_next = None;
+        false
     }
 
     /// The width of `text`: its characters' advances and its pairs' kerning.
@@ -169,6 +203,56 @@ thread_local! {
     static ADVANCES: std::cell::RefCell<Vec<Advances>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Text height per font (family, size bits): the line box plotters measured.
     static LINE_HEIGHTS: std::cell::RefCell<std::collections::HashMap<(String, u64), u32>> = Default::default();
+    /// The texts measured now change with every input ([`texts_change_per_input`]).
+    static CHANGING_TEXTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// A font has pairs to measure while idle ([`Advances::warm_next`]).
+    static WARM_WANTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// An idle callback is pending for them.
+    static WARM_SCHEDULED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Tells the text measurer that, until this chart's draw ends, the texts it measures change
+/// with every input (the sweep chart's readout, drawn over its kept frame and title): their
+/// fonts' number pairs are then measured while the page is idle ([`schedule_warm_up`]).
+pub fn texts_change_per_input() {
+    CHANGING_TEXTS.with(|c| c.set(true));
+}
+
+/// Milliseconds of an idle period left to the next frame's work: measuring stops there.
+const WARM_SLACK_MS: f64 = 2.0;
+
+/// Measures, while the page is idle (`requestIdleCallback`), the pairs of [`WARM_CHARS`] in the
+/// fonts whose texts change between draws, so a slider step's readout meets pairs already
+/// measured instead of calling `measureText` inside the input's frame (1.1 calls per step over
+/// the first 60 steps, about 0.3 ms each with the CPU throttled 4×: issue 12). Where there is
+/// no `requestIdleCallback` (Safari), pairs are measured on first use, as before.
+fn schedule_warm_up() {
+    if !WARM_WANTED.with(std::cell::Cell::get) || WARM_SCHEDULED.with(|s| s.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let idle = Closure::once_into_js(move |deadline: web_sys::IdleDeadline| {
+        WARM_SCHEDULED.with(|s| s.set(false));
+        let more = ADVANCES.with(|a| {
+            let mut a = a.borrow_mut();
+            for font in a.iter_mut() {
+                while font.warm_next.is_some() {
+                    if deadline.time_remaining() <= WARM_SLACK_MS {
+                        return true;
+                    }
+                    font.warm_one();
+                }
+            }
+            false
+        });
+        WARM_WANTED.with(|w| w.set(more));
+        schedule_warm_up();
+    });
+    if window.request_idle_callback(idle.unchecked_ref()).is_err() {
+        WARM_WANTED.with(|w| w.set(false));
+    }
 }
 
 /// The text measurer of every chart in the page ([`charts::set_text_measurer`]): the size
@@ -192,7 +276,7 @@ pub fn measure_text(family: &str, size_px: f64, _bold: bool, text: &str) -> Opti
             None => {
                 let context = offscreen_context()?;
                 context.set_font(&font);
-                a.push(Advances { font, context, ascii: [f64::NAN; 128], other: Vec::new(), pairs: Vec::new() });
+                a.push(Advances { font, context, ascii: [f64::NAN; 128], other: Vec::new(), pairs: Vec::new(), warm_next: None });
                 a.len() - 1
             }
         };
@@ -283,7 +367,9 @@ impl<T: Clone> FrameCache<T> {
     /// Draws `frame` (the first calls of a chart's draw, filling its whole area) on `area`, or
     /// copies its pixels from the last draw that had the same `key`; returns what `frame`
     /// returned. Outside a [`ChartCanvas`] draw it simply draws.
-    pub fn draw(&self, area: &CanvasArea, key: u64, frame: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    /// `frame` is a trait object: the sweep chart's two nested caches share one copy of this
+    /// function's code.
+    pub fn draw(&self, area: &CanvasArea, key: u64, frame: &mut dyn FnMut() -> Result<T, String>) -> Result<T, String> {
         let Some(on) = DRAWING_ON.with(|c| c.borrow().clone()) else {
             return frame();
         };
@@ -559,6 +645,7 @@ where
         DRAWING_ON.with(|c| c.replace(Some(on)));
         let drawn = draw(&area, dpr);
         DRAWING_ON.with(|c| c.replace(None));
+        CHANGING_TEXTS.with(|c| c.set(false));
         // `present` strokes the lines the backend batched (FastCanvas::flush_lines).
         match drawn.and_then(|()| area.present().map_err(|e| e.to_string())) {
             Ok(()) => {

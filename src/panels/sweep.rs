@@ -160,11 +160,12 @@ pub fn SweepPanel(
                 (key, chart.title).hash(&mut h);
                 h.finish()
             };
-            let frame = titled_cache.draw(area, titled_key, || {
-                let frame = frame_cache.draw(area, key, || draw_sweep_frame(area, &chart, &style).map_err(|e| e.to_string()))?;
+            let frame = titled_cache.draw(area, titled_key, &mut || {
+                let frame = frame_cache.draw(area, key, &mut || draw_sweep_frame(area, &chart, &style).map_err(|e| e.to_string()))?;
                 draw_sweep_title(area, &chart, &style).map_err(|e| e.to_string())?;
                 Ok(frame)
             })?;
+            crate::components::texts_change_per_input();
             draw_sweep_data(area, &chart, &style, &frame).map(|l| layout.set_value(Some(l))).map_err(|e| e.to_string())
         })
     };

@@ -12,6 +12,9 @@
 //       copied the kept pixels once;
 //   (c) a change that moves the axes (another y metric) draws a new frame, again exactly as a
 //       fresh page draws it;
+//   (f) the readout's number pairs were measured while the page was idle after load
+//       (chart_canvas.rs, schedule_warm_up): once that stops, slider steps call measureText
+//       0 times (before: about once per step, each a call into the browser inside the frame);
 //   (e) a change of the title alone (a KV method whose window the context does not reach, with
 //       the users on x: the same numbers, one more word in the title) copies the frame, draws
 //       the title and the readout (2 texts) and keeps frame and title for the next step (2
@@ -25,10 +28,10 @@ const SWEEP = '[data-testid="sweep-chart"]';
 /** Counts canvas texts and image copies (window.__kvs_canvas_calls) and keeps each text drawn
  * with its font (window.__kvs_texts). */
 function countCanvasCalls() {
-  window.__kvs_canvas_calls = { fillText: 0, drawImage: 0 };
+  window.__kvs_canvas_calls = { fillText: 0, drawImage: 0, measureText: 0 };
   window.__kvs_texts = new Map();
   const C = CanvasRenderingContext2D.prototype;
-  for (const m of ['fillText', 'drawImage']) {
+  for (const m of ['fillText', 'drawImage', 'measureText']) {
     const original = C[m];
     C[m] = function (...a) {
       window.__kvs_canvas_calls[m] += 1;
@@ -74,6 +77,15 @@ export default async function redraw(browser, h) {
     const { page, context, errors } = await open(h, browser, h.appUrl('?model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=128000'), dpr);
     try {
       await pixels(page);
+      // (f) The idle measuring is over when measureText has not been called for 500 ms.
+      await page.waitForFunction(() => {
+        const n = window.__kvs_canvas_calls.measureText;
+        if (window.__kvs_idle_n !== n) {
+          window.__kvs_idle_n = n;
+          window.__kvs_idle_since = performance.now();
+        }
+        return performance.now() - window.__kvs_idle_since > 500;
+      }, null, { polling: 100, timeout: 20_000 });
       // (a), (b): slider steps along x (the default sweep is over the context length).
       await page.evaluate(() => document.querySelector('#input-ctx-slider').focus({ preventScroll: true }));
       const before = await page.evaluate(() => ({ ...window.__kvs_canvas_calls }));
@@ -87,6 +99,7 @@ export default async function redraw(browser, h) {
       const copies = (after.drawImage - before.drawImage) / steps;
       h.checkEq(texts, 1, `redraw (dpr ${dpr}): texts a slider step along x draws (the readout: the frame's and the title are copied)`);
       h.checkEq(copies, 1, `redraw (dpr ${dpr}): a slider step copies the kept frame and title once`);
+      h.checkEq(after.measureText - before.measureText, 0, `redraw (dpr ${dpr}): measureText calls in ${steps} slider steps after the idle measuring`);
       const stepped = await pixels(page);
       const link = await page.evaluate(() => location.href);
       const fresh = await open(h, browser, link, dpr);
