@@ -366,9 +366,8 @@ impl<T> Default for FrameCache<T> {
 impl<T: Clone> FrameCache<T> {
     /// Draws `frame` (the first calls of a chart's draw, filling its whole area) on `area`, or
     /// copies its pixels from the last draw that had the same `key`; returns what `frame`
-    /// returned. Outside a [`ChartCanvas`] draw it simply draws.
-    /// `frame` is a trait object: the sweep chart's two nested caches share one copy of this
-    /// function's code.
+    /// returned. Outside a [`ChartCanvas`] draw it simply draws. (`frame` is a trait object:
+    /// the sweep chart's two nested caches share one copy of this function's code.)
     pub fn draw(&self, area: &CanvasArea, key: u64, frame: &mut dyn FnMut() -> Result<T, String>) -> Result<T, String> {
         let Some(on) = DRAWING_ON.with(|c| c.borrow().clone()) else {
             return frame();
@@ -410,7 +409,7 @@ impl<T: Clone> FrameCache<T> {
     }
 }
 
-/// Replaces every pixel of the canvas of `to` with `from`'s (same size): with the "copy"
+/// Replaces every pixel of the canvas `ctx` draws on with `from`'s (same size): with the "copy"
 /// operation, even translucent pixels come out as they were, not blended over what was there.
 fn copy_pixels(from: &web_sys::HtmlCanvasElement, ctx: &web_sys::CanvasRenderingContext2d) -> Result<(), String> {
     ctx.set_global_composite_operation("copy").map_err(|_| "no composite operation")?;
