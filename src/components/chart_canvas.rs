@@ -119,6 +119,11 @@ const WARM_CHARS: [char; 26] = [
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ',', '.', ' ', 'k', 'K', 'M', 'G', 'T', 'B', 's', 'm', 'µ', '%', '$', '–', '×',
 ];
 
+/// The key of a pair in [`Advances::pairs`].
+fn pair_key(a: char, b: char) -> u64 {
+    (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b))
+}
+
 impl Advances {
     /// `measureText(text).width` in this font.
     fn measure(&self, text: &str) -> Option<f64> {
@@ -146,7 +151,7 @@ impl Advances {
 
     /// The kerning between `a` and `b` (mostly 0), measured on first use.
     fn kerning(&mut self, a: char, b: char) -> Option<f64> {
-        let key = (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b));
+        let key = pair_key(a, b);
         match self.pairs.binary_search_by_key(&key, |&(k, _)| k) {
             Ok(i) => Some(self.pairs[i].1),
             Err(i) => {
@@ -162,20 +167,19 @@ impl Advances {
         }
     }
 
-    /// Measures the next pair of [`WARM_CHARS`] not measured yet; `false` when none is left
-    /// (or the browser measured nothing).
-    fn warm_one(&mut self) -> bool {
+    /// Measures the next pair of [`WARM_CHARS`] not measured yet (`warm_next` becomes `None`
+    /// when none is left).
+    fn warm_one(&mut self) {
         let n = WARM_CHARS.len();
         while let Some(i) = self.warm_next.filter(|&i| i < n * n) {
             self.warm_next = Some(i + 1);
             let (a, b) = (WARM_CHARS[i / n], WARM_CHARS[i % n]);
-            let key = (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b));
-            if self.pairs.binary_search_by_key(&key, |&(k, _)| k).is_err() {
-                return self.kerning(a, b).is_some();
+            if self.pairs.binary_search_by_key(&pair_key(a, b), |&(k, _)| k).is_err() {
+                let _ = self.kerning(a, b);
+                return;
             }
         }
         self.warm_next = None;
-        false
     }
 
     /// The width of `text`: its characters' advances and its pairs' kerning.
