@@ -12,7 +12,7 @@
 // clicks on the first stage's buttons and changes to its selects are recorded and replayed on
 // the app's elements of the same id (`data-testid` without its `first-` prefix).
 //
-// It also names the Hugging Face import module (src/bin/import.rs) by its hash and writes those
+// It also names the on-demand modules (src/bin/import.rs, src/bin/export.rs) by their hashes and writes those
 // names into the app's JS glue, which it renames by its new content (see below).
 //
 // Trunk 0.21.14 builds the first stage as a "worker" (so that it does not load it) named
@@ -39,9 +39,11 @@ function nameByHash(name) {
 
 const [F, FW] = nameByHash('kvscope-first');
 // The Hugging Face import module (src/bin/import.rs, issue 12), also built as a "worker": hashed
-// names too, which the app's JS glue hands the app (`window.__kvs_import`, read by src/hf.rs;
-// written below); the app fetches it with a dynamic import() only when a reader imports a model.
+// names too, which the app's JS glue hands the app (`window.__kvs_import`, read by
+// src/ondemand.rs; written below); the app fetches it with a dynamic import() only when a reader
+// imports a model. The JSON export (src/bin/export.rs) likewise (`window.__kvs_export`).
 const [I, IW] = nameByHash('kvscope-import');
+const [E, EW] = nameByHash('kvscope-export');
 
 let index = fs.readFileSync(indexPath, 'utf8');
 const trunkLoader = /<script type=module>import init, \* as bindings from '\.\/(kvscope-web-[0-9a-f]+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/(kvscope-web-[0-9a-f]+_bg\.wasm)' \}\);[\s\S]*?<\/script>/;
@@ -49,14 +51,14 @@ const m = index.match(trunkLoader);
 if (!m) throw new Error("first-stage: Trunk's loader script was not found in index.html (another Trunk version?)");
 const [, A0, AW] = m;
 
-// The import module's names go into the app's JS glue, not into index.html (which a plain
+// The on-demand modules' names go into the app's JS glue, not into index.html (which a plain
 // widget fetches: not one byte more there), and the glue is renamed by its new content, so
-// that a cached glue never names an import module that a later build removed.
+// that a cached glue never names an on-demand module that a later build removed.
 // Third: the function that loads it. `import()` is syntax, which wasm-bindgen cannot bind; here
 // it needs no `new Function` (which a Content-Security-Policy without 'unsafe-eval' blocks) and
 // no snippet file (one more request at every app start).
 const load = '(j,w)=>import(j).then((m)=>m.default({module_or_path:w}).then(()=>m))';
-const glue = `window.__kvs_import=["./${I}","./${IW}",${load}];` + fs.readFileSync(path.join(dir, A0), 'utf8');
+const glue = `window.__kvs_import=["./${I}","./${IW}",${load}];window.__kvs_export=["./${E}","./${EW}",${load}];` + fs.readFileSync(path.join(dir, A0), 'utf8');
 const A = `kvscope-web-${createHash('sha256').update(glue).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, A), glue);
 if (A !== A0) fs.unlinkSync(path.join(dir, A0));
@@ -142,4 +144,4 @@ for (const name of [A0, AW]) {
   index = index.replace(tag, '');
 }
 fs.writeFileSync(indexPath, index);
-console.log(`first-stage: ${F}, ${FW}; the loader runs it before ${A}; the app loads ${I} on demand`);
+console.log(`first-stage: ${F}, ${FW}; the loader runs it before ${A}; the app loads ${I} and ${E} on demand`);

@@ -47,6 +47,7 @@ total_raw=0
 total_gz=0
 first_gz=0
 import_gz=0
+export_gz=0
 css_gz=0
 shopt -s nullglob
 for f in dist/*.wasm dist/*.js dist/*.css; do
@@ -57,6 +58,7 @@ for f in dist/*.wasm dist/*.js dist/*.css; do
   case "$f" in
     dist/kvscope-first-*) first_gz=$((first_gz + gz)) ;;
     dist/kvscope-import-*) import_gz=$((import_gz + gz)) ;;
+    dist/kvscope-export-*) export_gz=$((export_gz + gz)) ;;
     *.css) css_gz=$((css_gz + gz)) ;;
   esac
   printf '  %-48s %9d raw %9d gzip\n' "$f" "$raw" "$gz"
@@ -64,9 +66,11 @@ done
 shopt -u nullglob
 html_gz=$(gzip -9c dist/index.html | wc -c)
 printf '  %-48s %9d raw %9d gzip\n' "total (.wasm + .js + .css)" "$total_raw" "$total_gz"
-printf '  %-48s %19d gzip\n' "the app (without the first stage)" "$((total_gz - first_gz - import_gz))"
+printf '  %-48s %19d gzip\n' "the app (no first stage, no on-demand modules)" "$((total_gz - first_gz - import_gz - export_gz))"
 # hfsplit (issue 12): the Hugging Face import, fetched only when a reader imports a model.
 printf '  %-48s %19d gzip\n' "the import module (on demand)" "$import_gz"
+# The JSON export, fetched only when a reader exports JSON.
+printf '  %-48s %19d gzip\n' "the export module (on demand)" "$export_gz"
 # What a widget without controls transfers until the reader interacts (issue 12 target: 150 KB).
 printf '  %-48s %19d gzip\n' "first stage + CSS + index.html (a plain widget)" "$((first_gz + css_gz + html_gz))"
 

@@ -3,16 +3,16 @@
 //! `costmodel::hf` imports and names it. This module only fetches and sorts the failures into
 //! messages a reader can act on; the panel is `panels::hf`.
 //!
-//! The import itself is not in the app's .wasm (issue 12: bytes): it is the module
-//! `kvscope-import` (src/bin/import.rs), fetched the first time a reader imports a model
-//! ([`import_config`]) or opens a way to (`prefetch_import`). A link never needs it: it carries
-//! the imported architecture as `arch=`.
-
-use std::cell::RefCell;
+//! The import itself is not in the app's .wasm (issue 12: bytes): it is the on-demand module
+//! `kvscope-import` (src/bin/import.rs, loaded by `crate::ondemand`), fetched the first time a
+//! reader imports a model ([`import_config`]) or opens a way to (`crate::ondemand::prefetch`).
+//! A link never needs it: it carries the imported architecture as `arch=`.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use crate::ondemand::{js_text, CallError, Module};
 
 use crate::panels::editor::MODEL_KEYS;
 use crate::state::AppState;
@@ -40,10 +40,6 @@ pub enum HfStatus {
         /// The message.
         message: String,
     },
-}
-
-fn js_text(e: &JsValue) -> String {
-    e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| "unknown error".to_owned())
 }
 
 /// The text of `id`'s `config.json`, or a message naming the failure: gated or private (401,
@@ -96,86 +92,21 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
-thread_local! {
-    /// The import module's namespace once loaded (a promise, so that concurrent requests share
-    /// one load). Cleared when the load fails, so that a later request tries again.
-    static IMPORT_MODULE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
-}
-
-/// The import module's JS glue and .wasm, relative to the page, and the function that loads
-/// them: what a release build's loader sets (`window.__kvs_import`, scripts/first-stage.mjs),
-/// else the names Trunk gives them (`trunk serve`) and a loader made here.
-fn import_module_files() -> (String, String, Option<js_sys::Function>) {
-    let named = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("__kvs_import")).ok())
-        .filter(js_sys::Array::is_array)
-        .map(|v| js_sys::Array::from(&v))
-        .and_then(|a| Some((a.get(0).as_string()?, a.get(1).as_string()?, a.get(2).dyn_into::<js_sys::Function>().ok())));
-    named.unwrap_or_else(|| ("./kvscope-import.js".to_owned(), "./kvscope-import_bg.wasm".to_owned(), None))
-}
-
-/// The import module's namespace, loaded on the first call (a dynamic `import()` of its glue,
-/// which then instantiates its .wasm), or a message naming what failed.
-async fn import_module() -> Result<JsValue, String> {
-    let (js, wasm, load) = import_module_files();
-    let promise = IMPORT_MODULE.with(|cell| -> Result<js_sys::Promise, String> {
-        if let Some(p) = cell.borrow().as_ref() {
-            return Ok(p.clone());
-        }
-        // URLs resolved against the page, so the site works at any sub-path (e.g. /kvscope/).
-        let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).ok_or("no document")?;
-        let absolute = |rel: &str| web_sys::Url::new_with_base(rel, &base).map(|u| u.href()).map_err(|e| js_text(&e));
-        // `import()` is syntax, not a function wasm-bindgen can bind: a release build's glue
-        // brings the function; under `trunk serve` (development) a Function body holds it.
-        let load = load.unwrap_or_else(|| js_sys::Function::new_with_args("j, w", "return import(j).then((m) => m.default({ module_or_path: w }).then(() => m))"));
-        let p: js_sys::Promise = load
-            .call2(&JsValue::UNDEFINED, &JsValue::from_str(&absolute(&js)?), &JsValue::from_str(&absolute(&wasm)?))
-            .map_err(|e| js_text(&e))?
-            .dyn_into()
-            .map_err(|_| "not a promise".to_owned())?;
-        *cell.borrow_mut() = Some(p.clone());
-        Ok(p)
-    });
-    let failed = |why: String| format!("the importer of config.json files ({js}) could not be loaded ({why}): check the connection and try again");
-    let promise = promise.map_err(failed)?;
-    match JsFuture::from(promise.clone()).await {
-        Ok(module) => Ok(module),
-        Err(e) => {
-            IMPORT_MODULE.with(|cell| {
-                let mut cell = cell.borrow_mut();
-                if cell.as_ref().is_some_and(|p| JsValue::from(p.clone()) == JsValue::from(promise.clone())) {
-                    *cell = None;
-                }
-            });
-            Err(failed(js_text(&e)))
-        }
-    }
-}
-
-/// Starts loading the import module if it is not loaded yet (a reader is about to import).
-pub fn prefetch_import() {
-    leptos::task::spawn_local(async {
-        let _ = import_module().await;
-    });
-}
-
-/// `costmodel::hf::import_config`, run by the import module: imports a config.json fetched for
-/// repo `id` (or pasted, named `given_name`).
+/// `costmodel::hf::import_config`, run by the on-demand module (`crate::ondemand`): imports a
+/// config.json fetched for repo `id` (or pasted, named `given_name`).
 ///
 /// # Errors
 /// The importer's sentence, or what failed in loading the module.
 pub async fn import_config(json: &str, id: Option<&str>, given_name: Option<&str>) -> Result<Imported, String> {
-    let module = import_module().await?;
-    let f: js_sys::Function = js_sys::Reflect::get(&module, &JsValue::from_str("import_config"))
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or("the importer of config.json files has no import_config (a stale cache? reload the page)")?;
     let opt = |s: Option<&str>| s.map_or(JsValue::UNDEFINED, JsValue::from_str);
-    let out = f
-        .call3(&JsValue::UNDEFINED, &JsValue::from_str(json), &opt(id), &opt(given_name))
-        .map_err(|e| format!("the importer of config.json files failed ({})", js_text(&e)))?;
+    let parts = match crate::ondemand::call(Module::Import, "import_config", &js_sys::Array::of3(&JsValue::from_str(json), &opt(id), &opt(given_name))).await {
+        Ok(parts) => parts,
+        Err(CallError::Load(e)) => {
+            return Err(format!("the importer of config.json files ({}) could not be loaded ({}): check the connection and try again", e.file, e.why))
+        }
+        Err(CallError::Call(why)) => return Err(format!("the importer of config.json files failed: {why}")),
+    };
     // ["ok", arch, name, note…] or ["error", message] (src/bin/import.rs).
-    let parts: Vec<String> = js_sys::Array::from(&out).iter().filter_map(|v| v.as_string()).collect();
     match parts.as_slice() {
         [tag, arch, name, notes @ ..] if tag == "ok" => Ok(Imported {
             spec: costmodel::arch::decode(arch).map_err(|e| format!("the imported architecture does not read back ({e})"))?,
@@ -196,7 +127,7 @@ pub fn load(state: AppState, id: String, status: RwSignal<HfStatus>, open_paste:
     }
     status.set(HfStatus::Loading(id.clone()));
     // The importer loads while the config.json is on the wire.
-    prefetch_import();
+    crate::ondemand::prefetch(Module::Import);
     leptos::task::spawn_local(async move {
         let result = match fetch_config(&id).await {
             Ok(text) => import_config(&text, Some(&id), None).await,

@@ -19,6 +19,7 @@ mod download;
 mod format;
 // hf (issue 10, 11): fetching a model's config.json from the Hub.
 mod hf;
+mod ondemand;
 pub mod panels;
 pub mod share;
 mod sources;

@@ -1,10 +1,11 @@
 //! Downloads: the sweep as CSV (the CLI's columns), the chart as PNG and SVG, the scenario
-//! and its report as JSON.
+//! and its report as JSON (written by the on-demand module, `crate::ondemand`).
 
 use charts::{ChartStyle, SweepChart};
 use leptos::prelude::*;
 
 use crate::download::{download_data_url, download_text};
+use crate::ondemand::{CallError, Module};
 use crate::panels::compare::scenario_label;
 use crate::panels::sweep::{chart_series, wants_log_y};
 use crate::state::{use_app, x_range};
@@ -110,14 +111,33 @@ pub fn ExportPanel(
             Err(e) => status.set(format!("Could not export SVG: {e}")),
         }
     };
+    // issue 12: the JSON writer is a module of its own (src/bin/export.rs), fetched on first use
+    // (or when the pointer or the focus reaches the button); the app hands it the scenario as
+    // its link and the warnings it holds, and the module evaluates it as the app does.
     let json = move |_| {
-        match state.evaluated.with_untracked(costmodel::Evaluated::to_json) {
-            Ok(text) => report(download_text(&text, &export_name(state, "json"), "application/json"), "JSON"),
-            // Not `{e}`: serde_json's error text is a table of every parse error (the app parses
-            // no JSON since the import became a module of its own; issue 12), and writing the
-            // report's own structs cannot meet them.
-            Err(_) => status.set("Could not export JSON: the report could not be written as JSON.".to_owned()),
-        }
+        let query = state.scenario.with_untracked(costmodel::url::to_query);
+        let warnings = state.url_warnings.get_untracked();
+        let name = export_name(state, "json");
+        status.set("Loading the JSON writer…".to_owned());
+        leptos::task::spawn_local(async move {
+            let warnings: js_sys::Array = warnings.iter().map(|w| wasm_bindgen::JsValue::from_str(w)).collect();
+            let answer = crate::ondemand::call(Module::Export, "export_json", &js_sys::Array::of2(&wasm_bindgen::JsValue::from_str(&query), &warnings)).await;
+            // ["ok", json] or ["error", message] (src/bin/export.rs).
+            let result = match answer {
+                Ok(parts) => match parts.as_slice() {
+                    [tag, text] if tag == "ok" => download_text(text, &name, "application/json"),
+                    [tag, message] if tag == "error" => Err(format!("{message}.")),
+                    _ => Err("the JSON writer answered in an unknown form (a stale cache? reload the page).".to_owned()),
+                },
+                Err(CallError::Load(e)) => Err(format!("the JSON writer ({}) could not be loaded ({}): check the connection and try again.", e.file, e.why)),
+                Err(CallError::Call(why)) => Err(format!("the JSON writer failed: {why}.")),
+            };
+            // The panel may have closed meanwhile: then there is no status to write.
+            let _ = status.try_set(match result {
+                Ok(()) => "JSON downloaded.".to_owned(),
+                Err(e) => format!("Could not export JSON: {e}"),
+            });
+        });
     };
     view! {
         <div class="kvs-panel-body">
@@ -127,7 +147,7 @@ pub fn ExportPanel(
                 <button type="button" class="kvs-button" data-testid="export-csv-all" on:click=all_csv>"This scenario, every metric (CSV)"</button>
                 <button type="button" class="kvs-button" data-testid="export-png" on:click=png>"Chart as PNG"</button>
                 <button type="button" class="kvs-button" data-testid="export-svg" on:click=svg>"Chart as SVG"</button>
-                <button type="button" class="kvs-button" data-testid="export-json" on:click=json>"Scenario + report as JSON"</button>
+                <button type="button" class="kvs-button" data-testid="export-json" on:click=json on:pointerenter=move |_| crate::ondemand::prefetch(Module::Export) on:focus=move |_| crate::ondemand::prefetch(Module::Export)>"Scenario + report as JSON"</button>
             </div>
             <p class="kvs-note">"The chart's CSV has one column per line on the chart, pinned scenarios included; the every-metric CSV has the columns of " <code>"kvscope sweep --csv"</code> " for this scenario. The PNG is drawn at twice the screen's pixel density, at least 1,600 px wide. The link to this page holds the whole state: copy it from the address bar."</p>
             <p class="kvs-note" role="status" data-testid="export-status">{move || status.get()}</p>

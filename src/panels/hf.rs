@@ -37,10 +37,10 @@ pub fn HfLoad(
             None
         }
     });
-    // An id to load on offer: the importer starts loading (issue 12: it is a module of its own).
+    // An id to load on offer: the on-demand module starts loading (issue 12).
     Effect::new(move |_| {
         if matches!(parsed.get(), Some(Ok(_))) {
-            crate::hf::prefetch_import();
+            crate::ondemand::prefetch(crate::ondemand::Module::Import);
         }
     });
     let start = move |id: String| load(state, id, status, open_paste);

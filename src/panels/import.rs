@@ -1,6 +1,6 @@
 //! "Paste a Hugging Face config.json": imports an architecture with
 //! `costmodel::hf::import_config` (which unwraps multimodal `text_config` wrappers and refuses
-//! configs that are not decoder LLMs, by name), run by the import module the app fetches on
+//! configs that are not decoder LLMs, by name), run by the on-demand module the app fetches on
 //! first use (`crate::hf::import_config`; issue 12). The imported model becomes the scenario's model
 //! (`Scenario.custom`), which the link carries as `arch=` (`costmodel::arch`), with its name
 //! (`name=`: `_name_or_path`, else the id a failed Hub load was for, else the name typed here).
@@ -25,7 +25,7 @@ pub fn ImportConfig(
     let given_name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let notes = RwSignal::new(Vec::<String>::new());
-    // The importer is a module of its own (crate::hf::import_config), fetched on first use.
+    // The importer is in the on-demand module (crate::hf::import_config), fetched on first use.
     let busy = RwSignal::new(false);
     let import = move |_| {
         let raw = text.get_untracked();
@@ -60,7 +60,7 @@ pub fn ImportConfig(
     };
     // Opening the box or focusing the text starts loading the importer, so that it is there
     // by the time the file is pasted.
-    let prefetch = move || crate::hf::prefetch_import();
+    let prefetch = move || crate::ondemand::prefetch(crate::ondemand::Module::Import);
     let on_toggle = move |ev: leptos::ev::Event| {
         if ev.target().and_then(|t| js_sys::Reflect::get(&t, &wasm_bindgen::JsValue::from_str("open")).ok()).and_then(|o| o.as_bool()) == Some(true) {
             prefetch();
