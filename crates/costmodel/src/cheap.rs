@@ -222,7 +222,7 @@ pub fn stacks(base: &Inputs, ctx: f64, needed: f64) -> Vec<Stack> {
         let mut a = 0;
         loop {
             if a == 4 {
-                found.sort_by(|x, y| x.methods.len().cmp(&y.methods.len()).then(y.factor.total_cmp(&x.factor)));
+                crate::sort::sort_stable_by(&mut found, |x, y| x.methods.len().cmp(&y.methods.len()).then(y.factor.total_cmp(&x.factor)));
                 found.truncate(MAX_STACKS);
                 return found;
             }

@@ -173,7 +173,7 @@ impl KvShape {
         for (i, &(_, w)) in self.windows[..self.n_windows].iter().enumerate() {
             ends[i] = w;
         }
-        ends[..self.n_windows].sort_by(f64::total_cmp);
+        crate::sort::sort_stable_by(&mut ends[..self.n_windows], f64::total_cmp);
         let mut start = 0.0;
         for end in ends[..self.n_windows].iter().copied().chain(std::iter::once(f64::INFINITY)) {
             let slope = self.unbounded_bytes_per_token

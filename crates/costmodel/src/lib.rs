@@ -40,6 +40,7 @@ pub mod roofline;
 pub mod scenario;
 // serving (issue 9)
 pub mod serving;
+pub mod sort;
 pub mod spec;
 pub mod sweep;
 pub mod units;

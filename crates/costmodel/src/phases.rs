@@ -554,7 +554,7 @@ impl Prepared {
                 n_cuts += 1;
             }
         }
-        cuts[..n_cuts].sort_by(f64::total_cmp);
+        crate::sort::sort_stable_by(&mut cuts[..n_cuts], f64::total_cmp);
         let mut start = 0.0;
         for end in cuts[..n_cuts].iter().copied().chain(std::iter::once(steps)) {
             if end > start {

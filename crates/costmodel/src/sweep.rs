@@ -497,7 +497,7 @@ fn markers(inputs: &mut Inputs, input: SweepInput, points: &[SweepPoint]) -> Vec
             }
         }
     }
-    out.sort_by(|a, b| a.x.total_cmp(&b.x));
+    crate::sort::sort_stable_by(&mut out, |a, b| a.x.total_cmp(&b.x));
     out
 }
 

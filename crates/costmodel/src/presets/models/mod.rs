@@ -322,7 +322,7 @@ pub fn by_family() -> Vec<(&'static str, Vec<&'static ModelPreset>)> {
         }
     }
     for (_, rows) in &mut out {
-        rows.sort_by(|a, b| b.released.cmp(a.released));
+        crate::sort::sort_stable_by(rows, |a, b| b.released.cmp(a.released));
     }
     out
 }
