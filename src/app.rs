@@ -127,7 +127,7 @@ fn set_theme(state: AppState, theme: Theme) {
 #[component]
 fn ThemeSwitch() -> impl IntoView {
     let state = crate::state::use_app();
-    let theme = Memo::new(move |_| state.view.with(|v| v.embed.theme));
+    let theme = crate::erased::memo(move || state.view.with(|v| v.embed.theme));
     let on_change = move |ev: leptos::ev::Event| {
         let t = match event_target_value(&ev).as_str() {
             "light" => Theme::Light,
@@ -169,15 +169,15 @@ pub fn App() -> impl IntoView {
     let memos = SweepMemos::new(state);
     let pins = pinned(state);
     let evaluated = state.evaluated;
-    let warnings = Memo::new(move |_| evaluated.with(|e| e.report.warnings.clone()));
-    let has_url_warnings = Memo::new(move |_| state.url_warnings.with(|w| !w.is_empty()));
+    let warnings = crate::erased::memo(move || evaluated.with(|e| e.report.warnings.clone()));
+    let has_url_warnings = crate::erased::memo(move || state.url_warnings.with(|w| !w.is_empty()));
     let dismiss = Callback::new(move |_| state.url_warnings.set(Vec::new()));
-    let panel = Memo::new(move |_| state.view.with(|v| v.panel));
+    let panel = crate::erased::memo(move || state.view.with(|v| v.panel));
     // ux (issue 11): on a phone the editor is a panel the reader opens (CSS shows it always on
     // a desktop).
     let editor_open = RwSignal::new(false);
     let settled = state.settled;
-    let headline_live = Memo::new(move |_| {
+    let headline_live = crate::erased::memo(move || {
         settled.track();
         evaluated.with_untracked(costmodel::summary::headline)
     });

@@ -16,6 +16,7 @@ mod deferred;
 // first stage (issue 12)
 pub mod first;
 mod download;
+mod erased;
 mod format;
 // hf (issue 10, 11): fetching a model's config.json from the Hub.
 mod hf;

@@ -53,7 +53,7 @@ impl ScenarioSignal {
         let (inner, changed) = (self.inner, Trigger::new());
         let part = std::sync::Arc::new(part);
         let read = std::sync::Arc::clone(&part);
-        let memo = Memo::new(move |_| {
+        let memo = crate::erased::memo(move || {
             changed.track();
             inner.with_untracked(|s| read(s))
         });

@@ -68,7 +68,7 @@ fn write_title(d: &str) {
 pub fn sync_title(state: AppState) {
     let evaluated = state.evaluated;
     let settled = state.settled;
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         settled.track();
         if let Some(d) = evaluated.try_with_untracked(describe) {
             write_title(&d);
@@ -217,18 +217,18 @@ pub fn SharePanel() -> impl IntoView {
     // box itself picks (view, controls) applies at once.
     let link = {
         let link_now = link_now.clone();
-        Memo::new(move |_| {
+        crate::erased::memo(move || {
             state.settled.track();
             link_now()
         })
     };
-    let text = Memo::new(move |_| {
+    let text = crate::erased::memo(move || {
         state.settled.track();
         evaluated.with_untracked(describe)
     });
     let widget_src = {
         let widget_src_now = widget_src_now.clone();
-        Memo::new(move |_| {
+        crate::erased::memo(move || {
             state.settled.track();
             show.track();
             controls.track();
@@ -237,7 +237,7 @@ pub fn SharePanel() -> impl IntoView {
     };
     let embed = {
         let embed_now = embed_now.clone();
-        Memo::new(move |_| {
+        crate::erased::memo(move || {
             state.settled.track();
             show.track();
             controls.track();

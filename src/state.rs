@@ -494,7 +494,7 @@ impl AppState {
         all.extend(view_warnings);
         let scenario = ScenarioSignal::new(scenario);
         let url_warnings = RwSignal::new(all);
-        let evaluated = Memo::new(move |_| evaluate_scenario(scenario.get(), url_warnings.get()));
+        let evaluated = crate::erased::memo(move || evaluate_scenario(scenario.get(), url_warnings.get()));
         let (inputs, report, math) = derived(evaluated);
         AppState {
             scenario,
@@ -544,16 +544,16 @@ impl AppState {
     /// Bytes in GiB?
     pub fn binary(&self) -> Memo<bool> {
         let view = self.view;
-        Memo::new(move |_| view.with(|v| v.binary))
+        crate::erased::memo(move || view.with(|v| v.binary))
     }
 }
 
 /// The memos every state derives from its evaluation: the inputs, the report, and the math
 /// (lazy: computed only while an open math section reads it).
 fn derived(evaluated: Memo<Evaluated>) -> (Memo<Inputs>, Memo<Report>, Memo<Vec<MathLine>>) {
-    let inputs = Memo::new(move |_| evaluated.with(|e| e.inputs.clone()));
-    let report = Memo::new(move |_| evaluated.with(|e| e.report.clone()));
-    let math = Memo::new(move |_| evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
+    let inputs = crate::erased::memo(move || evaluated.with(|e| e.inputs.clone()));
+    let report = crate::erased::memo(move || evaluated.with(|e| e.report.clone()));
+    let math = crate::erased::memo(move || evaluated.with(|e| costmodel::math::explain(&e.inputs, &e.report)));
     (inputs, report, math)
 }
 

@@ -60,19 +60,19 @@ impl SweepMemos {
     pub fn new(state: AppState) -> SweepMemos {
         let inputs = state.inputs;
         let view = state.view;
-        let x = Memo::new(move |_| view.with(|v| v.x));
-        let current_x = Memo::new(move |_| inputs.with(|i| input_value(i, x.get())));
-        let xs = Memo::new(move |_| xs_for(x.get(), current_x.get()));
+        let x = crate::erased::memo(move || view.with(|v| v.x));
+        let current_x = crate::erased::memo(move || inputs.with(|i| input_value(i, x.get())));
+        let xs = crate::erased::memo(move || xs_for(x.get(), current_x.get()));
         // The inputs with x pinned: unchanged while only x's value moves.
-        let base = Memo::new(move |_| {
+        let base = crate::erased::memo(move || {
             let x = x.get();
             let mut i = inputs.get();
             x.apply(&mut i, 1.0);
             i
         });
-        let main = Memo::new(move |_| base.with(|b| xs.with(|xs| sweep(b, x.get(), xs))));
-        let series = Memo::new(move |_| view.with(|v| v.series.map(|s| (s, v.series_values.clone()))));
-        let by_series = Memo::new(move |_| {
+        let main = crate::erased::memo(move || base.with(|b| xs.with(|xs| sweep(b, x.get(), xs))));
+        let series = crate::erased::memo(move || view.with(|v| v.series.map(|s| (s, v.series_values.clone()))));
+        let by_series = crate::erased::memo(move || {
             let Some((key, values)) = series.get() else {
                 return Vec::new();
             };
@@ -91,8 +91,8 @@ impl SweepMemos {
                 })
             })
         });
-        let pin_list = Memo::new(move |_| view.with(|v| v.pins.clone()));
-        let pins = Memo::new(move |_| {
+        let pin_list = crate::erased::memo(move || view.with(|v| v.pins.clone()));
+        let pins = crate::erased::memo(move || {
             let x = x.get();
             let (lo, hi, log) = x_range(x);
             let xs = sweep_xs(x, lo, hi, SWEEP_POINTS, log);
@@ -107,7 +107,7 @@ impl SweepMemos {
             })
         });
         let evaluated = state.evaluated;
-        let exact = Memo::new(move |_| {
+        let exact = crate::erased::memo(move || {
             let mut s = main.get();
             let i = evaluated.with(|e| costmodel::sweep::insert_current(&mut s, &e.inputs, &e.report));
             (s, i)

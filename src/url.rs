@@ -63,7 +63,7 @@ pub fn sync_url(state: AppState) {
     let scenario = state.scenario;
     let view = state.view;
     let settled = state.settled;
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         scenario.track();
         view.track();
         PENDING.with(|p| {

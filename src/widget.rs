@@ -50,7 +50,7 @@ pub fn post_height(eid: &str, height: f64) {
 
 /// Watches the widget root's size and posts its height whenever it changes (whole pixels).
 fn report_heights(root: NodeRef<leptos::html::Div>, eid: String) {
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         let Some(el) = root.get() else {
             return;
         };
@@ -135,11 +135,11 @@ pub fn Widget() -> impl IntoView {
     sync_title(state);
     let (scenario, view, evaluated) = (state.scenario, state.view, state.evaluated);
     let memos = SweepMemos::new(state);
-    let warnings = Memo::new(move |_| evaluated.with(|e| e.report.warnings.clone()));
+    let warnings = crate::erased::memo(move || evaluated.with(|e| e.report.warnings.clone()));
     let (show, controls, eid) = view.with_untracked(|v| (v.embed.show, v.embed.controls.clone(), v.embed.eid.clone()));
     let base = crate::url::page_base();
-    let open = Memo::new(move |_| format!("{base}?{}", scenario.with(|s| view.with(|v| app_query(s, v)))));
-    let desc = Memo::new(move |_| evaluated.with(describe));
+    let open = crate::erased::memo(move || format!("{base}?{}", scenario.with(|s| view.with(|v| app_query(s, v)))));
+    let desc = crate::erased::memo(move || evaluated.with(describe));
     let root = NodeRef::<leptos::html::Div>::new();
     report_heights(root, eid);
     let status = RwSignal::new(String::new());

@@ -445,7 +445,7 @@ where
     E::Output: JsCast + Clone + 'static,
 {
     let visible = RwSignal::new(true);
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         let Some(el) = node.get() else {
             return;
         };
@@ -478,7 +478,7 @@ where
 fn watch_size(canvas_ref: NodeRef<Canvas>) -> (RwSignal<Option<(f64, f64)>>, RwSignal<bool>) {
     let size = RwSignal::new(None::<(f64, f64)>);
     let observed = RwSignal::new(false);
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -586,7 +586,7 @@ where
     let gate = FrameGate::new();
     let surface = StoredValue::new_local(None::<Surface>);
 
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         gate.tick.track();
         // Off screen (beyond a margin), a chart is not redrawn while the inputs change: it is
         // drawn again, with the current data, when it comes near the viewport.

@@ -64,7 +64,7 @@ fn math_body(lines: Signal<Vec<MathLine>>, ids: &'static [&'static str], extra: 
             .iter()
             .map(|&id| {
                 // One lookup per line and report; its four texts read the memo.
-                let line = Memo::new(move |_| lines.with(|ls| ls.iter().find(|l| l.id == id).cloned()));
+                let line = crate::erased::memo(move || lines.with(|ls| ls.iter().find(|l| l.id == id).cloned()));
                 let part = move |f: fn(&MathLine) -> String| move || line.with(|l| l.as_ref().map(f).unwrap_or_default());
                 view! {
                     <details class="kvs-math-line">

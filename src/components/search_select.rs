@@ -79,7 +79,7 @@ pub fn SearchSelect(
                 .collect::<Vec<_>>()
         })
     };
-    let matched = Memo::new(move |_| {
+    let matched = crate::erased::memo(move || {
         let needle = filter.get();
         options.with_value(|opts| opts.iter().filter(|o| costmodel::search::matches(&needle, &o.label, &o.value)).count())
     });

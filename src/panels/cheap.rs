@@ -14,19 +14,19 @@ pub fn CheapPanel() -> impl IntoView {
     let state = use_app();
     let dark = state.dark;
     let inputs = state.inputs;
-    let cheap = Memo::new(move |_| inputs.with(|i| cheap_as(i, LONG_CTX_TOKENS, SHORT_CTX_TOKENS)));
+    let cheap = crate::erased::memo(move || inputs.with(|i| cheap_as(i, LONG_CTX_TOKENS, SHORT_CTX_TOKENS)));
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
         cheap.with(|c| charts::draw_cheap(area, c, &style)).map_err(|e| e.to_string())
     };
     // The sentences are built in costmodel (cheap::sentences; ux, issue 11): the ratio, what
     // closes the gap or that nothing more is needed, and what keeps 1M dear.
-    let lines = Memo::new(move |_| cheap.with(costmodel::cheap::sentences));
+    let lines = crate::erased::memo(move || cheap.with(costmodel::cheap::sentences));
     let line = move |i: usize| move || lines.with(|l| l.get(i).cloned().unwrap_or_default());
     let summary = line(0);
     let needed = line(1);
     let bound = line(2);
-    let already = Memo::new(move |_| cheap.with(|c| c.already_cheap));
+    let already = crate::erased::memo(move || cheap.with(|c| c.already_cheap));
     view! {
         <div class="kvs-panel-body">
             <p>"The paper's goal: serve 1M tokens of context as cheaply as 4K. Same model, hardware and workload; only the context differs."</p>

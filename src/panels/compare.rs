@@ -79,8 +79,8 @@ pub fn pin_current(state: AppState) {
 /// The pinned scenarios, evaluated (only when the pins change).
 pub fn pinned(state: AppState) -> Memo<Vec<Evaluated>> {
     let view = state.view;
-    let pins = Memo::new(move |_| view.with(|v| v.pins.clone()));
-    Memo::new(move |_| pins.with(|ps| ps.iter().map(|p| evaluate_query(p)).collect()))
+    let pins = crate::erased::memo(move || view.with(|v| v.pins.clone()));
+    crate::erased::memo(move || pins.with(|ps| ps.iter().map(|p| evaluate_query(p)).collect()))
 }
 
 /// The compare table.
@@ -92,7 +92,7 @@ pub fn ComparePanel(
     let state = use_app();
     let binary = state.binary();
     let evaluated = state.evaluated;
-    let full = Memo::new(move |_| state.view.with(|v| v.pins.len() >= MAX_PINS));
+    let full = crate::erased::memo(move || state.view.with(|v| v.pins.len() >= MAX_PINS));
     let unpin = move |i: usize| state.view.update(|v| {
         if i < v.pins.len() {
             v.pins.remove(i);

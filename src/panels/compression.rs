@@ -27,7 +27,7 @@ fn axis_help(axis: Axis) -> &'static str {
 pub fn CompressionEditor() -> impl IntoView {
     let state = use_app();
     let inputs = state.inputs;
-    let combined = Memo::new(move |_| {
+    let combined = crate::erased::memo(move || {
         inputs.with(|i| {
             let c = i.compression;
             let ctx = i.workload.ctx_tokens;
@@ -60,7 +60,7 @@ pub(crate) fn AxisEditor(
     let state = use_app();
     let scenario = state.scenario;
     let setting = scenario.select(move |s| s.compression[index].clone());
-    let selected = Memo::new(move |_| match setting.get() {
+    let selected = crate::erased::memo(move || match setting.get() {
         AxisSetting::None => "none".to_owned(),
         AxisSetting::Method(id) => id,
         AxisSetting::Factor(_) => CUSTOM.to_owned(),

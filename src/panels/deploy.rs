@@ -197,13 +197,13 @@ pub fn DeploymentPanel() -> impl IntoView {
     let binary = state.binary();
     // The diagram only changes with the deployment's layout, not with every input (a slider
     // move redrew its hundred SVG elements otherwise).
-    let drawn = Memo::new(move |_| evaluated.with(|e| diagram(&e.inputs)));
+    let drawn = crate::erased::memo(move || evaluated.with(|e| diagram(&e.inputs)));
     // Its texts as one memo (input2, issue 12): the list below keeps its elements and only the
     // text that changed is written (the body was rebuilt, attributes and all, on every input).
-    let texts = Memo::new(move |_| evaluated.with(|e| deploy_texts(e, binary.get())));
+    let texts = crate::erased::memo(move || evaluated.with(|e| deploy_texts(e, binary.get())));
     let text = move |f: fn(&DeployTexts) -> &String| move || texts.with(|t| f(t).clone());
-    let pools = Memo::new(move |_| texts.with(|t| t.pools.clone()));
-    let transfer = Memo::new(move |_| texts.with(|t| t.transfer.clone()));
+    let pools = crate::erased::memo(move || texts.with(|t| t.pools.clone()));
+    let transfer = crate::erased::memo(move || texts.with(|t| t.transfer.clone()));
     let body = view! {
         <p class="kvs-note" data-testid="deploy-summary">
             {text(|t| &t.summary)}

@@ -91,7 +91,7 @@ pub fn Editor() -> impl IntoView {
 fn memo_custom_label(state: crate::state::AppState) -> Memo<Option<String>> {
     let imported = state.imported;
     let custom = state.scenario.select(|s| (s.custom.clone(), s.name.clone()));
-    Memo::new(move |_| {
+    crate::erased::memo(move || {
         custom.with(|(custom, name)| {
             custom.as_ref().map(|spec| {
                 let params = fmt_sig(spec.total_params() / 1e9);
@@ -134,7 +134,7 @@ fn ModelEditor() -> impl IntoView {
         }
     });
     let open_paste = RwSignal::new(false);
-    let pending_id = Memo::new(move |_| match hf_status.get() {
+    let pending_id = crate::erased::memo(move || match hf_status.get() {
         crate::hf::HfStatus::Failed { id, .. } => Some(id),
         _ => None,
     });
@@ -142,7 +142,7 @@ fn ModelEditor() -> impl IntoView {
     // the model (a preset id or an architecture): resolved when that changes, not on every input
     // (input2, issue 12: a context slider move resolved the whole scenario again here).
     let model_key = scenario.select(move |s| (s.model.clone(), s.custom.clone()));
-    let base = Memo::new(move |_| {
+    let base = crate::erased::memo(move || {
         model_key.track();
         scenario.with_untracked(|s| {
             let mut b = s.clone();

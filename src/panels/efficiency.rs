@@ -38,11 +38,11 @@ pub fn EfficiencyEditor() -> impl IntoView {
     // `Scenario::efficiency` reads the mode, the accelerator and the weight and activation bits:
     // recomputed when those change, not on every input (input2, issue 12).
     let part = scenario.select(|s| (s.mode, s.hw.clone(), s.weight_bits, s.act_bits));
-    let key = Memo::new(move |_| {
+    let key = crate::erased::memo(move || {
         let hw = inputs.with(|i| i.hw);
         part.with(|(mode, id, w, a)| (hw, *mode, id.clone(), *w, *a))
     });
-    let defaults = Memo::new(move |_| {
+    let defaults = crate::erased::memo(move || {
         let hw = key.with(|k| k.0);
         scenario.with_untracked(|s| {
             let mut b = s.clone();

@@ -31,7 +31,7 @@ pub fn EngineEditor() -> impl IntoView {
     let scenario = state.scenario;
     let evaluated = state.evaluated;
     let engine = scenario.select(move |s| s.engine);
-    let detail = Memo::new(move |_| evaluated.with(|e| e.report.engine_detail.clone()));
+    let detail = crate::erased::memo(move || evaluated.with(|e| e.report.engine_detail.clone()));
     let on_change = move |ev| {
         if let Some(e) = Engine::parse(&event_target_value(&ev)) {
             scenario.update(|s| s.engine = e);
@@ -75,7 +75,7 @@ pub fn EngineBlock() -> impl IntoView {
     let scenario = state.scenario;
     let binary = state.binary();
     let report = state.report;
-    let has = Memo::new(move |_| report.with(|r| r.engine_detail.is_some()));
+    let has = crate::erased::memo(move || report.with(|r| r.engine_detail.is_some()));
     let text = move |f: fn(&Report, &EngineDetail, bool) -> String| move || report.with(|r| r.engine_detail.as_ref().map(|d| f(r, d, binary.get())).unwrap_or_default());
     let apply = move |key: &'static str, value: f64| {
         scenario.update(|s| {

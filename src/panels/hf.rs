@@ -29,7 +29,7 @@ pub fn HfLoad(
     if let Some(id) = wanted {
         load(state, id, status, open_paste);
     }
-    let parsed = Memo::new(move |_| {
+    let parsed = crate::erased::memo(move || {
         let q = query.get();
         if looks_like_id(&q) {
             Some(costmodel::hf::parse_repo_id(&q))
@@ -38,7 +38,7 @@ pub fn HfLoad(
         }
     });
     // An id to load on offer: the on-demand module starts loading (issue 12).
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         if matches!(parsed.get(), Some(Ok(_))) {
             crate::ondemand::prefetch(crate::ondemand::Module::Import);
         }

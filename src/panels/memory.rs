@@ -21,7 +21,7 @@ pub fn MemoryPanel() -> impl IntoView {
     };
     // One memo: the chart's accessible name and the line under it read the same text (it was
     // formatted twice per input; input2, issue 12).
-    let text = Memo::new(move |_| {
+    let text = crate::erased::memo(move || {
         let b = binary.get();
         report.with(|r| {
             // With an engine: its split of the CUDA-reported memory (`EngineDetail::segments`).
@@ -47,7 +47,7 @@ pub fn MemoryPanel() -> impl IntoView {
         })
     });
     // ux (issue 11): the device's memory as it is sold, and one line on the exposed bytes.
-    let sold = Memo::new(move |_| evaluated.with(costmodel::summary::device_memory));
+    let sold = crate::erased::memo(move || evaluated.with(costmodel::summary::device_memory));
     let set_binary = move |v: bool| state.view.update(|view| view.binary = v);
     view! {
         <section class="kvs-memory" aria-label="Memory of one GPU">

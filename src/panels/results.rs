@@ -24,7 +24,7 @@ pub fn Results(
     let report = state.report;
     let out = state.scenario.select(move |s| s.out_tokens);
     // One memo per card (its four texts computed once per report), one signal per text node.
-    let card = move |f: fn(&Report, f64, bool) -> cards::CardText| Memo::new(move |_| report.with(|r| f(r, out.get(), binary.get())));
+    let card = move |f: fn(&Report, f64, bool) -> cards::CardText| crate::erased::memo(move || report.with(|r| f(r, out.get(), binary.get())));
     let text = move |c: Memo<cards::CardText>, field: fn(&cards::CardText) -> &String| Signal::derive(move || c.with(|c| field(c).clone()));
     let concurrency = card(|r, _, b| cards::concurrency(r, b));
     let prefill = card(|r, _, _| cards::prefill(r));
@@ -32,7 +32,7 @@ pub fn Results(
     let switch = card(|r, _, _| cards::switch(r));
     // Computed once per report, and only while a math section is open (`AppState::math`).
     let math = state.math;
-    let no_fit = Memo::new(move |_| report.with(|r| r.no_fit.is_some()));
+    let no_fit = crate::erased::memo(move || report.with(|r| r.no_fit.is_some()));
     let ctx = state.scenario.select(move |s| s.ctx_tokens);
 
     view! {
@@ -124,7 +124,7 @@ fn Throughput(
         }
     };
     let evaluated = use_app().evaluated;
-    let ttft_why = Memo::new(move |_| evaluated.with(costmodel::summary::ttft_why));
+    let ttft_why = crate::erased::memo(move || evaluated.with(costmodel::summary::ttft_why));
     view! {
         <article class="kvs-card kvs-card-wide" data-testid="metric-throughput">
             <h3 class="kvs-card-title">"Session throughput"</h3>
@@ -150,14 +150,14 @@ pub fn FitStatus() -> impl IntoView {
     let state = use_app();
     let evaluated = state.evaluated;
     let scenario = state.scenario;
-    let no_fit = Memo::new(move |_| evaluated.with(|e| e.report.no_fit.clone()));
-    let fits = Memo::new(move |_| evaluated.with(cards::fits_text));
+    let no_fit = crate::erased::memo(move || evaluated.with(|e| e.report.no_fit.clone()));
+    let fits = crate::erased::memo(move || evaluated.with(cards::fits_text));
     // input2 (issue 12): which state (fits / does not fit) and the offer are memos, so an input
     // that changes only a number rewrites that text, not the block (it was rebuilt, button and
     // attributes, on every input).
-    let fitting = Memo::new(move |_| no_fit.with(Option::is_none));
-    let serve_all = Memo::new(move |_| evaluated.with(cards::serve_all));
-    let has_serve_all = Memo::new(move |_| serve_all.with(Option::is_some));
+    let fitting = crate::erased::memo(move || no_fit.with(Option::is_none));
+    let serve_all = crate::erased::memo(move || evaluated.with(cards::serve_all));
+    let has_serve_all = crate::erased::memo(move || serve_all.with(Option::is_some));
     view! {
         <div class="kvs-status" class:kvs-nofit=move || !fitting.get() role="status" data-testid="fit-status">
             {move || if fitting.get() {
@@ -177,7 +177,7 @@ pub fn FitStatus() -> impl IntoView {
             } else {
                 let reason = move || no_fit.with(|nf| nf.as_ref().map(|nf| format!("Not one user fits: {}. Latencies are not shown.", nf.reason)).unwrap_or_default());
                 // What would fit: a context length and a GPU count, each with its button.
-                let fixes = Memo::new(move |_| no_fit.with(|nf| nf.as_ref().map_or((None, None), |nf| (nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0), nf.min_tp))));
+                let fixes = crate::erased::memo(move || no_fit.with(|nf| nf.as_ref().map_or((None, None), |nf| (nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0), nf.min_tp))));
                 view! {
                     <div data-testid="no-fit">
                         <p><strong class="kvs-nofit-title">"Does not fit. "</strong>{reason}</p>

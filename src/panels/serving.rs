@@ -61,7 +61,7 @@ pub fn ServingCard(
     /// The report.
     report: Memo<Report>,
 ) -> impl IntoView {
-    let shown = Memo::new(move |_| report.with(|r| r.serving.is_some()));
+    let shown = crate::erased::memo(move || report.with(|r| r.serving.is_some()));
     // The state's math memo: computed only while a math section is open.
     let math = use_app().math;
     let row = move |label: &'static str, testid: &'static str, f: fn(&Report) -> String| {
@@ -116,13 +116,13 @@ pub fn LoadPanel() -> impl IntoView {
     let state = use_app();
     let dark = state.dark;
     let scenario = state.scenario;
-    let curve = Memo::new(move |_| {
+    let curve = crate::erased::memo(move || {
         scenario.with(|s| {
             let users = costmodel::sweep::load_users(s, LOAD_POINTS);
             (costmodel::sweep::load_curve(s, &users), s.users)
         })
     });
-    let summary = Memo::new(move |_| curve.with(|(c, _)| costmodel::sweep::load_summary(c)));
+    let summary = crate::erased::memo(move || curve.with(|(c, _)| costmodel::sweep::load_summary(c)));
     let draw = move |area: &CanvasArea, dpr: f64| {
         let style = if dark.get() { charts::ChartStyle::dark() } else { charts::ChartStyle::light() }.scaled(dpr);
         curve

@@ -105,23 +105,23 @@ pub fn SweepPanel(
     let state = use_app();
     let view = state.view;
     let dark = state.dark;
-    let x = Memo::new(move |_| view.with(|v| v.x));
-    let y = Memo::new(move |_| view.with(|v| v.y));
-    let series = Memo::new(move |_| chart_series(memos, y.get()));
-    let y_log = Memo::new(move |_| series.with(|s| wants_log_y(s)));
+    let x = crate::erased::memo(move || view.with(|v| v.x));
+    let y = crate::erased::memo(move || view.with(|v| v.y));
+    let series = crate::erased::memo(move || chart_series(memos, y.get()));
+    let y_log = crate::erased::memo(move || series.with(|s| wants_log_y(s)));
     let hover = RwSignal::new(None::<(usize, usize)>);
-    let highlight = Memo::new(move |_| {
+    let highlight = crate::erased::memo(move || {
         // The scenario itself (computed exactly, not the nearest sampled point).
         hover.get().or_else(|| memos.exact.with(|(_, i)| i.map(|i| (0, i))))
     });
     let layout = StoredValue::new(None::<PlotLayout>);
     // Without the swept input: a drag along x moves the point, not the title (which then stays
     // measured and laid out).
-    let title = Memo::new(move |_| {
+    let title = crate::erased::memo(move || {
         let x = x.get();
         state.evaluated.with(|e| sweep_title(e, x))
     });
-    let short_title = Memo::new(move |_| {
+    let short_title = crate::erased::memo(move || {
         let x = x.get();
         state.scenario.with(|s| short_title(s, x))
     });
@@ -225,14 +225,14 @@ pub fn SweepPanel(
 fn SweepControls() -> impl IntoView {
     let state = use_app();
     let view = state.view;
-    let x = Memo::new(move |_| view.with(|v| v.x));
-    let y = Memo::new(move |_| view.with(|v| v.y));
-    let series = Memo::new(move |_| view.with(|v| v.series));
-    let sv_text = Memo::new(move |_| {
+    let x = crate::erased::memo(move || view.with(|v| v.x));
+    let y = crate::erased::memo(move || view.with(|v| v.y));
+    let series = crate::erased::memo(move || view.with(|v| v.series));
+    let sv_text = crate::erased::memo(move || {
         view.with(|v| v.series_values.iter().map(|x| costmodel::url::fmt_number(*x)).collect::<Vec<_>>().join(", "))
     });
     let sv_error = RwSignal::new(None::<String>);
-    let pins_full = Memo::new(move |_| view.with(|v| v.pins.len() >= MAX_PINS));
+    let pins_full = crate::erased::memo(move || view.with(|v| v.pins.len() >= MAX_PINS));
     let set_x = move |ev: leptos::ev::Event| {
         if let Some(k) = SweepInput::from_key(&event_target_value(&ev)) {
             view.update(|v| {

@@ -17,7 +17,7 @@ pub fn TimelinePanel() -> impl IntoView {
         report.with(|r| charts::draw_timeline(area, r, &style)).map_err(|e| e.to_string())
     };
     // One memo for the chart's accessible name and the note under it (input2, issue 12).
-    let aria = Memo::new(move |_| {
+    let aria = crate::erased::memo(move || {
         report.with(|r| match r.cycle {
             Some(c) => format!(
                 "One serving cycle: prefills {}, decode {}, context switches {}",
@@ -31,7 +31,7 @@ pub fn TimelinePanel() -> impl IntoView {
     // Taller with more batch lanes (charts::MAX_LANES at most, plus a "+N more" lane). The
     // min-height keeps that many CSS px on narrow screens, where the fixed parts (title, a
     // legend that wraps to two rows, the time axis) would otherwise leave the lanes no room.
-    let lanes = Memo::new(move |_| report.with(|r| r.batch.clamp(1.0, charts::MAX_LANES as f64 + 1.0)));
+    let lanes = crate::erased::memo(move || report.with(|r| r.batch.clamp(1.0, charts::MAX_LANES as f64 + 1.0)));
     let style = Signal::derive(move || {
         let h = 150.0 + 28.0 * lanes.get();
         format!("aspect-ratio: 840 / {h}; min-height: {h}px")
