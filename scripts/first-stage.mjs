@@ -6,9 +6,10 @@
 // static shell; the app's .wasm is several times larger. Fetched together they would share the
 // wire and the first results would wait for both, so the app's preloads are dropped and the app
 // is fetched once the first stage's bytes are in (its download then overlaps the first stage's
-// compile and paint). A widget without controls (`?embed=1`, nothing
-// in `controls=`) that the first stage painted fetches the app only when the reader first
-// interacts with it (pointer, key, focus, touch, a width change). Until the app has mounted,
+// compile and paint). A widget (`?embed=1`) that the first stage painted fetches the app only
+// when the reader first touches it (pointer, key, focus, touch, a width change) outside the
+// controls the first stage answers itself (src/first_live.rs), or when the first stage asks for
+// it. Until the app has mounted,
 // clicks on the first stage's buttons and changes to its selects are recorded and replayed on
 // the app's elements of the same id (`data-testid` without its `first-` prefix).
 //
@@ -63,9 +64,15 @@ const A = `kvscope-web-${createHash('sha256').update(glue).digest('hex').slice(0
 fs.writeFileSync(path.join(dir, A), glue);
 if (A !== A0) fs.unlinkSync(path.join(dir, A0));
 
-// The loader (no // comments inside: it is joined into one line). mayStayLight: a widget without
-// controls may never need the app; anything else will, so the app's download starts as soon as
-// the first stage's own bytes are in, and overlaps the first stage's compile and paint.
+// The loader (no // comments inside: it is joined into one line). mayStayLight: a widget whose
+// view and controls the first stage draws may never need the app (without controls nothing
+// changes until it is touched; its controls the first stage answers itself, src/first_live.rs);
+// anything else will, so the app's download starts as soon as the first stage's own bytes are
+// in, and overlaps the first stage's compile and paint. A lazy widget fetches the app at the
+// reader's first touch outside the live controls (the chart, its selects, "Copy link") or when
+// the first stage asks for it (window.__kvs_app). `changes` keeps the last value of every control
+// the reader changed before the app mounted, in the order of their last change, so that the app
+// replays them as the reader left them.
 // Widget controls the first stage does not draw (it would stand aside, after its bytes had
 // cost the reader time): such a widget goes straight to the app. Keep in step with
 // FIRST_STAGE_CONTROLS in src/first.rs.
@@ -74,7 +81,7 @@ const loader = `
 const shell = () => document.getElementById('kvs-shell');
 const clicks = [], changes = new Map();
 const onClick = (e) => { const t = e.target.closest?.('[data-testid^="first-"]'); if (t && shell()?.contains(t)) clicks.push(t.dataset.testid.slice(6)); };
-const onChange = (e) => { const t = e.target; if (t.id && shell()?.contains(t)) changes.set(t.id, t.value); };
+const onChange = (e) => { const t = e.target; if (t.id && shell()?.contains(t)) { changes.delete(t.id); changes.set(t.id, t.value); } };
 addEventListener('click', onClick, true);
 addEventListener('input', onChange, true);
 addEventListener('change', onChange, true);
@@ -96,7 +103,8 @@ const app = () => (started ??= (async () => {
   const h = document.querySelector('[data-testid="first-headline"]');
   if (h && window.__kvs_first?.painted) h.textContent += ' (The editor could not load: reload the page to change the scenario.)';
 }));
-const mayStayLight = /[?&]embed=1(&|$)/.test(location.search) && !/[?&]controls=[^&]/.test(location.search);
+window.__kvs_app = app;
+const mayStayLight = /[?&]embed=1(&|$)/.test(location.search) && !window.__kvs_app_only && !/[?&]show=(memory|timeline|cheap)(&|$)/.test(location.search);
 let first = {};
 if (window.__kvs_app_only) first.painted = false; else try {
   const [f, bytes] = await Promise.all([import('./${F}'), fetch('./${FW}').then((r) => r.arrayBuffer())]);
@@ -108,7 +116,13 @@ if (window.__kvs_app_only) first.painted = false; else try {
 }
 if (first.painted && first.lazy) {
   const width = innerWidth;
-  for (const t of ['pointerdown', 'pointermove', 'keydown', 'focusin', 'touchstart']) addEventListener(t, app, { once: true, passive: true, capture: true });
+  const touches = ['pointerdown', 'pointermove', 'keydown', 'focusin', 'touchstart'];
+  const touch = (e) => {
+    if (first.live && e.target?.closest?.('.kvs-widget-controls')) return;
+    for (const t of touches) removeEventListener(t, touch, true);
+    app();
+  };
+  for (const t of touches) addEventListener(t, touch, { passive: true, capture: true });
   addEventListener('resize', () => { if (innerWidth !== width) app(); });
 } else {
   app();

@@ -71,8 +71,8 @@ printf '  %-48s %19d gzip\n' "the app (no first stage, no on-demand modules)" "$
 printf '  %-48s %19d gzip\n' "the import module (on demand)" "$import_gz"
 # The JSON export, fetched only when a reader exports JSON.
 printf '  %-48s %19d gzip\n' "the export module (on demand)" "$export_gz"
-# What a widget without controls transfers until the reader interacts (issue 12 target: 150 KB).
-printf '  %-48s %19d gzip\n' "first stage + CSS + index.html (a plain widget)" "$((first_gz + css_gz + html_gz))"
+# What a widget transfers until the reader touches it outside its controls (issue 12 target: 150 KB).
+printf '  %-48s %19d gzip\n' "first stage + CSS + index.html (a widget)" "$((first_gz + css_gz + html_gz))"
 
 kv_step "wasm tests (${WASM_PACKAGES[*]}; app in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -18,9 +18,11 @@
 //!   or continuous batching adds its block under the cards (the chart would move down).
 //!
 //! It tells the loader in `index.html` what it did through `window.__kvs_first`:
-//! `{painted, lazy}`; `lazy` (a widget without controls) lets the loader fetch the app only
-//! when the reader first interacts with the widget. What the reader types or picks in the first
-//! stage's controls before the app mounts, the loader carries over to the app's.
+//! `{painted, lazy, live}`; `lazy` (a widget) lets the loader fetch the app only when the reader
+//! first touches the widget; `live` (a widget with controls) says that the first stage answers
+//! those controls itself (`first_live`), so touching them does not count. What the reader types
+//! or picks in the first stage's controls before the app mounts, the loader carries over to the
+//! app's.
 
 use charts::format::{input_format, metric_format};
 use charts::{draw_sweep, ChartStyle, Series, SweepChart};
@@ -81,7 +83,7 @@ fn field_html(s: &costmodel::Scenario, key: &str) -> Option<String> {
     let value = s.get(key)?;
     let unit = if spec.unit.is_empty() { String::new() } else { format!(r#"<span class="kvs-unit">{}</span>"#, esc(spec.unit)) };
     Some(format!(
-        r#"<div class="kvs-field"><label for="input-{key}"><span class="kvs-label">{}</span>{unit}</label><input id="input-{key}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="kvs-num" placeholder="" aria-invalid="false" aria-describedby="input-{key}-error" value="{}"><small class="kvs-range">{}</small><p class="kvs-error" id="input-{key}-error" role="alert"></p></div>"#,
+        r#"<div class="kvs-field"><label for="input-{key}"><span class="kvs-label">{}</span>{unit}</label><input id="input-{key}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" class="kvs-num" placeholder="" aria-invalid="false" aria-describedby="input-{key}-error" value="{}"><small class="kvs-range">{}</small><p class="kvs-error" id="input-{key}-error" role="alert" data-testid="first-error-{key}"></p></div>"#,
         esc(&capitalise(spec.label)),
         esc(&input_text(value)),
         esc(&range_text(spec)),
@@ -231,10 +233,11 @@ fn is_dark(window: &Window, doc: &Document, v: &View) -> bool {
 
 
 /// Records what the first stage did for the loader and the benchmarks.
-fn report(window: &Window, painted: bool, lazy: bool) {
+fn report(window: &Window, painted: bool, lazy: Lazy) {
     let o = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&o, &JsValue::from_str("painted"), &JsValue::from_bool(painted));
-    let _ = js_sys::Reflect::set(&o, &JsValue::from_str("lazy"), &JsValue::from_bool(lazy));
+    let _ = js_sys::Reflect::set(&o, &JsValue::from_str("lazy"), &JsValue::from_bool(lazy != Lazy::No));
+    let _ = js_sys::Reflect::set(&o, &JsValue::from_str("live"), &JsValue::from_bool(lazy == Lazy::Live));
     let target: &JsValue = window.as_ref();
     let _ = js_sys::Reflect::set(target, &JsValue::from_str("__kvs_first"), &o);
     if painted {
@@ -248,18 +251,28 @@ fn canvas_in(root: &Element) -> Option<HtmlCanvasElement> {
     root.query_selector("canvas").ok().flatten()?.dyn_into::<HtmlCanvasElement>().ok()
 }
 
+/// Whether the app may wait for the reader's first touch.
+#[derive(Clone, Copy, PartialEq)]
+enum Lazy {
+    /// The page: the app loads at once.
+    No,
+    /// A widget without controls: nothing changes until the reader touches it.
+    Untouched,
+    /// A widget whose controls the first stage answers (`first_live`).
+    Live,
+}
+
 /// Paints what it can; always leaves `window.__kvs_first` for the loader.
 pub fn run() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let painted = paint(&window);
-    let lazy = painted.unwrap_or(false);
-    report(&window, painted.is_some(), lazy);
+    report(&window, painted.is_some(), painted.unwrap_or(Lazy::No));
 }
 
-/// `Some(lazy)` when painted.
-fn paint(window: &Window) -> Option<bool> {
+/// How it painted, when it did.
+fn paint(window: &Window) -> Option<Lazy> {
     let doc = window.document()?;
     let search = window.location().search().unwrap_or_default();
     let (scenario, url_warnings, extras) = costmodel::url::from_query_with(&search, VIEW_KEYS);
@@ -275,25 +288,15 @@ fn paint(window: &Window) -> Option<bool> {
         return None;
     }
     let dark = is_dark(window, &doc, &v);
-    let (main, exact, idx) = crate::sweeps::main_sweep(&e.inputs, &e.report, v.x);
-    let series = vec![Series { label: "this scenario".to_owned(), points: exact.points.iter().map(|p| (p.x, v.y.of(p))).collect() }];
-    let highlight = idx.map(|i| (0, i));
-    let data = ChartData { e: &e, v: &v, series: &series, highlight, main: &main };
-    let section = sweep_section_html(&data);
     if v.embed.on {
         let controls = if v.embed.controls.is_empty() { String::new() } else { widget_controls_html(&e.scenario, &v.embed.controls)? };
-        let cards = v.embed.show == Show::Cards;
-        let body = if cards { widget_results_html(&e, &v)? } else { section };
         let host = doc.query_selector(".kvs-shell-widget").ok().flatten()?;
-        let app_link = format!("{}?{}", crate::url::page_base(), crate::state::app_query(&e.scenario, &v));
         host.set_inner_html(&format!(
-            r#"<div class="kvs-widget" data-testid="first-widget" data-show="{}">{controls}<div class="kvs-widget-body">{body}</div><p class="kvs-widget-foot"><span class="kvs-widget-desc" data-testid="first-widget-desc">{}</span> <span class="kvs-widget-actions"><button type="button" class="kvs-link-button" data-testid="first-widget-copy-link">Copy link</button> · <a class="kvs-widget-open" data-testid="first-open-in-kvscope" href="{}" target="_blank" rel="noopener">Open in KV Scope ↗</a></span></p></div>"#,
+            r#"<div class="kvs-widget" data-testid="first-widget" data-show="{}">{controls}<div class="kvs-widget-body"></div><p class="kvs-widget-foot"><span class="kvs-widget-desc" data-testid="first-widget-desc"></span> <span class="kvs-widget-actions"><button type="button" class="kvs-link-button" data-testid="first-widget-copy-link">Copy link</button> · <a class="kvs-widget-open" data-testid="first-open-in-kvscope" target="_blank" rel="noopener">Open in KV Scope ↗</a></span></p></div>"#,
             v.embed.show.key(),
-            esc(&crate::share::describe(&e)),
-            esc(&app_link),
         ));
         let _ = host.class_list().add_1("kvs-first-painted");
-        if !cards && !draw_chart(window, canvas_in(&host)?, &data, dark) {
+        if !paint_widget_body(window, &host, &e, &v, dark) {
             return None;
         }
         let height = host.get_bounding_client_rect().height().ceil();
@@ -301,13 +304,20 @@ fn paint(window: &Window) -> Option<bool> {
             let _ = root.set_attribute("data-reported-height", &height.to_string());
         }
         crate::widget::post_height(&v.embed.eid, height);
-        return Some(v.embed.controls.is_empty());
+        if v.embed.controls.is_empty() {
+            return Some(Lazy::Untouched);
+        }
+        crate::first_live::start(window, &host, e.scenario, v, dark, height);
+        return Some(Lazy::Live);
     }
     // The app puts the engine's log block and the continuous-batching card under the cards.
     if e.report.engine_detail.is_some() || e.report.serving.is_some() {
         return None;
     }
     let host = doc.get_element_by_id("kvs-first-results")?;
+    let (main, series, highlight) = sweep_of(&e, &v);
+    let data = ChartData { e: &e, v: &v, series: &series, highlight, main: &main };
+    let section = sweep_section_html(&data);
     let cards: String = cards::all(&e.report, e.scenario.out_tokens, v.binary).iter().map(|c| card_html(c, e.report.no_fit.is_some())).collect();
     host.set_inner_html(&format!(r#"<section class="kvs-results" aria-label="Results"><div class="kvs-cards">{cards}</div></section>{section}"#));
     if let Some(h) = doc.query_selector(".kvs-shell-app .kvs-headline").ok().flatten() {
@@ -317,5 +327,36 @@ fn paint(window: &Window) -> Option<bool> {
     if !draw_chart(window, canvas_in(&host)?, &data, dark) {
         return None;
     }
-    Some(false)
+    Some(Lazy::No)
+}
+
+/// The sweep chart's data for `e`: the main sweep, its one series, the scenario's point.
+fn sweep_of(e: &Evaluated, v: &View) -> (costmodel::sweep::Sweep, Vec<Series>, Option<(usize, usize)>) {
+    let (main, exact, idx) = crate::sweeps::main_sweep(&e.inputs, &e.report, v.x);
+    let series = vec![Series { label: "this scenario".to_owned(), points: exact.points.iter().map(|p| (p.x, v.y.of(p))).collect() }];
+    (main, series, idx.map(|i| (0, i)))
+}
+
+/// Paints a widget's body (the sweep section or the results) and its foot's description and
+/// link for `e` into `host`, whose widget frame is already there. False when the first stage
+/// does not paint this body (the app shows more) or the chart could not be drawn.
+pub(crate) fn paint_widget_body(window: &Window, host: &Element, e: &Evaluated, v: &View, dark: bool) -> bool {
+    let Some(body) = host.query_selector(".kvs-widget-body").ok().flatten() else {
+        return false;
+    };
+    let painted = if v.embed.show == Show::Cards {
+        widget_results_html(e, v).map(|h| body.set_inner_html(&h)).is_some()
+    } else {
+        let (main, series, highlight) = sweep_of(e, v);
+        let data = ChartData { e, v, series: &series, highlight, main: &main };
+        body.set_inner_html(&sweep_section_html(&data));
+        canvas_in(&body).is_some_and(|c| draw_chart(window, c, &data, dark))
+    };
+    if let Some(d) = host.query_selector(".kvs-widget-desc").ok().flatten() {
+        d.set_text_content(Some(&crate::share::describe(e)));
+    }
+    if let Some(a) = host.query_selector(".kvs-widget-open").ok().flatten() {
+        let _ = a.set_attribute("href", &format!("{}?{}", crate::url::page_base(), crate::state::app_query(&e.scenario, v)));
+    }
+    painted
 }

@@ -15,6 +15,8 @@ pub mod components;
 mod deferred;
 // first stage (issue 12)
 pub mod first;
+// the first stage's widget controls, live without the app (issue 12)
+mod first_live;
 mod download;
 mod erased;
 mod format;

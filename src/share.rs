@@ -47,7 +47,7 @@ pub fn describe(e: &Evaluated) -> String {
 }
 
 /// Writes `document.title` and the description metas for description `d`.
-fn write_title(d: &str) {
+pub(crate) fn write_title(d: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -14,8 +14,10 @@ use wasm_bindgen::JsValue;
 
 use crate::state::{full_query, AppState};
 
-/// How long the URL waits for the state to settle before it is written.
-const URL_WRITE_DELAY: Duration = Duration::from_millis(120);
+/// How long the URL waits for the state to settle before it is written (milliseconds; the
+/// first stage's live widget waits as long).
+pub const URL_WRITE_DELAY_MS: u16 = 120;
+const URL_WRITE_DELAY: Duration = Duration::from_millis(URL_WRITE_DELAY_MS as u64);
 
 /// `location.search` of the page ("" when there is no window).
 pub fn read_search() -> String {

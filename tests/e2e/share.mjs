@@ -423,20 +423,27 @@ async function strictSandbox(browser, base, check, shotsDir) {
   const { page, context, errors } = await open(browser, new URL('examples/sandboxed.html', base).toString(), { viewport: { width: 800, height: 900 }, deviceScaleFactor: 1 });
   try {
     check((await page.getAttribute('#strict', 'sandbox')) === 'allow-scripts', 'sandbox: the iframe has sandbox="allow-scripts" only');
-    const { frame } = await widgetFrame(page, 'strict', check, 'sandbox widget', '[data-testid="sweep-chart"]');
+    // ctx and users are controls the first stage answers itself (issue 12): the app comes at the
+    // first touch outside them.
+    const { frame } = await widgetFrame(page, 'strict', check, 'sandbox widget', '[data-testid="sweep-chart"], [data-testid="first-sweep-chart"]');
     const msgs = await page.evaluate(() => window.__kvscopeMessages);
     check(msgs.length > 0 && msgs.every((m) => m.type === 'kvscope:height' && m.id === 'strict' && Number.isFinite(m.height)), `sandbox: height messages {type, id, height} arrive (${JSON.stringify(msgs.slice(-1))})`);
     const origin = await frame.evaluate(() => String(self.origin));
     check(origin === 'null', `sandbox: the widget runs in an opaque origin (${origin})`);
-    await frame.click('[data-testid="widget-copy-link"]');
-    await frame.waitForFunction(() => (document.querySelector('[data-testid="widget-copy-status"]')?.textContent ?? '').length > 0);
-    const status = await frame.textContent('[data-testid="widget-copy-status"]');
-    check(/copied|Ctrl\+C/.test(status), `sandbox: Copy link degrades ("${status}")`);
-    // A control still works (replaceState may be refused: the page keeps working).
+    const desc = '[data-testid="widget-desc"], [data-testid="first-widget-desc"]';
     await frame.fill('#input-users', '32');
     await frame.press('#input-users', 'Enter');
     await page.waitForTimeout(400);
-    check(/users/.test(await frame.textContent('[data-testid="widget-desc"]')), 'sandbox: controls still update the widget');
+    check(/32 users/.test(await frame.textContent(desc)), `sandbox: the first stage's controls update the widget (${(await frame.textContent(desc)).trim()})`);
+    await frame.click('[data-testid="widget-copy-link"], [data-testid="first-widget-copy-link"]');
+    await frame.waitForFunction(() => (document.querySelector('[data-testid="widget-copy-status"]')?.textContent ?? '').length > 0);
+    const status = await frame.textContent('[data-testid="widget-copy-status"]');
+    check(/copied|Ctrl\+C/.test(status), `sandbox: Copy link degrades ("${status}")`);
+    // The app's controls work there too (replaceState may be refused: the page keeps working).
+    await frame.fill('#input-users', '16');
+    await frame.press('#input-users', 'Enter');
+    await page.waitForTimeout(400);
+    check(/16 users/.test(await frame.textContent('[data-testid="widget-desc"]')), 'sandbox: the app\'s controls update the widget, from the first stage\'s 32 users on');
     await shot(page, shotsDir, 'widget-sandboxed');
     noErrors(errors, check, 'sandbox');
   } finally {

@@ -11,9 +11,12 @@
 //    not fetch the app until the reader interacts; the "Copy link" clicked before the app has
 //    loaded is replayed on the app's button.
 // 4. A select changed before the app mounts is carried over to the app.
-// 5. A widget with numeric controls: the first stage draws them where the app does, and what is
-//    typed before the app mounts is applied by the app; a widget with a control the first
-//    stage does not draw (model) goes straight to the app.
+// 5. A widget with numeric controls (the default embed): the first stage draws them where the
+//    app does and answers them itself, without fetching the app (at most 150 KB gzip -9): after
+//    slider steps, typed entries, a mode and a refused entry, its fields, texts, link, title and
+//    chart pixels equal the app's at the link it wrote; a touch outside the controls loads the
+//    app, which takes over what was typed; a widget with a control the first stage does not
+//    draw (model) goes straight to the app.
 // 6. A cards widget (`show=cards`, the default): context and fit lines, cards and the session
 //    card are the app's, in the app's places.
 // Run alone: scripts/e2e-quick.sh first
@@ -211,7 +214,8 @@ export default async function first(browser, h) {
     }
   }
 
-  // 5. Widgets with controls.
+  // 5. Widgets with controls (the default embed has ctx and users): drawn where the app draws
+  //    them, and answered by the first stage alone, as the app answers them.
   {
     const q = '?v=1&y=decode_s&embed=1&show=sweep&controls=ctx,users,mode&eid=c1';
     const viewport = { ...DESKTOP, viewport: { width: 700, height: 900 } };
@@ -224,52 +228,136 @@ export default async function first(browser, h) {
         };
         return { controls: box('.kvs-widget-controls'), ctx: box('#input-ctx'), slider: box('#input-ctx-slider'), mode: box('#input-mode'), canvas: box('canvas'), foot: box('.kvs-widget-foot'), pixels: root?.querySelector('canvas')?.toDataURL() };
       }, first);
-    const a = await open(browser, appUrl(q), viewport, { blockApp: true });
-    let fb;
+    // What the reader sees: the controls' values, the texts, the link, the chart's pixels.
+    const seen = (page, first) =>
+      page.evaluate((p) => {
+        const root = document.querySelector(`[data-testid="${p}widget"]`);
+        const text = (s) => root?.querySelector(s)?.textContent.trim() ?? null;
+        return {
+          ctx: document.querySelector('#input-ctx')?.value,
+          slider: document.querySelector('#input-ctx-slider')?.value,
+          valuetext: document.querySelector('#input-ctx-slider')?.getAttribute('aria-valuetext'),
+          users: document.querySelector('#input-users')?.value,
+          mode: document.querySelector('#input-mode')?.value,
+          desc: text('.kvs-widget-desc'),
+          readout: text('.kvs-readout'),
+          notes: [...(root?.querySelectorAll('.kvs-sweep .kvs-note') ?? [])].map((n) => n.textContent.trim()).join(' / '),
+          open: root?.querySelector('.kvs-widget-open')?.getAttribute('href')?.replace(/^[^?]*/, ''),
+          title: document.title,
+          pixels: root?.querySelector('canvas')?.toDataURL(),
+        };
+      }, first ? 'first-' : '');
+    const a = await open(browser, appUrl(q), viewport);
+    let fb, tuned, link;
     try {
+      const bodies = new Map();
+      a.page.on('response', async (r) => {
+        try {
+          bodies.set(r.url(), await r.body());
+        } catch {
+          /* redirects have no body */
+        }
+      });
+      // Counted from a reload, with the listener in place from the start.
+      await a.page.reload();
       await a.page.waitForFunction(() => window.__kvs_first !== undefined);
       const st = await a.page.evaluate(() => window.__kvs_first);
-      check(st.painted === true && st.lazy === false, `first: a widget with ctx, users and mode controls is painted, then loads the app (${JSON.stringify(st)})`);
+      check(st.painted === true && st.lazy === true && st.live === true, `first: a widget with ctx, users and mode controls is painted and kept live by the first stage (${JSON.stringify(st)})`);
       fb = await boxes(a.page, true);
       checkEq(await a.page.inputValue('#input-ctx'), '50000', 'first: the widget\'s context field shows the scenario\'s value');
+      const before = await seen(a.page, true);
+      // The reader tunes it: three slider steps, a context typed in shorthand, the realistic
+      // mode, then an entry the users field refuses.
+      await a.page.focus('#input-ctx-slider');
+      for (let i = 0; i < 3; i++) await a.page.keyboard.press('ArrowRight');
+      const slid = await seen(a.page, true);
+      check(slid.ctx !== before.ctx && slid.pixels !== before.pixels && slid.readout !== before.readout, `first: three slider steps change the field (${before.ctx} → ${slid.ctx}), the readout and the chart without the app`);
+      await a.page.fill('#input-ctx', '128K');
+      await a.page.press('#input-ctx', 'Enter');
+      await a.page.selectOption('#input-mode', 'realistic');
+      const good = await seen(a.page, true);
+      checkEq(good.ctx, '128000', 'first: the typed context is written back in canonical form');
+      check(/128,000-token/.test(good.desc), `first: the description follows the typed context (${good.desc})`);
+      await a.page.fill('#input-users', '0');
+      await a.page.press('#input-users', 'Enter');
+      const err = await a.page.textContent(tid('first-error-users'));
+      check(/users/i.test(err) && /\b1\b/.test(err), `first: a refused entry is named with its allowed range under the field ("${err.trim()}")`);
+      checkEq(await a.page.getAttribute('#input-users', 'aria-invalid'), 'true', 'first: the refused field is marked invalid');
+      const kept = await seen(a.page, true);
+      check(kept.desc === good.desc && kept.pixels === good.pixels, 'first: a refused entry leaves the scenario and the chart as they were');
+      await a.page.waitForFunction(() => /[?&]ctx=128000(&|$)/.test(location.search) && /[?&]mode=realistic(&|$)/.test(location.search));
+      link = await a.page.evaluate(() => location.search);
+      tuned = { ...good, title: await a.page.title() };
+      check(/128,000-token/.test(tuned.title), `first: the title follows the scenario (${tuned.title})`);
+      await a.page.waitForTimeout(500);
+      check(!a.fetched.some((u) => APP_FILES.test(u)), 'first: the widget did not fetch the app while the reader used its controls');
+      const kinds = [/\/(\?|$)/, /kvscope-first-[0-9a-f]+\.js$/, /kvscope-first-[0-9a-f]+_bg\.wasm$/, /\.css$/];
+      check(kinds.every((k) => [...bodies.keys()].some((u) => k.test(u))), `first: the live widget's page, first stage and stylesheet were all counted (${[...bodies.keys()].length} bodies)`);
+      const gz = [...bodies.values()].reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0);
+      check(gz <= 150_000, `first: the widget with controls transfers ${gz.toLocaleString('en-US')} B gzip -9 (target at most 150,000)`);
+      await checkNoErrors(a.page, a.errors, 'first: live widget');
     } finally {
       await a.context.close();
     }
-    const b = await open(browser, appUrl(q), viewport);
+    // The app at the link the first stage wrote shows the same (once touched outside the controls).
+    const b = await open(browser, appUrl(link), viewport);
     try {
+      await b.page.waitForFunction(() => window.__kvs_first?.painted === true);
+      await b.page.hover('[data-testid="first-widget"] canvas');
       await b.page.waitForSelector('[data-testid="widget"] canvas');
       await waitForText(b.page, 'sweep-readout');
-      const ab = await boxes(b.page, false);
-      for (const k of ['controls', 'ctx', 'slider', 'mode', 'canvas', 'foot']) checkEq(fb[k], ab[k], `first: widget ${k} box where the app puts it`);
-      check(fb.pixels && fb.pixels === ab.pixels, 'first: the widget chart\'s pixels are the app\'s');
+      await b.page.waitForTimeout(300);
+      const app = await seen(b.page, false);
+      for (const k of ['ctx', 'slider', 'valuetext', 'mode', 'desc', 'readout', 'notes', 'open', 'title']) checkEq(tuned[k], app[k], `first: after tuning, the live widget's ${k} is the app's at the same link`);
+      check(tuned.pixels && tuned.pixels === app.pixels, 'first: and so are the chart\'s pixels');
     } finally {
       await b.context.close();
     }
-    // Typed before the app arrives, applied once it has.
+    const c = await open(browser, appUrl(q), viewport);
+    try {
+      await c.page.waitForFunction(() => window.__kvs_first?.painted === true);
+      await c.page.hover('[data-testid="first-widget"] canvas');
+      await c.page.waitForSelector('[data-testid="widget"] canvas');
+      await waitForText(c.page, 'sweep-readout');
+      check(c.fetched.some((u) => APP_FILES.test(u)), 'first: a touch outside the controls (the chart) fetches the app');
+      const ab = await boxes(c.page, false);
+      for (const k of ['controls', 'ctx', 'slider', 'mode', 'canvas', 'foot']) checkEq(fb[k], ab[k], `first: widget ${k} box where the app puts it`);
+      check(fb.pixels && fb.pixels === ab.pixels, 'first: the widget chart\'s pixels are the app\'s');
+    } finally {
+      await c.context.close();
+    }
+    // Typed before the app arrives, carried over when it does.
     const { context, page, release } = await openHeld(browser, viewport);
     try {
       await page.goto(appUrl(q));
       await page.waitForFunction(() => window.__kvs_first?.painted === true);
       await page.fill('#input-ctx', '128K');
+      await page.press('#input-ctx', 'Enter');
       await page.selectOption('#input-mode', 'realistic');
+      await page.fill('#input-users', '0');
+      await page.press('#input-users', 'Enter');
       release();
+      await page.click('[data-testid="first-sweep-chart"]');
       await page.waitForSelector('[data-testid="widget"]');
       await page.waitForFunction(() => /[?&]ctx=128000/.test(location.search) && /[?&]mode=realistic/.test(location.search));
       checkEq(await page.inputValue('#input-ctx'), '128000', 'first: the context typed before the app loaded is the app\'s, in canonical form');
+      checkEq(await page.inputValue('#input-mode'), 'realistic', 'first: so is the mode');
       check(/128,000-token/.test(await textOf(page, 'widget-desc')), `first: the widget describes the typed context (${await textOf(page, 'widget-desc')})`);
+      const err = (await page.textContent(tid('error-users'))) ?? '';
+      check(err.trim().length > 0, `first: the refused users entry is still shown refused in the app ("${err.trim()}")`);
     } finally {
       release();
       await context.close();
     }
     // A model control: straight to the app, the first stage not even fetched.
-    const c = await open(browser, appUrl('?v=1&embed=1&show=sweep&controls=model,ctx'), viewport);
+    const m = await open(browser, appUrl('?v=1&embed=1&show=sweep&controls=model,ctx'), viewport);
     try {
-      await c.page.waitForSelector('[data-testid="widget"] canvas');
-      check(!c.fetched.some((u) => /kvscope-first-/.test(u)), 'first: a widget with a model control does not fetch the first stage');
-      checkEq(await c.page.evaluate(() => window.__kvs_first?.painted ?? null), null, 'first: nor runs it');
-      await checkNoErrors(c.page, c.errors, 'first: widget with a model control');
+      await m.page.waitForSelector('[data-testid="widget"] canvas');
+      check(!m.fetched.some((u) => /kvscope-first-/.test(u)), 'first: a widget with a model control does not fetch the first stage');
+      checkEq(await m.page.evaluate(() => window.__kvs_first?.painted ?? null), null, 'first: nor runs it');
+      await checkNoErrors(m.page, m.errors, 'first: widget with a model control');
     } finally {
-      await c.context.close();
+      await m.context.close();
     }
   }
 
