@@ -7,7 +7,8 @@
 // recomputed here for the minified file. Debug builds (`trunk serve`) are left alone.
 //
 // The functions each .wasm imports from its glue get short names in both (short-imports.mjs),
-// and short ASCII strings from the .wasm are made without a TextDecoder call (short-strings.mjs).
+// short ASCII strings from the .wasm are made without a TextDecoder call (short-strings.mjs),
+// and three JS classes that Leptos links and nothing uses are dropped (drop-stream-classes.mjs).
 //
 // Env (set by Trunk): TRUNK_PROFILE (debug|release), TRUNK_STAGING_DIR (the build's output
 // before it becomes dist/).
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { minify } from 'terser';
 import { shortenImports } from './short-imports.mjs';
 import { shortStrings } from './short-strings.mjs';
+import { dropStreamClasses } from './drop-stream-classes.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -31,7 +33,10 @@ let index = fs.readFileSync(indexPath, 'utf8');
 for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.js'))) {
   const file = path.join(dir, name);
   // Short ASCII strings from the .wasm skip TextDecoder (short-strings.mjs).
-  const source = shortStrings(fs.readFileSync(file, 'utf8'), name);
+  // Without the stream classes that Leptos links and nothing uses (drop-stream-classes.mjs).
+  const { js: glue, dropped } = dropStreamClasses(fs.readFileSync(file, 'utf8'), name);
+  if (dropped) console.log(`minify-js: ${dropped} unused stream classes dropped from ${name}`);
+  const source = shortStrings(glue, name);
   const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (!out.code) throw new Error(`minify-js: terser returned nothing for ${name}`);
   // The imports of its .wasm get short names, in both files (short-imports.mjs).
