@@ -370,11 +370,18 @@ pub fn parse_view(extras: &[(String, String)]) -> (View, Vec<String>) {
     } else if sv_raw.is_some() {
         warnings.push("`sv` is set without `series`: ignored".to_owned());
     }
-    // A hostile query cannot flood the page: each message once, at most MAX_WARNINGS.
-    let mut seen = std::collections::HashSet::new();
-    warnings.retain(|w| seen.insert(w.clone()));
-    warnings.truncate(costmodel::url::MAX_WARNINGS);
-    (v, warnings)
+    // A hostile query cannot flood the page: each message once, at most MAX_WARNINGS (a list
+    // of at most that many to look in, not a hash set, whose code the first stage would carry).
+    let mut kept: Vec<String> = Vec::new();
+    for w in warnings {
+        if kept.len() == costmodel::url::MAX_WARNINGS {
+            break;
+        }
+        if !kept.contains(&w) {
+            kept.push(w);
+        }
+    }
+    (v, kept)
 }
 
 fn input_keys() -> String {

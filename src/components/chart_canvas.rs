@@ -205,8 +205,9 @@ thread_local! {
     /// One width table per font (a page draws in three or four fonts: a list, not a map,
     /// whose code the first stage's bytes would carry).
     static ADVANCES: std::cell::RefCell<Vec<Advances>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// Text height per font (family, size bits): the line box plotters measured.
-    static LINE_HEIGHTS: std::cell::RefCell<std::collections::HashMap<(String, u64), u32>> = Default::default();
+    /// Text height per font (family, size bits): the line box plotters measured. A list, as
+    /// `ADVANCES`: three or four fonts, and no hash map's code in the first stage.
+    static LINE_HEIGHTS: std::cell::RefCell<Vec<((String, u64), u32)>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The texts measured now change with every input ([`texts_change_per_input`]).
     static CHANGING_TEXTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// A font has pairs to measure while idle ([`Advances::warm_next`]).
@@ -287,11 +288,11 @@ pub fn measure_text(family: &str, size_px: f64, _bold: bool, text: &str) -> Opti
         a[i].width(&collapsed)
     })?;
     let key = (family.to_owned(), size_px.to_bits());
-    let height = match LINE_HEIGHTS.with(|h| h.borrow().get(&key).copied()) {
+    let height = match LINE_HEIGHTS.with(|h| h.borrow().iter().find(|(k, _)| *k == key).map(|(_, h)| *h)) {
         Some(h) => h,
         None => {
             let h = span_height(family, size_px, &collapsed)?;
-            LINE_HEIGHTS.with(|m| m.borrow_mut().insert(key, h));
+            LINE_HEIGHTS.with(|m| m.borrow_mut().push((key, h)));
             h
         }
     };
