@@ -29,7 +29,6 @@ use charts::{draw_sweep, ChartStyle, Series, SweepChart};
 use costmodel::sweep::{Metric, SweepInput};
 use costmodel::Evaluated;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, Window};
 
@@ -169,6 +168,21 @@ fn sweep_section_html(d: &ChartData) -> String {
     )
 }
 
+/// The texts of a painted sweep section for new data (what `sweep_section_html` writes).
+fn update_sweep_section(section: &Element, d: &ChartData) {
+    let ChartData { v, series, highlight, main, .. } = *d;
+    let set = |sel: &str, text: &str| {
+        if let Some(el) = section.query_selector(sel).ok().flatten() {
+            if el.text_content().as_deref() != Some(text) {
+                el.set_text_content(Some(text));
+            }
+        }
+    };
+    set(".kvs-readout", &readout_text(series, highlight, v.x, v.y));
+    set(".kvs-readout + .kvs-note", &markers_text(main, v.x));
+    set(".kvs-readout + .kvs-note + .kvs-note", &series_note(series.len(), main.points.len(), v.x));
+}
+
 /// What the sweep chart draws: the scenario's line, its own point, the regime markers.
 struct ChartData<'a> {
     e: &'a Evaluated,
@@ -178,25 +192,44 @@ struct ChartData<'a> {
     main: &'a costmodel::sweep::Sweep,
 }
 
-/// Draws the sweep chart into `canvas` as `SweepPanel` does at first paint.
+thread_local! {
+    /// The sweep canvas's box (CSS pixels) when it was first drawn: a live widget's redraws
+    /// reuse it instead of forcing a layout to read it again (its width changes only with the
+    /// window's, and a width change loads the app).
+    static CANVAS_BOX: std::cell::Cell<Option<(f64, f64)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Draws the sweep chart into `canvas` as `SweepPanel` does, with the app's backend
+/// (`FastCanvas`): the same calls, so the same pixels.
 fn draw_chart(window: &Window, canvas: HtmlCanvasElement, d: &ChartData, dark: bool) -> bool {
     let ChartData { e, v, series, highlight, main } = *d;
     let dpr = Some(window.device_pixel_ratio()).filter(|d| d.is_finite() && *d > 0.0).unwrap_or(1.0);
-    let rect = canvas.get_bounding_client_rect();
-    let (w, h) = ((rect.width() * dpr).round(), (rect.height() * dpr).round());
+    let (css_w, css_h) = CANVAS_BOX.with(|b| {
+        b.get().unwrap_or_else(|| {
+            let rect = canvas.get_bounding_client_rect();
+            (rect.width(), rect.height())
+        })
+    });
+    let (w, h) = ((css_w * dpr).round(), (css_h * dpr).round());
     if !(w >= 1.0 && h >= 1.0) {
         return false;
     }
-    canvas.set_width(w as u32);
-    canvas.set_height(h as u32);
+    CANVAS_BOX.with(|b| b.set(Some((css_w, css_h))));
+    // Set only when it differs: setting a canvas's size clears and reallocates it.
+    if canvas.width() != w as u32 {
+        canvas.set_width(w as u32);
+    }
+    if canvas.height() != h as u32 {
+        canvas.set_height(h as u32);
+    }
     // The app's text measurer (canvas measureText, once per text): same widths, same pixels.
     crate::components::install_text_measurer();
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+    let Some(context) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else {
         return false;
     };
-    let area = backend.into_drawing_area();
+    let area = crate::components::FastCanvas::with_context(canvas, context).into_drawing_area();
     let style = if dark { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
-    let title = if rect.width() < NARROW_PX { short_title(&e.scenario, v.x) } else { sweep_title(e, v.x) };
+    let title = if css_w < NARROW_PX { short_title(&e.scenario, v.x) } else { sweep_title(e, v.x) };
     let marks = charts::sweep_markers(main);
     let chart = SweepChart {
         title: &title,
@@ -210,7 +243,8 @@ fn draw_chart(window: &Window, canvas: HtmlCanvasElement, d: &ChartData, dark: b
         x_format: input_format(v.x),
         highlight,
     };
-    draw_sweep(&area, &chart, &style).is_ok()
+    // `present` strokes the lines the backend batched.
+    draw_sweep(&area, &chart, &style).is_ok() && area.present().is_ok()
 }
 
 /// Whether the charts are drawn dark: the link's `theme=`, else (the page only) the reader's
@@ -349,7 +383,12 @@ pub(crate) fn paint_widget_body(window: &Window, host: &Element, e: &Evaluated, 
     } else {
         let (main, series, highlight) = sweep_of(e, v);
         let data = ChartData { e, v, series: &series, highlight, main: &main };
-        body.set_inner_html(&sweep_section_html(&data));
+        // A live widget's change: the section's texts in place, the chart redrawn on its
+        // canvas (a new section per input made a new canvas, parsed and committed anew).
+        match body.query_selector(".kvs-sweep").ok().flatten() {
+            Some(section) => update_sweep_section(&section, &data),
+            None => body.set_inner_html(&sweep_section_html(&data)),
+        }
         canvas_in(&body).is_some_and(|c| draw_chart(window, c, &data, dark))
     };
     if let Some(d) = host.query_selector(".kvs-widget-desc").ok().flatten() {

@@ -175,21 +175,13 @@ fn show_error(live: &Live, key: &str, message: Option<&str>) {
     }
 }
 
-/// Paints the widget's body and foot for the new scenario, posts a changed height, schedules
-/// the link's rewrite, and asks for the app when the app would show more.
+/// Paints the widget's body and foot for the new scenario, schedules the link's rewrite (and
+/// the height's), and asks for the app when the app would show more.
 fn repaint(live: &mut Live) {
     let e = costmodel::evaluate_scenario(live.scenario.clone(), Vec::new());
     // The app lists warnings above the widget: it is asked for, and meanwhile the rest is painted.
     let painted = crate::first::paint_widget_body(&live.window, &live.host, &e, &live.view, live.dark) && e.report.warnings.is_empty();
     live.desc = crate::share::describe(&e);
-    let height = live.host.get_bounding_client_rect().height().ceil();
-    if height > 0.0 && height != live.height {
-        live.height = height;
-        if let Some(root) = live.host.first_element_child() {
-            let _ = root.set_attribute("data-reported-height", &height.to_string());
-        }
-        crate::widget::post_height(&live.view.embed.eid, height);
-    }
     if let Some(t) = live.url_timer.take() {
         live.window.clear_timeout_with_handle(t);
     }
@@ -207,7 +199,7 @@ fn repaint(live: &mut Live) {
     }
 }
 
-/// The timer's end: the link and the title follow the scenario.
+/// The timer's end: the link, the title and the height follow the scenario.
 fn write_link() {
     LIVE.with(|l| {
         if let Ok(mut guard) = l.try_borrow_mut() {
@@ -219,7 +211,17 @@ fn write_link() {
     });
 }
 
-fn write_now(live: &Live) {
+/// The link, the title, and the height when it changed (read here, once the input has
+/// settled, not per input: reading it forces a layout).
+fn write_now(live: &mut Live) {
     crate::url::replace_query(&crate::state::full_query(&live.scenario, &live.view));
     crate::share::write_title(&live.desc);
+    let height = live.host.get_bounding_client_rect().height().ceil();
+    if height > 0.0 && height != live.height {
+        live.height = height;
+        if let Some(root) = live.host.first_element_child() {
+            let _ = root.set_attribute("data-reported-height", &height.to_string());
+        }
+        crate::widget::post_height(&live.view.embed.eid, height);
+    }
 }

@@ -402,3 +402,60 @@ fn the_sweep_title_leaves_out_what_the_chart_sweeps() {
     assert_eq!(short_title(&e.scenario, SweepInput::Ctx), "Llama 3.1 70B · 4× NVIDIA H100 SXM 80GB");
     assert_eq!(short_title(&e.scenario, SweepInput::Tp), "Llama 3.1 70B · NVIDIA H100 SXM 80GB");
 }
+
+/// The app's canvas backend draws what plotters-canvas draws, pixel for pixel: the sweep chart
+/// of three scenarios (light and dark, a log y axis, the narrow title), drawn once through
+/// `plotters_canvas::CanvasBackend` and once through `FastCanvas` (which the app and the first
+/// stage use: it sets the context's state only when it changes and strokes runs of lines as one
+/// path), compared as PNG data URLs of the whole canvas.
+#[wasm_bindgen_test]
+fn fast_canvas_draws_what_plotters_canvas_draws() {
+    use charts::{draw_sweep, ChartStyle, Series, SweepChart};
+    use costmodel::sweep::{Metric, SweepInput};
+    use plotters::prelude::IntoDrawingArea;
+    kvscope_web::components::install_text_measurer();
+    let canvas = |w: u32, h: u32| {
+        let c: web_sys::HtmlCanvasElement = document().create_element("canvas").expect("a canvas").unchecked_into();
+        c.set_width(w);
+        c.set_height(h);
+        c
+    };
+    let cases = [
+        ("model=llama-3.1-70b&hw=h100-sxm&tp=4&ctx=128000", SweepInput::Ctx, Metric::DecodeS, false, 900, 420),
+        ("model=deepseek-v3&hw=h200&tp=8&ctx=32000&users=16", SweepInput::Users, Metric::Concurrency, true, 640, 360),
+        ("model=yi-34b&hw=a100-sxm-80gb&ctx=50000", SweepInput::Ctx, Metric::PrefillS, false, 360, 300),
+    ];
+    for (query, x, y, dark, w, h) in cases {
+        let e = costmodel::evaluate_query(query);
+        let (main, exact, idx) = kvscope_web::sweeps::main_sweep(&e.inputs, &e.report, x);
+        let series = vec![Series { label: "this scenario".to_owned(), points: exact.points.iter().map(|p| (p.x, y.of(p))).collect() }];
+        let marks = charts::sweep_markers(&main);
+        let title = if f64::from(w) < kvscope_web::panels::NARROW_PX { kvscope_web::panels::short_title(&e.scenario, x) } else { kvscope_web::panels::sweep_title(&e, x) };
+        let chart = SweepChart {
+            title: &title,
+            x_label: x.label(),
+            y_label: y.label(),
+            x_log: kvscope_web::state::x_range(x).2,
+            y_log: kvscope_web::panels::wants_log_y(&series),
+            series: &series,
+            markers: &marks,
+            y_format: charts::format::metric_format(y),
+            x_format: charts::format::input_format(x),
+            highlight: idx.map(|i| (0, i)),
+        };
+        let style = if dark { ChartStyle::dark() } else { ChartStyle::light() };
+        let reference = canvas(w, h);
+        let area = plotters_canvas::CanvasBackend::with_canvas_object(reference.clone()).expect("a canvas backend").into_drawing_area();
+        draw_sweep(&area, &chart, &style).expect("drawn by plotters-canvas");
+        area.present().expect("presented");
+        let ours = canvas(w, h);
+        let context: web_sys::CanvasRenderingContext2d = ours.get_context("2d").expect("2d").expect("a 2d context").unchecked_into();
+        let area = kvscope_web::components::FastCanvas::with_context(ours.clone(), context).into_drawing_area();
+        draw_sweep(&area, &chart, &style).expect("drawn by FastCanvas");
+        area.present().expect("presented");
+        let blank = canvas(w, h).to_data_url().expect("a data URL");
+        let want = reference.to_data_url().expect("a data URL");
+        assert_ne!(want, blank, "{query}: plotters-canvas drew something");
+        assert_eq!(ours.to_data_url().expect("a data URL"), want, "{query}: FastCanvas's pixels are plotters-canvas's");
+    }
+}

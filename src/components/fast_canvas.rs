@@ -5,7 +5,8 @@
 //! a sweep chart's redraw set its font 22 times (each a CSS font parse in the browser) and as
 //! many colour strings, on every slider input. It also strokes consecutive lines of one style
 //! as one path where that leaves every pixel as it was (see [`FastCanvas`]'s `lines_open`).
-//! The first stage (src/first.rs) keeps `CanvasBackend`; both draw the same pixels.
+//! The first stage (src/first.rs) draws through it too; `plotters-canvas` stays as the reference
+//! it is held to, pixel for pixel (tests/web.rs, `fast_canvas_draws_what_plotters_canvas_draws`).
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform};
