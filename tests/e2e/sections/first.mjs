@@ -300,12 +300,17 @@ export default async function first(browser, h) {
       await a.context.close();
     }
     // The app at the link the first stage wrote shows the same (once touched outside the controls).
-    const b = await open(browser, appUrl(link), viewport);
+    // A widget painted by the first stage, then its app, brought by a touch on the chart.
+    const touched = async (url) => {
+      const w = await open(browser, url, viewport);
+      await w.page.waitForFunction(() => window.__kvs_first?.painted === true);
+      await w.page.hover('[data-testid="first-widget"] canvas');
+      await w.page.waitForSelector('[data-testid="widget"] canvas');
+      await waitForText(w.page, 'sweep-readout');
+      return w;
+    };
+    const b = await touched(appUrl(link));
     try {
-      await b.page.waitForFunction(() => window.__kvs_first?.painted === true);
-      await b.page.hover('[data-testid="first-widget"] canvas');
-      await b.page.waitForSelector('[data-testid="widget"] canvas');
-      await waitForText(b.page, 'sweep-readout');
       await b.page.waitForTimeout(300);
       const app = await seen(b.page, false);
       for (const k of ['ctx', 'slider', 'valuetext', 'mode', 'desc', 'readout', 'notes', 'open', 'title']) checkEq(tuned[k], app[k], `first: after tuning, the live widget's ${k} is the app's at the same link`);
@@ -313,12 +318,8 @@ export default async function first(browser, h) {
     } finally {
       await b.context.close();
     }
-    const c = await open(browser, appUrl(q), viewport);
+    const c = await touched(appUrl(q));
     try {
-      await c.page.waitForFunction(() => window.__kvs_first?.painted === true);
-      await c.page.hover('[data-testid="first-widget"] canvas');
-      await c.page.waitForSelector('[data-testid="widget"] canvas');
-      await waitForText(c.page, 'sweep-readout');
       check(c.fetched.some((u) => APP_FILES.test(u)), 'first: a touch outside the controls (the chart) fetches the app');
       const ab = await boxes(c.page, false);
       for (const k of ['controls', 'ctx', 'slider', 'mode', 'canvas', 'foot']) checkEq(fb[k], ab[k], `first: widget ${k} box where the app puts it`);
