@@ -33,9 +33,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, Window};
 
 use crate::cards;
-use crate::components::{capitalise, log_position, range_text};
+use crate::components::{capitalise, log_slider_value, range_text};
 use crate::format::{html_escape as esc, input_text};
-use crate::panels::workload::{CTX_SLIDER_MAX, CTX_SLIDER_MIN};
+use crate::panels::workload::{ctx_value_text, CTX_SLIDER_MAX, CTX_SLIDER_MIN};
 use costmodel::units::fmt_count;
 use crate::panels::{aria_label, markers_text, readout_text, series_note, short_title, sweep_title, wants_log_y, NARROW_PX};
 use crate::state::{parse_view, Show, Theme, View, VIEW_KEYS};
@@ -98,10 +98,10 @@ fn widget_controls_html(s: &costmodel::Scenario, controls: &[&str]) -> Option<St
         }
         match key {
             "ctx" => h.push_str(&format!(
-                r#"<div class="kvs-widget-control kvs-widget-ctx">{}<input id="input-ctx-slider" type="range" class="kvs-slider" min="0" max="1000" step="1" aria-label="Context tokens (logarithmic slider, 1,000 to 10,000,000)" aria-valuetext="{} tokens" value="{}"></div>"#,
+                r#"<div class="kvs-widget-control kvs-widget-ctx">{}<input id="input-ctx-slider" type="range" class="kvs-slider" min="0" max="1000" step="1" aria-label="Context tokens (logarithmic slider, 1,000 to 10,000,000)" aria-valuetext="{}" value="{}"></div>"#,
                 field_html(s, "ctx")?,
-                fmt_count(s.ctx_tokens),
-                log_position(s.ctx_tokens, CTX_SLIDER_MIN, CTX_SLIDER_MAX).round(),
+                ctx_value_text(s.ctx_tokens),
+                log_slider_value(s.ctx_tokens, CTX_SLIDER_MIN, CTX_SLIDER_MAX),
             )),
             "mode" => {
                 let peak = s.mode == costmodel::Mode::Peak;
@@ -330,7 +330,7 @@ fn paint(window: &Window) -> Option<Lazy> {
             v.embed.show.key(),
         ));
         let _ = host.class_list().add_1("kvs-first-painted");
-        if !paint_widget_body(window, &host, &e, &v, dark) {
+        if !paint_widget_body(window, &host, &e, &v, dark, &crate::share::describe(&e)) {
             return None;
         }
         let height = host.get_bounding_client_rect().height().ceil();
@@ -371,10 +371,10 @@ fn sweep_of(e: &Evaluated, v: &View) -> (costmodel::sweep::Sweep, Vec<Series>, O
     (main, series, idx.map(|i| (0, i)))
 }
 
-/// Paints a widget's body (the sweep section or the results) and its foot's description and
-/// link for `e` into `host`, whose widget frame is already there. False when the first stage
+/// Paints a widget's body (the sweep section or the results) and its foot's description
+/// (`desc`, `share::describe(e)`) and link for `e` into `host`, whose widget frame is already there. False when the first stage
 /// does not paint this body (the app shows more) or the chart could not be drawn.
-pub(crate) fn paint_widget_body(window: &Window, host: &Element, e: &Evaluated, v: &View, dark: bool) -> bool {
+pub(crate) fn paint_widget_body(window: &Window, host: &Element, e: &Evaluated, v: &View, dark: bool, desc: &str) -> bool {
     let Some(body) = host.query_selector(".kvs-widget-body").ok().flatten() else {
         return false;
     };
@@ -392,7 +392,7 @@ pub(crate) fn paint_widget_body(window: &Window, host: &Element, e: &Evaluated, 
         canvas_in(&body).is_some_and(|c| draw_chart(window, c, &data, dark))
     };
     if let Some(d) = host.query_selector(".kvs-widget-desc").ok().flatten() {
-        d.set_text_content(Some(&crate::share::describe(e)));
+        d.set_text_content(Some(desc));
     }
     if let Some(a) = host.query_selector(".kvs-widget-open").ok().flatten() {
         let _ = a.set_attribute("href", &format!("{}?{}", crate::url::page_base(), crate::state::app_query(&e.scenario, v)));

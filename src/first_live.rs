@@ -1,7 +1,7 @@
 //! A widget the first stage keeps live (issue 12): the controls of a `?embed=1` widget that the
 //! first stage draws (`first::FIRST_STAGE_CONTROLS`: the context slider and field, the numeric
 //! fields, the efficiency mode) answer in the first stage itself, so a widget that is only read
-//! and tuned never downloads the app (≈400 KB gzip -9 against the first stage's ≈145 KB).
+//! and tuned never downloads the app (≈400 KB gzip -9 against ≈149 KB for the first stage, its page and stylesheet).
 //!
 //! It does what the app's widget does on the same input, with the same code: the field's parser
 //! (`FieldSpec::parse`, its message under the field when refused, the rest of the state left
@@ -22,9 +22,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, Window};
 
-use crate::components::{log_position, log_value};
+use crate::components::{log_slider_value, log_value};
 use crate::format::input_text;
-use crate::panels::workload::{CTX_SLIDER_MAX, CTX_SLIDER_MIN};
+use crate::panels::workload::{ctx_value_text, CTX_SLIDER_MAX, CTX_SLIDER_MIN};
 use crate::state::View;
 
 /// Milliseconds after the last change before the link is rewritten (the app's `sync_url`
@@ -46,7 +46,7 @@ struct Live {
     /// The pending link write (a `setTimeout` handle).
     url_timer: Option<i32>,
     /// Writes the link and the title (one closure for every timer).
-    write: Option<Closure<dyn Fn()>>,
+    write: Closure<dyn Fn()>,
 }
 
 thread_local! {
@@ -63,7 +63,7 @@ pub(crate) fn start(window: &Window, host: &Element, scenario: Scenario, view: V
     on_event.forget();
     let write = Closure::<dyn Fn()>::new(write_link);
     LIVE.with(|l| {
-        *l.borrow_mut() = Some(Live { window: window.clone(), host: host.clone(), scenario, view, dark, height, desc: String::new(), url_timer: None, write: Some(write) });
+        *l.borrow_mut() = Some(Live { window: window.clone(), host: host.clone(), scenario, view, dark, height, desc: String::new(), url_timer: None, write });
     });
 }
 
@@ -85,7 +85,7 @@ fn on_event(ev: web_sys::Event) {
         let changed = match (kind.as_str(), id.as_str()) {
             ("input", "input-ctx-slider") => target.dyn_ref::<HtmlInputElement>().is_some_and(|el| slide(live, el)),
             ("change", "input-mode") => target.dyn_ref::<HtmlSelectElement>().is_some_and(|el| {
-                let mode = if el.value() == "realistic" { costmodel::Mode::Realistic } else { costmodel::Mode::Peak };
+                let mode = if el.value() == costmodel::Mode::Realistic.as_str() { costmodel::Mode::Realistic } else { costmodel::Mode::Peak };
                 let changed = live.scenario.mode != mode;
                 live.scenario.mode = mode;
                 changed
@@ -129,8 +129,8 @@ fn show_ctx(live: &Live, ctx: f64) {
         field.set_value(&input_text(ctx));
     }
     if let Some(slider) = by_id("input-ctx-slider") {
-        slider.set_value(&format!("{}", log_position(ctx, CTX_SLIDER_MIN, CTX_SLIDER_MAX).round()));
-        let _ = slider.set_attribute("aria-valuetext", &format!("{} tokens", costmodel::units::fmt_count(ctx)));
+        slider.set_value(&log_slider_value(ctx, CTX_SLIDER_MIN, CTX_SLIDER_MAX));
+        let _ = slider.set_attribute("aria-valuetext", &ctx_value_text(ctx));
     }
 }
 
@@ -180,8 +180,8 @@ fn show_error(live: &Live, key: &str, message: Option<&str>) {
 fn repaint(live: &mut Live) {
     let e = costmodel::evaluate_scenario(live.scenario.clone(), Vec::new());
     // The app lists warnings above the widget: it is asked for, and meanwhile the rest is painted.
-    let painted = crate::first::paint_widget_body(&live.window, &live.host, &e, &live.view, live.dark) && e.report.warnings.is_empty();
     live.desc = crate::share::describe(&e);
+    let painted = crate::first::paint_widget_body(&live.window, &live.host, &e, &live.view, live.dark, &live.desc) && e.report.warnings.is_empty();
     if let Some(t) = live.url_timer.take() {
         live.window.clear_timeout_with_handle(t);
     }
@@ -194,9 +194,7 @@ fn repaint(live: &mut Live) {
         }
         return;
     }
-    if let Some(write) = live.write.as_ref() {
-        live.url_timer = live.window.set_timeout_with_callback_and_timeout_and_arguments_0(write.as_ref().unchecked_ref(), URL_WRITE_DELAY_MS).ok();
-    }
+    live.url_timer = live.window.set_timeout_with_callback_and_timeout_and_arguments_0(live.write.as_ref().unchecked_ref(), URL_WRITE_DELAY_MS).ok();
 }
 
 /// The timer's end: the link, the title and the height follow the scenario.

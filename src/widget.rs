@@ -103,7 +103,7 @@ fn control(state: AppState, key: &'static str) -> AnyView {
         "mode" => {
             let mode = scenario.select(move |s| s.mode);
             let on_change = move |ev: web_sys::Event| {
-                let m = if event_target_value(&ev) == "realistic" { Mode::Realistic } else { Mode::Peak };
+                let m = if event_target_value(&ev) == Mode::Realistic.as_str() { Mode::Realistic } else { Mode::Peak };
                 scenario.update(|s| s.mode = m);
             };
             view! {

@@ -17,6 +17,11 @@ pub fn log_position(v: f64, min: f64, max: f64) -> f64 {
     (STEPS * (v / min).ln() / (max / min).ln()).clamp(0.0, STEPS)
 }
 
+/// The slider's `value` for `v`: its whole position, as text.
+pub fn log_slider_value(v: f64, min: f64, max: f64) -> String {
+    format!("{}", log_position(v, min, max).round())
+}
+
 /// Value at a slider position, rounded to three significant digits.
 pub fn log_value(pos: f64, min: f64, max: f64) -> f64 {
     let t = (pos / STEPS).clamp(0.0, 1.0);
@@ -55,7 +60,7 @@ pub fn LogSlider(
             step="1"
             aria-label=aria_label
             aria-valuetext=move || value_text.get()
-            prop:value=move || format!("{}", log_position(value.get(), min, max).round())
+            prop:value=move || log_slider_value(value.get(), min, max)
             on:input=move |ev| {
                 if let Some(pos) = costmodel::units::parse_f64(&event_target_value(&ev)) {
                     on_input.run(log_value(pos, min, max));

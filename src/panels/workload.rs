@@ -12,6 +12,11 @@ pub const CTX_SLIDER_MIN: f64 = 1_000.0;
 /// The slider's upper end (tokens).
 pub const CTX_SLIDER_MAX: f64 = 10_000_000.0;
 
+/// The context slider's `aria-valuetext` ("128,000 tokens").
+pub fn ctx_value_text(ctx: f64) -> String {
+    format!("{} tokens", fmt_count(ctx))
+}
+
 /// The context control: the exact-entry field (`#input-ctx`) and the log slider
 /// (`#input-ctx-slider`), for the editor and for the widget's `controls=ctx`.
 pub fn ctx_control(state: AppState) -> impl IntoView {
@@ -27,7 +32,7 @@ pub fn ctx_control(state: AppState) -> impl IntoView {
             max=CTX_SLIDER_MAX
             value=ctx
             on_input=on_slide
-            value_text=Signal::derive(move || format!("{} tokens", fmt_count(ctx.get())))
+            value_text=Signal::derive(move || ctx_value_text(ctx.get()))
         />
     }
 }
