@@ -16,6 +16,7 @@
 
 use costmodel::Scenario;
 use leptos::prelude::*;
+use crate::erased::Memo;
 
 type Refresh = Box<dyn Fn(&Scenario) + Send + Sync>;
 

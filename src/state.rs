@@ -11,6 +11,7 @@ use costmodel::sweep::{Metric, SweepInput};
 use costmodel::math::MathLine;
 use costmodel::{evaluate_scenario, Evaluated, Inputs, Report, Scenario};
 use leptos::prelude::*;
+use crate::erased::Memo;
 
 use crate::scenario_signal::ScenarioSignal;
 
@@ -526,8 +527,9 @@ impl AppState {
     pub fn deferred(&self, near: Signal<bool>) -> AppState {
         let live = self.evaluated;
         let settled = self.settled;
-        let evaluated = Memo::new(move |prev: Option<&Evaluated>| {
-            if prev.is_none() || near.get() {
+        let first = std::sync::atomic::AtomicBool::new(true);
+        let evaluated = crate::erased::memo(move || {
+            if first.swap(false, std::sync::atomic::Ordering::Relaxed) || near.get() {
                 live.get()
             } else {
                 settled.track();

@@ -9,6 +9,7 @@
 use costmodel::sweep::{sweep, sweep_xs, Sweep, SweepInput};
 use costmodel::{evaluate_query, Inputs};
 use leptos::prelude::*;
+use crate::erased::Memo;
 
 use crate::state::{x_range, AppState, MAX_SERIES, SWEEP_POINTS};
 

@@ -4,6 +4,7 @@ use costmodel::units::{fmt_count, fmt_sig};
 use costmodel::sweep::SweepInput;
 use costmodel::{evaluate_query, Evaluated, Report};
 use leptos::prelude::*;
+use crate::erased::Memo;
 
 use crate::format::{bytes, opt_seconds};
 use crate::state::{use_app, AppState, MAX_PINS};
