@@ -68,6 +68,14 @@ export default async function ux(browser, h) {
       }
       await page.fill('#input-hw-search', 'H100 80');
       check((await page.$$eval('#input-hw option', (os) => os.map((o) => o.value))).includes('h100-sxm'), '2: accelerator search "H100 80" finds h100-sxm');
+      // The list is rebuilt on every filter (issue 12: no keyed <For>): a model picked from a
+      // filtered list stays the select's value once the filter is cleared and the list is whole.
+      await page.fill('#input-model-search', 'qwen 72');
+      await page.selectOption('#input-model', 'qwen2.5-72b');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('model') === 'qwen2.5-72b', null, { timeout: 5000 });
+      await page.fill('#input-model-search', '');
+      const whole = await page.$eval('#input-model', (s) => ({ value: s.value, n: s.options.length }));
+      checkEq(whole.value, 'qwen2.5-72b', `2: the model picked from a filtered list stays chosen when the filter is cleared (${whole.n} listed)`);
       await page.fill('#input-model-search', 'zzz nothing');
       check(/Nothing matches/.test(await waitForText(page, 'input-model-matches')), '2: a search that matches nothing says so');
       await checkNoErrors(page, errors, '2: fields');
