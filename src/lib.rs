@@ -18,7 +18,7 @@ pub mod first;
 // the first stage's widget controls, live without the app (issue 12)
 mod first_live;
 mod download;
-mod erased;
+pub mod erased;
 mod format;
 // hf (issue 10, 11): fetching a model's config.json from the Hub.
 mod hf;

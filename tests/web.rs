@@ -340,6 +340,53 @@ async fn a_selected_part_wakes_its_readers_only_when_it_changes() {
     page.cleanup();
 }
 
+/// `erased::memo` (issue 12): every memo of the app is one Leptos `Memo<Shared>`, whatever it
+/// holds. Each must still read back as its own type, and wake its readers only when its new
+/// value differs from the old, compared as that type; and a `Signal<T>` made from it follows it.
+#[wasm_bindgen_test]
+async fn an_erased_memo_reads_back_its_type_and_wakes_readers_only_on_a_new_value() {
+    use kvscope_web::erased::memo;
+    use leptos::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    drop(mount_to(host, || ()));
+    let page = Owner::new();
+    let runs = Arc::new(AtomicUsize::new(0));
+    let (source, text, pair, signal) = page.with(|| {
+        let source = RwSignal::new(1.0_f64);
+        // Rounded to a whole number: 1.0 and 1.2 give the same text.
+        let text = memo(move || format!("{:.0}", source.get()));
+        let pair = memo(move || (source.get() > 2.0, vec![source.get()]));
+        let signal: Signal<String> = text.into();
+        let counter = Arc::clone(&runs);
+        Effect::new(move |_| {
+            text.with(|_| ());
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        (source, text, pair, signal)
+    });
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 1, "the effect's first run");
+    assert_eq!(text.get_untracked(), "1");
+    assert_eq!(pair.get_untracked(), (false, vec![1.0]));
+
+    source.set(1.2);
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 1, "a recomputed but equal value wakes nobody");
+    assert_eq!(text.get_untracked(), "1");
+    assert_eq!(pair.get_untracked(), (false, vec![1.2]), "a memo of another type follows its own value");
+
+    source.set(3.0);
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 2, "a new value wakes the reader once");
+    assert_eq!(text.with_untracked(|t| t.clone()), "3");
+    assert_eq!(signal.get_untracked(), "3", "the Signal made from the memo follows it");
+    assert!(pair.with_untracked(|(big, values)| *big && values == &[3.0]));
+    page.cleanup();
+}
+
 /// The charts' text measurer sums each character's advance and each neighbouring pair's
 /// kerning, measured once per font (`components::measure_text`, issue 12). Its widths must be
 /// what `measureText` gives for the whole text, rounded as `offsetWidth` rounds: texts of the
