@@ -2,6 +2,7 @@
 //! tabs), and the footer.
 
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 

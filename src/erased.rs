@@ -1,4 +1,5 @@
-//! `effect` and `memo`: Leptos's `Effect::new` and `Memo::new` with the function's type erased.
+//! `effect`, `memo` and `RwSignal`: Leptos's `Effect::new`, `Memo` and `RwSignal` with the
+//! function's or the value's type erased.
 //!
 //! `Effect::new` is generic over its function: every call site compiles its own copy of the
 //! effect's task (an async loop that waits for a change, checks its sources and runs the
@@ -11,14 +12,18 @@
 //! `Memo::new` likewise compiled, per call site, the wrapper that calls the function and
 //! compares the new value with the old (96 copies, 41 KB); [`memo`] made one per value type,
 //! and now one for all: its [`Memo<T>`] keeps the value in Leptos's one `Memo<Shared>`.
+//! [`RwSignal<T>`] does the same for signals. Files that use them import them by name, which
+//! takes precedence over Leptos's prelude: `use crate::erased::{Memo, RwSignal};`.
 
 use std::any::Any;
 use std::marker::PhantomData;
-use std::ops::Deref;
+use std::ops::{Deref, DerefMut};
 use std::panic::Location;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::reactive::signal::guards::{Plain, ReadGuard};
+use leptos::reactive::traits::UntrackableGuard;
 
 /// Runs `f` as an effect (see the module's text). `f`'s previous result is not kept: every
 /// effect of the app returns nothing.
@@ -128,5 +133,128 @@ impl<T: 'static> ReadUntracked for Memo<T> {
 impl<T: Clone + Send + Sync + 'static> From<Memo<T>> for Signal<T> {
     fn from(memo: Memo<T>) -> Signal<T> {
         Signal::derive(move || memo.get())
+    }
+}
+
+// rwsig (issue 12)
+/// A signal's value behind one type for all of them.
+type Boxed = Box<dyn Any + Send + Sync>;
+
+/// A signal of a `T`, read and written like Leptos's `RwSignal<T>` (`new`, `get`, `with`,
+/// `set`, `update`, `track`, untracked reads and writes, into a `Signal<T>`), and held in
+/// Leptos's one `RwSignal<Box<dyn Any>>`: as with [`Memo`], the reactive graph's signal code
+/// is compiled once instead of once per value type (16 types, about 23 KB of `.wasm` before
+/// wasm-opt).
+pub struct RwSignal<T> {
+    inner: leptos::prelude::RwSignal<Boxed>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for RwSignal<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for RwSignal<T> {}
+
+impl<T: Send + Sync + 'static> RwSignal<T> {
+    /// A signal holding `value`, owned by the calling owner (as Leptos's `RwSignal::new`).
+    pub fn new(value: T) -> RwSignal<T> {
+        RwSignal { inner: new_boxed(Box::new(value)), ty: PhantomData }
+    }
+}
+
+#[inline(never)]
+fn new_boxed(value: Boxed) -> leptos::prelude::RwSignal<Boxed> {
+    leptos::prelude::RwSignal::new(value)
+}
+
+/// `boxed`'s value as the `T` it is.
+///
+/// Safety: `boxed` must hold a `T`. Only `RwSignal::<T>::new` puts a value in a
+/// `RwSignal<T>`, and writes go through `&mut T`, so a `RwSignal<T>`'s box always holds a `T`.
+unsafe fn cast<T: 'static>(boxed: &Boxed) -> &T {
+    debug_assert!(boxed.is::<T>());
+    unsafe { &*(&**boxed as *const (dyn Any + Send + Sync)).cast::<T>() }
+}
+
+/// As [`cast`], mutably.
+unsafe fn cast_mut<T: 'static>(boxed: &mut Boxed) -> &mut T {
+    debug_assert!(boxed.is::<T>());
+    unsafe { &mut *(&mut **boxed as *mut (dyn Any + Send + Sync)).cast::<T>() }
+}
+
+/// A guard of a [`RwSignal<T>`]'s box that reads (and, for a write guard, writes) the `T` in it.
+pub struct Typed<G, T> {
+    guard: G,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<G: Deref<Target = Boxed>, T: 'static> Deref for Typed<G, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: a `Typed<_, T>` guards only a `RwSignal<T>`'s box (see `cast`).
+        unsafe { cast(&self.guard) }
+    }
+}
+
+impl<G: DerefMut<Target = Boxed>, T: 'static> DerefMut for Typed<G, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        // SAFETY: as in `deref`.
+        unsafe { cast_mut(&mut self.guard) }
+    }
+}
+
+impl<G: UntrackableGuard<Target = Boxed>, T: 'static> UntrackableGuard for Typed<G, T> {
+    fn untrack(&mut self) {
+        self.guard.untrack();
+    }
+}
+
+impl<T> DefinedAt for RwSignal<T> {
+    fn defined_at(&self) -> Option<&'static Location<'static>> {
+        self.inner.defined_at()
+    }
+}
+
+impl<T> IsDisposed for RwSignal<T> {
+    fn is_disposed(&self) -> bool {
+        self.inner.is_disposed()
+    }
+}
+
+impl<T> Track for RwSignal<T> {
+    fn track(&self) {
+        self.inner.track();
+    }
+}
+
+impl<T> Notify for RwSignal<T> {
+    fn notify(&self) {
+        self.inner.notify();
+    }
+}
+
+impl<T: 'static> ReadUntracked for RwSignal<T> {
+    type Value = Typed<ReadGuard<Boxed, Plain<Boxed>>, T>;
+    fn try_read_untracked(&self) -> Option<Self::Value> {
+        self.inner.try_read_untracked().map(|guard| Typed { guard, ty: PhantomData })
+    }
+}
+
+impl<T: 'static> Write for RwSignal<T> {
+    type Value = T;
+    fn try_write(&self) -> Option<impl UntrackableGuard<Target = T>> {
+        self.inner.try_write().map(|guard| Typed { guard, ty: PhantomData })
+    }
+    fn try_write_untracked(&self) -> Option<impl DerefMut<Target = T>> {
+        self.inner.try_write_untracked().map(|guard| Typed { guard, ty: PhantomData })
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> From<RwSignal<T>> for Signal<T> {
+    fn from(signal: RwSignal<T>) -> Signal<T> {
+        Signal::derive(move || signal.get())
     }
 }

@@ -9,6 +9,7 @@
 //! A link never needs it: it carries the imported architecture as `arch=`.
 
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

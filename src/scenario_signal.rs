@@ -16,7 +16,7 @@
 
 use costmodel::Scenario;
 use leptos::prelude::*;
-use crate::erased::Memo;
+use crate::erased::{Memo, RwSignal};
 
 type Refresh = Box<dyn Fn(&Scenario) + Send + Sync>;
 

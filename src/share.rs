@@ -8,6 +8,7 @@
 use costmodel::units::fmt_count;
 use costmodel::Evaluated;
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::format::opt_seconds;

@@ -6,6 +6,7 @@
 
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

@@ -9,6 +9,7 @@
 use costmodel::compression::Axis;
 use costmodel::Mode;
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 

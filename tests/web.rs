@@ -387,6 +387,53 @@ async fn an_erased_memo_reads_back_its_type_and_wakes_readers_only_on_a_new_valu
     page.cleanup();
 }
 
+/// `erased::RwSignal` (issue 12): every signal of the app is one Leptos `RwSignal<Box<dyn Any>>`,
+/// whatever it holds. Each must read and write its own type; a write wakes its readers and an
+/// untracked write does not; a write to one signal wakes no reader of another; and a
+/// `Signal<T>` made from it follows it.
+#[wasm_bindgen_test]
+async fn an_erased_signal_reads_and_writes_its_own_type_and_wakes_its_readers() {
+    use kvscope_web::erased::RwSignal;
+    use leptos::prelude::{mount_to, Effect, GetUntracked, Owner, Set, Signal, Update, UpdateUntracked, With, WithUntracked};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    drop(mount_to(host, || ()));
+    let page = Owner::new();
+    let runs = Arc::new(AtomicUsize::new(0));
+    let (names, flag, flag_signal) = page.with(|| {
+        let names = RwSignal::new(vec!["a".to_owned()]);
+        let flag = RwSignal::new(false);
+        let counter = Arc::clone(&runs);
+        Effect::new(move |_| {
+            names.with(Vec::len);
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        (names, flag, Signal::from(flag))
+    });
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 1, "the effect's first run");
+
+    names.update(|n| n.push("b".to_owned()));
+    assert_eq!(names.get_untracked(), ["a", "b"]);
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 2, "a write wakes the reader once");
+
+    names.update_untracked(|n| n.push("c".to_owned()));
+    flag.set(true);
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 2, "an untracked write, or a write to another signal, wakes nobody");
+    assert_eq!(names.with_untracked(Vec::len), 3, "the untracked write is kept");
+    assert!(flag.get_untracked() && flag_signal.get_untracked(), "the Signal made from the signal follows it");
+
+    names.set(Vec::new());
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 3);
+    assert!(names.get_untracked().is_empty());
+    page.cleanup();
+}
+
 /// The charts' text measurer sums each character's advance and each neighbouring pair's
 /// kerning, measured once per font (`components::measure_text`, issue 12). Its widths must be
 /// what `measureText` gives for the whole text, rounded as `offsetWidth` rounds: texts of the

@@ -3,6 +3,7 @@
 
 use costmodel::math::MathLine;
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 
 /// Plain-language name of a math line's output.
 pub fn math_title(id: &str) -> &'static str {

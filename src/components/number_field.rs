@@ -3,6 +3,7 @@
 
 use costmodel::scenario::{field_by_key, FieldSpec};
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 
 use crate::format::input_text;
 

@@ -5,6 +5,7 @@ use costmodel::compression::{method_by_id, Axis, METHODS};
 use costmodel::scenario::AxisSetting;
 use costmodel::units::fmt_sig;
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 
 use crate::format::{input_text, times_smaller};
 use crate::state::use_app;

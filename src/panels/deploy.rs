@@ -4,6 +4,7 @@
 use costmodel::deploy::{diagram, parse_pd, Diagram, DEFAULT_EP_IMBALANCE, DEFAULT_NET_GBITPS};
 use costmodel::units::{fmt_count, fmt_seconds, fmt_sig};
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 
 use crate::panels::fields::override_field;
 use crate::state::use_app;

@@ -3,6 +3,7 @@
 
 use charts::{ChartStyle, SweepChart};
 use leptos::prelude::*;
+use crate::erased::RwSignal;
 
 use crate::download::{download_data_url, download_text};
 use crate::ondemand::{CallError, Module};
