@@ -1,5 +1,5 @@
-//! `effect`, `memo` and `RwSignal`: Leptos's `Effect::new`, `Memo` and `RwSignal` with the
-//! function's or the value's type erased.
+//! `effect`, `memo`, `RwSignal` and `Signal`: Leptos's `Effect::new`, `Memo`, `RwSignal` and
+//! `Signal` with the function's or the value's type erased.
 //!
 //! `Effect::new` is generic over its function: every call site compiles its own copy of the
 //! effect's task (an async loop that waits for a change, checks its sources and runs the
@@ -12,8 +12,9 @@
 //! `Memo::new` likewise compiled, per call site, the wrapper that calls the function and
 //! compares the new value with the old (96 copies, 41 KB); [`memo`] made one per value type,
 //! and now one for all: its [`Memo<T>`] keeps the value in Leptos's one `Memo<Shared>`.
-//! [`RwSignal<T>`] does the same for signals. Files that use them import them by name, which
-//! takes precedence over Leptos's prelude: `use crate::erased::{Memo, RwSignal};`.
+//! [`RwSignal<T>`] does the same for signals, and [`Signal<T>`] for the read-only values the
+//! components take as props. Files that use them import them by name, which takes precedence
+//! over Leptos's prelude: `use crate::erased::{Memo, RwSignal, Signal};`.
 
 use std::any::Any;
 use std::marker::PhantomData;
@@ -127,12 +128,6 @@ impl<T: 'static> ReadUntracked for Memo<T> {
     type Value = Ref<T>;
     fn try_read_untracked(&self) -> Option<Ref<T>> {
         self.inner.try_with_untracked(|shared| Ref { value: Arc::clone(&shared.0), ty: PhantomData })
-    }
-}
-
-impl<T: Clone + Send + Sync + 'static> From<Memo<T>> for Signal<T> {
-    fn from(memo: Memo<T>) -> Signal<T> {
-        Signal::derive(move || memo.get())
     }
 }
 
@@ -253,8 +248,140 @@ impl<T: 'static> Write for RwSignal<T> {
     }
 }
 
-impl<T: Clone + Send + Sync + 'static> From<RwSignal<T>> for Signal<T> {
+// sig3 (issue 12)
+/// What a [`Signal`] holds: a function that hands its value to a reader, as `&dyn Any`.
+type Reader = Arc<dyn Fn(&mut dyn FnMut(&dyn Any)) + Send + Sync>;
+
+/// A read-only reactive value of a `T` (the app's component props): a value, a memo, a signal
+/// or a function of them, read like Leptos's `Signal<T>` (`get`, `with`, untracked reads).
+/// Reading it calls its source, so a reactive reader tracks whatever the source reads. Leptos's
+/// `Signal<T>` compiled its reads, tracking and storage once per value type (7 types, about
+/// 15 KB of `.wasm` before wasm-opt, issue 12); here they are compiled once, over [`Reader`].
+pub struct Signal<T> {
+    read: StoredValue<Reader>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Signal<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Signal<T> {}
+
+#[inline(never)]
+fn store_reader(read: Reader) -> StoredValue<Reader> {
+    StoredValue::new(read)
+}
+
+/// Hands the value `read` holds to `k`, tracked by the current observer as its source's reads
+/// are. A signal whose owner is gone holds nothing: `k` is not called.
+#[inline(never)]
+fn read_dyn(read: StoredValue<Reader>, k: &mut dyn FnMut(&dyn Any)) {
+    if let Some(read) = read.try_get_value() {
+        read(k);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn disposed() -> ! {
+    panic!("a Signal read after its owner was disposed")
+}
+
+impl<T: Send + Sync + 'static> Signal<T> {
+    /// A signal whose value is `f()`, computed on each read (as Leptos's `Signal::derive`).
+    pub fn derive(f: impl Fn() -> T + Send + Sync + 'static) -> Signal<T> {
+        Signal::from_reader(Arc::new(move |k: &mut dyn FnMut(&dyn Any)| k(&f())))
+    }
+
+    /// A signal that always holds `value`.
+    pub fn stored(value: T) -> Signal<T> {
+        Signal::from_reader(Arc::new(move |k: &mut dyn FnMut(&dyn Any)| k(&value)))
+    }
+
+    fn from_reader(read: Reader) -> Signal<T> {
+        Signal { read: store_reader(read), ty: PhantomData }
+    }
+
+    /// `f` of the value, tracked; `None` when the signal's owner is gone.
+    pub fn try_with<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        let mut f = Some(f);
+        let mut out = None;
+        read_dyn(self.read, &mut |value| {
+            if let Some(f) = f.take() {
+                // SAFETY: every reader of a `Signal<T>` hands out a `&T` (`derive`, `stored`
+                // and the `From` impls below are the only ways to make one).
+                out = Some(f(unsafe { &*(value as *const dyn Any).cast::<T>() }));
+            }
+        });
+        out
+    }
+
+    /// `f` of the value, tracked. Reading a signal whose owner is gone is a bug, and panics
+    /// (as Leptos's `Signal` does).
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.try_with(f).unwrap_or_else(|| disposed())
+    }
+
+    /// The value, tracked.
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with(T::clone)
+    }
+
+    /// The value, not tracked.
+    pub fn get_untracked(&self) -> T
+    where
+        T: Clone,
+    {
+        untrack(|| self.get())
+    }
+}
+
+impl<T: Default + Send + Sync + 'static> Default for Signal<T> {
+    fn default() -> Signal<T> {
+        Signal::stored(T::default())
+    }
+}
+
+impl<T: Send + Sync + 'static> From<Memo<T>> for Signal<T> {
+    fn from(memo: Memo<T>) -> Signal<T> {
+        Signal::from_reader(Arc::new(move |k: &mut dyn FnMut(&dyn Any)| {
+            if let Some(value) = memo.try_read() {
+                k(&*value);
+            }
+        }))
+    }
+}
+
+impl<T: Send + Sync + 'static> From<RwSignal<T>> for Signal<T> {
     fn from(signal: RwSignal<T>) -> Signal<T> {
-        Signal::derive(move || signal.get())
+        Signal::from_reader(Arc::new(move |k: &mut dyn FnMut(&dyn Any)| {
+            if let Some(value) = signal.try_read() {
+                k(&*value);
+            }
+        }))
+    }
+}
+
+impl From<&str> for Signal<String> {
+    fn from(value: &str) -> Signal<String> {
+        Signal::stored(value.to_owned())
+    }
+}
+
+impl From<String> for Signal<String> {
+    fn from(value: String) -> Signal<String> {
+        Signal::stored(value)
+    }
+}
+
+impl From<bool> for Signal<bool> {
+    fn from(value: bool) -> Signal<bool> {
+        Signal::stored(value)
     }
 }

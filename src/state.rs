@@ -11,7 +11,7 @@ use costmodel::sweep::{Metric, SweepInput};
 use costmodel::math::MathLine;
 use costmodel::{evaluate_scenario, Evaluated, Inputs, Report, Scenario};
 use leptos::prelude::*;
-use crate::erased::{Memo, RwSignal};
+use crate::erased::{Memo, RwSignal, Signal};
 
 use crate::scenario_signal::ScenarioSignal;
 

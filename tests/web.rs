@@ -359,7 +359,7 @@ async fn an_erased_memo_reads_back_its_type_and_wakes_readers_only_on_a_new_valu
         // Rounded to a whole number: 1.0 and 1.2 give the same text.
         let text = memo(move || format!("{:.0}", source.get()));
         let pair = memo(move || (source.get() > 2.0, vec![source.get()]));
-        let signal: Signal<String> = text.into();
+        let signal: kvscope_web::erased::Signal<String> = text.into();
         let counter = Arc::clone(&runs);
         Effect::new(move |_| {
             text.with(|_| ());
@@ -393,8 +393,8 @@ async fn an_erased_memo_reads_back_its_type_and_wakes_readers_only_on_a_new_valu
 /// `Signal<T>` made from it follows it.
 #[wasm_bindgen_test]
 async fn an_erased_signal_reads_and_writes_its_own_type_and_wakes_its_readers() {
-    use kvscope_web::erased::RwSignal;
-    use leptos::prelude::{mount_to, Effect, GetUntracked, Owner, Set, Signal, Update, UpdateUntracked, With, WithUntracked};
+    use kvscope_web::erased::{RwSignal, Signal};
+    use leptos::prelude::{mount_to, Effect, GetUntracked, Owner, Set, Update, UpdateUntracked, With, WithUntracked};
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
@@ -431,6 +431,54 @@ async fn an_erased_signal_reads_and_writes_its_own_type_and_wakes_its_readers() 
     tick(20).await;
     assert_eq!(runs.load(Ordering::SeqCst), 3);
     assert!(names.get_untracked().is_empty());
+    page.cleanup();
+}
+
+/// `erased::Signal<T>` (issue 12: one compiled reader for all of the app's read-only props):
+/// a reader of a signal made from a memo, a signal or a function wakes when what it reads
+/// changes, and not for an untracked read or another source; a stored or default signal holds
+/// its value. Each signal below reads its source through the one `Reader` type, so a reader
+/// that did not track through it would stay at its first run (mutation-checked: with
+/// `read_dyn` wrapped in `untrack` the second assertion fails).
+#[wasm_bindgen_test]
+async fn an_erased_read_only_signal_tracks_its_source() {
+    use kvscope_web::erased::{memo, RwSignal, Signal};
+    use leptos::prelude::{mount_to, Effect, Get, Owner, Set};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    drop(mount_to(host, || ()));
+    let page = Owner::new();
+    let runs = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let (ctx, other, derived, stored, empty) = page.with(|| {
+        let ctx = RwSignal::new(1000_u32);
+        let other = RwSignal::new(0_u32);
+        let doubled = memo(move || ctx.get() * 2);
+        let from_memo = Signal::from(doubled);
+        let from_signal = Signal::from(ctx);
+        let derived = Signal::derive(move || format!("{} tokens", from_signal.get()));
+        let (counter, log) = (Arc::clone(&runs), Arc::clone(&seen));
+        Effect::new(move |_| {
+            let text = format!("{} / {}", from_memo.get(), derived.get());
+            log.lock().expect("log").push(text);
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        (ctx, other, derived, Signal::stored(vec![1.5_f64]), Signal::<String>::default())
+    });
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 1, "the effect's first run");
+    ctx.set(1500);
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 2, "a change of the source wakes the reader once");
+    assert_eq!(seen.lock().expect("log").last().map(String::as_str), Some("3000 / 1500 tokens"));
+    other.set(7);
+    let _ = derived.get_untracked();
+    tick(20).await;
+    assert_eq!(runs.load(Ordering::SeqCst), 2, "another signal's write, or an untracked read, wakes nobody");
+    assert_eq!(stored.with(|v| v.clone()), vec![1.5]);
+    assert_eq!(empty.get_untracked(), "");
     page.cleanup();
 }
 

@@ -7,7 +7,7 @@
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use crate::erased::RwSignal;
+use crate::erased::{RwSignal, Signal};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use charts::EitherBackend;

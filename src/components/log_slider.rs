@@ -1,6 +1,7 @@
 //! A range input on a logarithmic scale (context length spans four orders of magnitude).
 
 use leptos::prelude::*;
+use crate::erased::Signal;
 
 use crate::format::round_sig;
 

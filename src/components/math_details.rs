@@ -3,7 +3,7 @@
 
 use costmodel::math::MathLine;
 use leptos::prelude::*;
-use crate::erased::RwSignal;
+use crate::erased::{RwSignal, Signal};
 
 /// Plain-language name of a math line's output.
 pub fn math_title(id: &str) -> &'static str {

@@ -1,6 +1,7 @@
 //! A result card: a headline number, the resource that bounds it, and details.
 
 use leptos::prelude::*;
+use crate::erased::Signal;
 
 /// One metric. Text nodes are separate closures, so a change redraws only what changed.
 #[component]

@@ -3,7 +3,7 @@
 
 use costmodel::scenario::{field_by_key, FieldSpec};
 use leptos::prelude::*;
-use crate::erased::RwSignal;
+use crate::erased::{RwSignal, Signal};
 
 use crate::format::input_text;
 

@@ -2,7 +2,7 @@
 //! keyboard and on a phone.
 
 use leptos::prelude::*;
-use crate::erased::RwSignal;
+use crate::erased::{RwSignal, Signal};
 
 use crate::sources::{load_notes, note_text, SourceNotes};
 

@@ -1,6 +1,7 @@
 //! The warnings area: what the model or the URL had to replace or could not honour.
 
 use leptos::prelude::*;
+use crate::erased::Signal;
 
 /// A list of warnings (`data-testid="warnings"`); hidden when there are none.
 #[component]

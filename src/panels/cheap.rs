@@ -4,6 +4,7 @@ use charts::ChartStyle;
 use costmodel::cheap::{cheap_as, LONG_CTX_TOKENS, SHORT_CTX_TOKENS};
 use costmodel::units::fmt_sig;
 use leptos::prelude::*;
+use crate::erased::Signal;
 
 use crate::components::{CanvasArea, ChartCanvas};
 use crate::state::use_app;

@@ -3,7 +3,7 @@
 use costmodel::presets::HARDWARE;
 use costmodel::units::{fmt_sig, fmt_count, GB, TFLOPS};
 use leptos::prelude::*;
-use crate::erased::{Memo, RwSignal};
+use crate::erased::{Memo, RwSignal, Signal};
 use crate::state::AppState;
 
 use crate::components::{SearchSelect, SelectOption};

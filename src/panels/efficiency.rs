@@ -5,6 +5,7 @@ use costmodel::scenario::{realistic, Overrides, PEAK_SOURCE};
 use costmodel::units::{fmt_sig, GB};
 use costmodel::{Efficiency, Mode};
 use leptos::prelude::*;
+use crate::erased::Signal;
 
 use crate::panels::fields::scenario_field;
 use crate::state::use_app;

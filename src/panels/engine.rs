@@ -6,6 +6,7 @@ use costmodel::engine::{Engine, EngineDetail};
 use costmodel::units::{fmt_count, fmt_percent, fmt_sig, GIB};
 use costmodel::Report;
 use leptos::prelude::*;
+use crate::erased::Signal;
 
 use crate::format::bytes;
 use crate::panels::fields::scenario_field;

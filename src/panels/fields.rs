@@ -2,6 +2,7 @@
 
 use costmodel::Scenario;
 use leptos::prelude::*;
+use crate::erased::Signal;
 
 use crate::components::NumberField;
 use crate::state::AppState;

@@ -3,7 +3,7 @@
 //! import are `crate::hf`. Also loads a link's `hf=` when the link has no `arch=`.
 
 use leptos::prelude::*;
-use crate::erased::RwSignal;
+use crate::erased::{RwSignal, Signal};
 
 use crate::hf::{load, HfStatus};
 use crate::state::use_app;

@@ -7,7 +7,7 @@
 
 use costmodel::units::fmt_sig;
 use leptos::prelude::*;
-use crate::erased::RwSignal;
+use crate::erased::{RwSignal, Signal};
 
 use crate::panels::editor::MODEL_KEYS;
 use crate::state::use_app;

@@ -3,7 +3,7 @@
 use costmodel::units::fmt_count;
 use costmodel::Report;
 use leptos::prelude::*;
-use crate::erased::Memo;
+use crate::erased::{Memo, Signal};
 
 use crate::cards;
 use crate::components::{MathDetails, MetricCard};

@@ -6,7 +6,7 @@ use costmodel::report::Report;
 use costmodel::serving::Sched;
 use costmodel::units::{fmt_count, fmt_seconds, fmt_sig};
 use leptos::prelude::*;
-use crate::erased::Memo;
+use crate::erased::{Memo, Signal};
 
 use crate::components::{CanvasArea, ChartCanvas, MathDetails};
 use crate::format::{opt_seconds, opt_sig};

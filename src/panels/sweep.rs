@@ -6,7 +6,7 @@ use charts::format::{input_format, metric_format};
 use charts::{draw_sweep_data, draw_sweep_frame, draw_sweep_title, sweep_frame_key, ChartStyle, PlotLayout, Series, SweepChart};
 use costmodel::sweep::{Metric, SweepInput};
 use leptos::prelude::*;
-use crate::erased::RwSignal;
+use crate::erased::{RwSignal, Signal};
 
 use crate::components::{CanvasArea, ChartCanvas, FrameCache};
 use crate::panels::compare::{label_without, pin_current};

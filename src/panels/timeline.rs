@@ -2,6 +2,7 @@
 
 use charts::ChartStyle;
 use leptos::prelude::*;
+use crate::erased::Signal;
 
 use crate::components::{CanvasArea, ChartCanvas};
 use crate::state::use_app;

@@ -2,6 +2,7 @@
 
 use costmodel::units::fmt_count;
 use leptos::prelude::*;
+use crate::erased::Signal;
 
 use crate::components::LogSlider;
 use crate::panels::fields::plain_field;
