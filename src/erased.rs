@@ -276,18 +276,13 @@ fn store_reader(read: Reader) -> StoredValue<Reader> {
 }
 
 /// Hands the value `read` holds to `k`, tracked by the current observer as its source's reads
-/// are. A signal whose owner is gone holds nothing: `k` is not called.
+/// are. A signal whose owner is gone holds nothing: `k` is not called (`Signal::with` then reads
+/// `T::default()`).
 #[inline(never)]
 fn read_dyn(read: StoredValue<Reader>, k: &mut dyn FnMut(&dyn Any)) {
     if let Some(read) = read.try_get_value() {
         read(k);
     }
-}
-
-#[cold]
-#[inline(never)]
-fn disposed() -> ! {
-    panic!("a Signal read after its owner was disposed")
 }
 
 impl<T: Send + Sync + 'static> Signal<T> {
@@ -305,30 +300,25 @@ impl<T: Send + Sync + 'static> Signal<T> {
         Signal { read: store_reader(read), ty: PhantomData }
     }
 
-    /// `f` of the value, tracked; `None` when the signal's owner is gone.
-    pub fn try_with<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
-        let mut f = Some(f);
+    /// `f` of the value, tracked. A signal whose owner is gone (read during a teardown) reads
+    /// as `T::default()`, where Leptos's `Signal` would panic.
+    pub fn with<R>(&self, mut f: impl FnMut(&T) -> R) -> R
+    where
+        T: Default,
+    {
         let mut out = None;
         read_dyn(self.read, &mut |value| {
-            if let Some(f) = f.take() {
-                // SAFETY: every reader of a `Signal<T>` hands out a `&T` (`derive`, `stored`
-                // and the `From` impls below are the only ways to make one).
-                out = Some(f(unsafe { &*(value as *const dyn Any).cast::<T>() }));
-            }
+            // SAFETY: every reader of a `Signal<T>` hands out a `&T` (`derive`, `stored` and
+            // the `From` impls below are the only ways to make one).
+            out = Some(f(unsafe { &*(value as *const dyn Any).cast::<T>() }));
         });
-        out
-    }
-
-    /// `f` of the value, tracked. Reading a signal whose owner is gone is a bug, and panics
-    /// (as Leptos's `Signal` does).
-    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        self.try_with(f).unwrap_or_else(|| disposed())
+        out.unwrap_or_else(|| f(&T::default()))
     }
 
     /// The value, tracked.
     pub fn get(&self) -> T
     where
-        T: Clone,
+        T: Clone + Default,
     {
         self.with(T::clone)
     }
@@ -336,7 +326,7 @@ impl<T: Send + Sync + 'static> Signal<T> {
     /// The value, not tracked.
     pub fn get_untracked(&self) -> T
     where
-        T: Clone,
+        T: Clone + Default,
     {
         untrack(|| self.get())
     }
