@@ -2,7 +2,7 @@
 //! tabs), and the footer.
 
 use leptos::prelude::*;
-use crate::erased::RwSignal;
+use crate::erased::{RwSignal, show};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -210,9 +210,9 @@ pub fn App() -> impl IntoView {
                 <SharePanel />
             </header>
             <WarningsList warnings=warnings on_dismiss=dismiss />
-            <Show when=move || has_url_warnings.get()>
+            {show(move || has_url_warnings.get(), || view! {
                 <p class="kvs-note">"Warnings about the link keep the defaults for the settings they name."</p>
-            </Show>
+            }.into_any())}
             <div class="kvs-layout">
                 <aside class="kvs-col-editor" id="kvs-editor" aria-label="Scenario editor" class:kvs-editor-open=move || editor_open.get()
                     on:keydown=move |ev| if ev.key() == "Escape" && editor_open.get_untracked() { close_editor(editor_open); }>

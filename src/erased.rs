@@ -375,3 +375,22 @@ impl From<bool> for Signal<bool> {
         Signal::stored(value)
     }
 }
+
+// show1 (issue 12)
+/// A reactive child as the view macro makes it under `erase_components`, for an `AnyView`.
+pub type Dynamic = Arc<std::sync::Mutex<dyn FnMut() -> AnyView + Send>>;
+
+/// Leptos's `<Show when=… >children</Show>`, compiled once: `children()` is shown while `when()`
+/// is true, built again each time it turns true, and nothing is shown while it is false; `when`
+/// is read through a memo, so the children are rebuilt only when its value flips. `<Show>` is
+/// generic over both functions, and each use compiled its own memo, its own reactive child and
+/// the `Either` of its children's type (10 uses). Children return `AnyView` (`.into_any()`).
+pub fn show(when: impl Fn() -> bool + Send + Sync + 'static, children: impl Fn() -> AnyView + Send + Sync + 'static) -> Dynamic {
+    show_boxed(Box::new(when), Box::new(children))
+}
+
+#[inline(never)]
+fn show_boxed(when: Box<dyn Fn() -> bool + Send + Sync>, children: Box<dyn Fn() -> AnyView + Send + Sync>) -> Dynamic {
+    let shown = memo(when);
+    Arc::new(std::sync::Mutex::new(move || if shown.get() { children() } else { ().into_any() }))
+}

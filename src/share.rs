@@ -304,7 +304,7 @@ pub fn SharePanel() -> impl IntoView {
                         <iframe data-testid="embed-preview" title="Preview of the embedded widget" src=move || widget_src.get()
                             allow="clipboard-write" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"
                             style=move || format!("border:1px solid var(--border);width:100%;height:{}px", initial_height(show.get(), controls.with(Vec::len)))></iframe>
-                    })}
+                    }).into_any()}
                 </details>
                 <textarea id="embed-code" data-testid="embed-code" class="kvs-share-field kvs-share-code" readonly rows="5" prop:value=move || embed.get() on:focus=|ev| select_target(&ev)></textarea>
                 <button type="button" class="kvs-button" data-testid="copy-embed" on:click=move |_| copy_text(embed_now(), "embed-code", report("Embed code"))>"Copy embed code"</button>

@@ -52,7 +52,7 @@ pub fn MathDetails(
         // One collapsed line per card until opened (ux, issue 11: the cards fit the first screen).
         <details class="kvs-math" on:toggle=on_toggle>
             <summary class="kvs-math-head">{head}</summary>
-            {move || open.get().then(|| math_body(lines, ids, extra))}
+            {move || open.get().then(|| math_body(lines, ids, extra)).into_any()}
         </details>
     }
 }

@@ -3,7 +3,7 @@
 
 use costmodel::scenario::{field_by_key, FieldSpec};
 use leptos::prelude::*;
-use crate::erased::{RwSignal, Signal};
+use crate::erased::{RwSignal, Signal, show};
 
 use crate::format::input_text;
 
@@ -102,9 +102,7 @@ pub fn NumberField(
                 }
             />
             <small class="kvs-range">{range}</small>
-            <Show when=move || !hint.with(String::is_empty)>
-                <small class="kvs-hint">{move || hint.get()}</small>
-            </Show>
+            {show(move || !hint.with(String::is_empty), move || view! { <small class="kvs-hint">{move || hint.get()}</small> }.into_any())}
             <p class="kvs-error" id=err_id role="alert" data-testid=format!("error-{key}")>
                 {move || error.get().unwrap_or_default()}
             </p>

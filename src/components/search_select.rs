@@ -135,7 +135,7 @@ pub fn SearchSelect(
                             view! { <optgroup label=name>{opts}</optgroup> }
                         })
                         .collect_view()
-                }}
+                }.into_any()}
             </select>
             <details class="kvs-source" on:toggle=move |_| load_notes(source_group, notes)>
                 <summary>"Figures and source"</summary>

@@ -22,7 +22,7 @@ pub fn WarningsList(
         >
             <h2 class="kvs-warnings-title">"Warnings"</h2>
             <ul>
-                {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view().into_any()}
             </ul>
             {on_dismiss.map(|cb| view! {
                 <button type="button" class="kvs-link-button" on:click=move |_| cb.run(())>

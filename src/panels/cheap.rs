@@ -4,7 +4,7 @@ use charts::ChartStyle;
 use costmodel::cheap::{cheap_as, LONG_CTX_TOKENS, SHORT_CTX_TOKENS};
 use costmodel::units::fmt_sig;
 use leptos::prelude::*;
-use crate::erased::Signal;
+use crate::erased::{Signal, show};
 
 use crate::components::{CanvasArea, ChartCanvas};
 use crate::state::use_app;
@@ -35,7 +35,7 @@ pub fn CheapPanel() -> impl IntoView {
             <p data-testid="cheap-summary">{summary}</p>
             <p data-testid="cheap-needed">{needed}</p>
             <p data-testid="cheap-bound"><strong>{bound}</strong></p>
-            <Show when=move || !already.get()>
+            {show(move || !already.get(), move || view! {
             <h3 class="kvs-h3">"Published methods, one per axis, that reach it"</h3>
             <ul class="kvs-stacks" data-testid="cheap-stacks">
                 {move || cheap.with(|c| {
@@ -48,7 +48,7 @@ pub fn CheapPanel() -> impl IntoView {
                     }
                 })}
             </ul>
-            </Show>
+            }.into_any())}
         </div>
     }
 }

@@ -127,7 +127,7 @@ pub fn ComparePanel(
                                     " · "
                                     <button type="button" class="kvs-link-button" data-testid=format!("unpin-{}", i + 1) on:click=move |_| unpin(i)>"Unpin"</button>
                                 </th>
-                            }).collect_view()}
+                            }).collect_view().into_any()}
                         </tr>
                     </thead>
                     <tbody>
@@ -148,7 +148,7 @@ pub fn ComparePanel(
                                     </tr>
                                 }
                             }).collect_view())
-                        }}
+                        }.into_any()}
                     </tbody>
                 </table>
             </div>

@@ -5,7 +5,7 @@ use costmodel::compression::{method_by_id, Axis, METHODS};
 use costmodel::scenario::AxisSetting;
 use costmodel::units::fmt_sig;
 use leptos::prelude::*;
-use crate::erased::RwSignal;
+use crate::erased::{RwSignal, show};
 
 use crate::format::{input_text, times_smaller};
 use crate::state::use_app;
@@ -124,7 +124,7 @@ pub(crate) fn AxisEditor(
                     .collect_view()}
                 <option value=CUSTOM prop:selected=move || selected.get() == CUSTOM>"Custom factor…"</option>
             </select>
-            <Show when=move || matches!(setting.get(), AxisSetting::Factor(_))>
+            {show(move || matches!(setting.get(), AxisSetting::Factor(_)), move || view! {
                 <label for=factor_id.clone() class="kvs-inline-label">"Factor kept, in (0, 1]"</label>
                 <input
                     id=factor_id.clone()
@@ -136,7 +136,7 @@ pub(crate) fn AxisEditor(
                     on:change=move |ev| commit_factor(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { commit_factor(event_target_value(&ev)) }
                 />
-            </Show>
+            }.into_any())}
             <small class="kvs-hint">{detail}</small>
             <p class="kvs-error" id=err_id role="alert">{move || error.get().unwrap_or_default()}</p>
         </div>

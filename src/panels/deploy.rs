@@ -214,15 +214,15 @@ pub fn DeploymentPanel() -> impl IntoView {
         <ul class="kvs-list">
             <li data-testid="deploy-weights">{text(|t| &t.weights)}</li>
             <li>{text(|t| &t.throughput)}</li>
-            {move || pools.get().into_iter().map(|p| view! { <li data-testid="deploy-pool">{p}</li> }).collect_view()}
-            {move || transfer.get().map(|t| view! { <li data-testid="deploy-kv-transfer">{t}</li> })}
+            {move || pools.get().into_iter().map(|p| view! { <li data-testid="deploy-pool">{p}</li> }).collect_view().into_any()}
+            {move || transfer.get().map(|t| view! { <li data-testid="deploy-kv-transfer">{t}</li> }).into_any()}
         </ul>
     };
     view! {
         <section class="kvs-panel" aria-label="Deployment" data-testid="deploy-panel">
             <h2 class="kvs-h2">"Deployment"</h2>
             {body}
-            {move || drawn.with(svg_view)}
+            {move || drawn.with(svg_view).into_any()}
             <p class="kvs-note">"Each square is a GPU, each box a node (its fast-link domain). Colour: pool (orange prefill, blue decode, green serving both); shade: pipeline stage; number: data-parallel replica. Hover a GPU for its TP and EP ranks."</p>
         </section>
     }

@@ -3,7 +3,7 @@
 use costmodel::presets::HARDWARE;
 use costmodel::units::{fmt_sig, fmt_count, GB, TFLOPS};
 use leptos::prelude::*;
-use crate::erased::{Memo, RwSignal, Signal};
+use crate::erased::{Memo, RwSignal, Signal, show};
 use crate::state::AppState;
 
 use crate::components::{SearchSelect, SelectOption};
@@ -188,7 +188,7 @@ fn ModelEditor() -> impl IntoView {
                 extra=extra
             />
             <HfLoad query=hf_query.into() status=hf_status open_paste=open_paste />
-            <Show when=move || custom_label.with(Option::is_some)>
+            {show(move || custom_label.with(Option::is_some), move || view! {
                 <p class="kvs-note kvs-imported" data-testid="imported-model">
                     "Using the imported model "
                     <strong>{move || custom_label.get().unwrap_or_default()}</strong>
@@ -203,7 +203,7 @@ fn ModelEditor() -> impl IntoView {
                         });
                     }>"Back to the preset"</button>
                 </p>
-            </Show>
+            }.into_any())}
             <ImportConfig open=open_paste pending_id=pending_id />
             // arch (issue 10): the layer kinds of the model in use.
             <p class="kvs-note" data-testid="layer-kinds">

@@ -6,7 +6,7 @@ use costmodel::engine::{Engine, EngineDetail};
 use costmodel::units::{fmt_count, fmt_percent, fmt_sig, GIB};
 use costmodel::Report;
 use leptos::prelude::*;
-use crate::erased::Signal;
+use crate::erased::{Signal, show};
 
 use crate::format::bytes;
 use crate::panels::fields::scenario_field;
@@ -84,7 +84,7 @@ pub fn EngineBlock() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || has.get()>
+        {show(move || has.get(), move || view! {
             <article class="kvs-card kvs-card-wide kvs-engine" class:kvs-card-bad=move || report.with(|r| r.engine_starts == Some(false)) data-testid="engine-block">
                 <h3 class="kvs-card-title" data-testid="engine-heading">{text(|_, d, _| format!("What {} will log", d.engine.label()))}</h3>
                 <p class="kvs-card-bound kvs-num-text" data-testid="engine-summary">{text(|r, d, _| {
@@ -124,7 +124,7 @@ pub fn EngineBlock() -> impl IntoView {
                             })}
                         </div>
                     }
-                })}
+                }).into_any()}
                 <div class="kvs-engine-vs" data-testid="engine-vs-theory">
                     <p class="kvs-num-text">{text(|r, d, b| format!(
                         "KV tokens, {}: {} ({} per GPU)",
@@ -143,9 +143,9 @@ pub fn EngineBlock() -> impl IntoView {
                     })}</p>
                 </div>
                 <ul class="kvs-note kvs-engine-notes" data-testid="engine-notes">
-                    {move || report.with(|r| r.engine_detail.as_ref().map(|d| d.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {move || report.with(|r| r.engine_detail.as_ref().map(|d| d.notes.clone()).unwrap_or_default()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view().into_any()}
                 </ul>
             </article>
-        </Show>
+        }.into_any())}
     }
 }

@@ -3,7 +3,7 @@
 //! import are `crate::hf`. Also loads a link's `hf=` when the link has no `arch=`.
 
 use leptos::prelude::*;
-use crate::erased::{RwSignal, Signal};
+use crate::erased::{RwSignal, Signal, show};
 
 use crate::hf::{load, HfStatus};
 use crate::state::use_app;
@@ -75,14 +75,14 @@ pub fn HfLoad(
                     _ => String::new(),
                 }}
             </p>
-            <Show when=move || matches!(status.get(), HfStatus::Loaded { ref notes, .. } if !notes.is_empty())>
+            {show(move || matches!(status.get(), HfStatus::Loaded { ref notes, .. } if !notes.is_empty()), move || view! {
                 <ul class="kvs-import-list" data-testid="hf-notes">
                     {move || match status.get() {
                         HfStatus::Loaded { notes, .. } => notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view().into_any(),
                         _ => ().into_any(),
                     }}
                 </ul>
-            </Show>
+            }.into_any())}
         </div>
     }
 }

@@ -7,7 +7,7 @@
 
 use costmodel::units::fmt_sig;
 use leptos::prelude::*;
-use crate::erased::{RwSignal, Signal};
+use crate::erased::{RwSignal, Signal, show};
 
 use crate::panels::editor::MODEL_KEYS;
 use crate::state::use_app;
@@ -96,18 +96,18 @@ pub fn ImportConfig(
                     on:input=move |ev| given_name.set(event_target_value(&ev))
                 />
                 <button type="button" class="kvs-button" data-testid="import-config" on:click=import>"Use this model"</button>
-                <Show when=move || busy.get()>
+                {show(move || busy.get(), || view! {
                     <p class="kvs-note" role="status" data-testid="import-status">"Loading the importer and reading the file…"</p>
-                </Show>
+                }.into_any())}
                 <p class="kvs-error" id="input-config-error" role="alert" data-testid="import-error">
                     {move || error.get().unwrap_or_default()}
                 </p>
-                <Show when=move || !notes.with(Vec::is_empty)>
+                {show(move || !notes.with(Vec::is_empty), move || view! {
                     <p class="kvs-note">"Imported with these notes:"</p>
                     <ul class="kvs-import-list" data-testid="import-warnings">
-                        {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                        {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view().into_any()}
                     </ul>
-                </Show>
+                }.into_any())}
             </div>
         </details>
     }

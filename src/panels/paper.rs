@@ -70,7 +70,7 @@ pub fn PaperPanel() -> impl IntoView {
                                     <td class="kvs-note-cell">{r.note.clone()}</td>
                                 </tr>
                             }).collect_view())
-                        }}
+                        }.into_any()}
                     </tbody>
                 </table>
             </div>

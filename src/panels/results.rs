@@ -172,7 +172,7 @@ pub fn FitStatus() -> impl IntoView {
                                 on:click=move |_| if let Some(c) = serve_all.get_untracked() { scenario.update(|s| s.users = c.floor()) }>
                                 {move || serve_all.get().map(|c| format!("Serve all {} users", fmt_count(c))).unwrap_or_default()}
                             </button>
-                        })}
+                        }).into_any()}
                     </p>
                 }.into_any()
             } else {
@@ -198,7 +198,7 @@ pub fn FitStatus() -> impl IntoView {
                                     })}
                                     {(ctx.is_none() && tp.is_none()).then_some("No context length or GPU count up to 128 fits: use a smaller model, fewer weight bits or more memory.")}
                                 }
-                            }}
+                            }.into_any()}
                         </p>
                     </div>
                 }

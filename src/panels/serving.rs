@@ -6,7 +6,7 @@ use costmodel::report::Report;
 use costmodel::serving::Sched;
 use costmodel::units::{fmt_count, fmt_seconds, fmt_sig};
 use leptos::prelude::*;
-use crate::erased::{Memo, Signal};
+use crate::erased::{Memo, Signal, show};
 
 use crate::components::{CanvasArea, ChartCanvas, MathDetails};
 use crate::format::{opt_seconds, opt_sig};
@@ -74,7 +74,7 @@ pub fn ServingCard(
         }
     };
     view! {
-        <Show when=move || shown.get()>
+        {show(move || shown.get(), move || view! {
             <article class="kvs-card kvs-card-wide" data-testid="metric-serving">
                 <h3 class="kvs-card-title">"Continuous batching"</h3>
                 <p class="kvs-card-bound" data-testid="serving-saturation">{move || report.with(|r| match (r.saturated, r.saturation_users) {
@@ -103,7 +103,7 @@ pub fn ServingCard(
                 )))}</p>
                 <MathDetails lines=math ids=&["turns_per_s", "ttft_p95_s", "tpot_s"] />
             </article>
-        </Show>
+        }.into_any())}
     }
 }
 
@@ -150,7 +150,7 @@ pub fn LoadPanel() -> impl IntoView {
                             <td>{fmt_seconds(p.ttft_p95_s)}</td>
                             <td>{fmt_seconds(p.tpot_s)}</td>
                         </tr>
-                    }).collect_view())}
+                    }).collect_view()).into_any()}
                 </tbody>
             </table>
         </div>

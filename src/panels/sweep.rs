@@ -6,7 +6,7 @@ use charts::format::{input_format, metric_format};
 use charts::{draw_sweep_data, draw_sweep_frame, draw_sweep_title, sweep_frame_key, ChartStyle, PlotLayout, Series, SweepChart};
 use costmodel::sweep::{Metric, SweepInput};
 use leptos::prelude::*;
-use crate::erased::{RwSignal, Signal};
+use crate::erased::{RwSignal, Signal, show};
 
 use crate::components::{CanvasArea, ChartCanvas, FrameCache};
 use crate::panels::compare::{label_without, pin_current};
@@ -297,7 +297,7 @@ fn SweepControls() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <Show when=move || series.get().is_some()>
+            {show(move || series.get().is_some(), move || view! {
                 <div class="kvs-field">
                     <label for="input-sv"><span class="kvs-label">"Series values"</span> <span class="kvs-unit">"comma-separated"</span></label>
                     <input id="input-sv" type="text" class="kvs-num" prop:value=move || sv_text.get()
@@ -306,7 +306,7 @@ fn SweepControls() -> impl IntoView {
                         on:keydown=move |ev| if ev.key() == "Enter" { commit_sv(event_target_value(&ev)) } />
                     <p class="kvs-error" id="input-sv-error" role="alert">{move || sv_error.get().unwrap_or_default()}</p>
                 </div>
-            </Show>
+            }.into_any())}
             <div class="kvs-field kvs-pin-field">
                 <span class="kvs-label">"Compare"</span>
                 <button type="button" class="kvs-button" data-testid="pin-chart" on:click=move |_| pin_current(state) disabled=move || pins_full.get()>
