@@ -484,6 +484,52 @@ async fn an_erased_read_only_signal_tracks_its_source() {
     assert_eq!(derived.get_untracked(), "");
 }
 
+/// `erased::show` (issue 12: `<Show>` compiled once): its children are in the page while the
+/// condition holds and gone when it does not, and are built again only when the condition
+/// flips, not on every change of what the condition reads (a drag would rebuild them per step).
+/// Mutation-checked: with the condition read through a plain derived signal instead of a memo,
+/// the "not built again" assertion fails.
+#[wasm_bindgen_test]
+async fn show_builds_its_children_only_when_its_condition_flips() {
+    use kvscope_web::erased::{show, RwSignal};
+    use leptos::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    let builds = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&builds);
+    let n = RwSignal::new(1_u32);
+    let handle = mount_to(host.clone(), move || {
+        let counter = Arc::clone(&counter);
+        view! {
+            <div>{show(move || n.get() > 2, move || {
+                counter.fetch_add(1, Ordering::SeqCst);
+                view! { <p class="shown">"shown"</p> }.into_any()
+            })}</div>
+        }
+    });
+    let shown = || host.query_selector("p.shown").expect("query").is_some();
+    tick(20).await;
+    assert!(!shown(), "false at first: nothing shown");
+    assert_eq!(builds.load(Ordering::SeqCst), 0);
+    n.set(3);
+    tick(20).await;
+    assert!(shown(), "true: the children are in the page");
+    assert_eq!(builds.load(Ordering::SeqCst), 1);
+    n.set(4);
+    tick(20).await;
+    assert_eq!(builds.load(Ordering::SeqCst), 1, "still true: not built again");
+    n.set(0);
+    tick(20).await;
+    assert!(!shown(), "false again: gone");
+    n.set(5);
+    tick(20).await;
+    assert!(shown());
+    assert_eq!(builds.load(Ordering::SeqCst), 2, "true again: built again");
+    drop(handle);
+}
+
 /// The charts' text measurer sums each character's advance and each neighbouring pair's
 /// kerning, measured once per font (`components::measure_text`, issue 12). Its widths must be
 /// what `measureText` gives for the whole text, rounded as `offsetWidth` rounds: texts of the
