@@ -394,3 +394,14 @@ fn show_boxed(when: Box<dyn Fn() -> bool + Send + Sync>, children: Box<dyn Fn() 
     let shown = memo(when);
     Arc::new(std::sync::Mutex::new(move || if shown.get() { children() } else { ().into_any() }))
 }
+
+/// A reactive text as the view macro makes it under `erase_components` for `{move || …}`.
+pub type DynText = Arc<std::sync::Mutex<dyn FnMut() -> String + Send>>;
+
+/// `f` as a reactive text child of one type for all: a closure kept in a variable or returned
+/// by a helper (`{readout}`, `{text(|t| &t.users)}`) is its own type to tachys, which compiled
+/// its render effect and rebuild for each (8 of them); the macro shares that code only for a
+/// closure written in place.
+pub fn text(f: impl Fn() -> String + Send + 'static) -> DynText {
+    Arc::new(std::sync::Mutex::new(f))
+}

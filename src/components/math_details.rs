@@ -66,7 +66,7 @@ fn math_body(lines: Signal<Vec<MathLine>>, ids: &'static [&'static str], extra: 
             .map(|&id| {
                 // One lookup per line and report; its four texts read the memo.
                 let line = crate::erased::memo(move || lines.with(|ls| ls.iter().find(|l| l.id == id).cloned()));
-                let part = move |f: fn(&MathLine) -> String| move || line.with(|l| l.as_ref().map(f).unwrap_or_default());
+                let part = move |f: fn(&MathLine) -> String| crate::erased::text(move || line.with(|l| l.as_ref().map(f).unwrap_or_default()));
                 view! {
                     <details class="kvs-math-line">
                         <summary>{math_title(id)}</summary>

@@ -32,9 +32,9 @@ pub fn CheapPanel() -> impl IntoView {
         <div class="kvs-panel-body">
             <p>"The paper's goal: serve 1M tokens of context as cheaply as 4K. Same model, hardware and workload; only the context differs."</p>
             <ChartCanvas testid="cheap-chart" aria_label=Signal::derive(summary) draw=draw class="kvs-canvas-cheap" />
-            <p data-testid="cheap-summary">{summary}</p>
-            <p data-testid="cheap-needed">{needed}</p>
-            <p data-testid="cheap-bound"><strong>{bound}</strong></p>
+            <p data-testid="cheap-summary">{crate::erased::text(summary)}</p>
+            <p data-testid="cheap-needed">{crate::erased::text(needed)}</p>
+            <p data-testid="cheap-bound"><strong>{crate::erased::text(bound)}</strong></p>
             {show(move || !already.get(), move || view! {
             <h3 class="kvs-h3">"Published methods, one per axis, that reach it"</h3>
             <ul class="kvs-stacks" data-testid="cheap-stacks">

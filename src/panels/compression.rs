@@ -137,7 +137,7 @@ pub(crate) fn AxisEditor(
                     on:keydown=move |ev| if ev.key() == "Enter" { commit_factor(event_target_value(&ev)) }
                 />
             }.into_any())}
-            <small class="kvs-hint">{detail}</small>
+            <small class="kvs-hint">{crate::erased::text(detail)}</small>
             <p class="kvs-error" id=err_id role="alert">{move || error.get().unwrap_or_default()}</p>
         </div>
     }

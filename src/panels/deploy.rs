@@ -202,7 +202,7 @@ pub fn DeploymentPanel() -> impl IntoView {
     // Its texts as one memo (input2, issue 12): the list below keeps its elements and only the
     // text that changed is written (the body was rebuilt, attributes and all, on every input).
     let texts = crate::erased::memo(move || evaluated.with(|e| deploy_texts(e, binary.get())));
-    let text = move |f: fn(&DeployTexts) -> &String| move || texts.with(|t| f(t).clone());
+    let text = move |f: fn(&DeployTexts) -> &String| crate::erased::text(move || texts.with(|t| f(t).clone()));
     let pools = crate::erased::memo(move || texts.with(|t| t.pools.clone()));
     let transfer = crate::erased::memo(move || texts.with(|t| t.transfer.clone()));
     let body = view! {

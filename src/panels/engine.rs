@@ -77,7 +77,7 @@ pub fn EngineBlock() -> impl IntoView {
     let binary = state.binary();
     let report = state.report;
     let has = crate::erased::memo(move || report.with(|r| r.engine_detail.is_some()));
-    let text = move |f: fn(&Report, &EngineDetail, bool) -> String| move || report.with(|r| r.engine_detail.as_ref().map(|d| f(r, d, binary.get())).unwrap_or_default());
+    let text = move |f: fn(&Report, &EngineDetail, bool) -> String| crate::erased::text(move || report.with(|r| r.engine_detail.as_ref().map(|d| f(r, d, binary.get())).unwrap_or_default()));
     let apply = move |key: &'static str, value: f64| {
         scenario.update(|s| {
             s.set(key, value);

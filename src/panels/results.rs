@@ -181,7 +181,7 @@ pub fn FitStatus() -> impl IntoView {
                 let fixes = crate::erased::memo(move || no_fit.with(|nf| nf.as_ref().map_or((None, None), |nf| (nf.max_ctx_tokens.filter(|c| c.is_finite() && *c >= 1.0), nf.min_tp))));
                 view! {
                     <div data-testid="no-fit">
-                        <p><strong class="kvs-nofit-title">"Does not fit. "</strong>{reason}</p>
+                        <p><strong class="kvs-nofit-title">"Does not fit. "</strong>{crate::erased::text(reason)}</p>
                         <p>
                             {move || {
                                 let (ctx, tp) = fixes.get();

@@ -214,8 +214,8 @@ pub fn SweepPanel(
             <h2 class="kvs-h2">"How it scales"</h2>
             <SweepControls />
             <ChartCanvas testid="sweep-chart" aria_label=aria draw=draw on_hover=on_hover on_key=on_key class="kvs-canvas-sweep" />
-            <p class="kvs-readout" data-testid="sweep-readout" aria-live="polite">{readout}</p>
-            <p class="kvs-note">{markers_text}</p>
+            <p class="kvs-readout" data-testid="sweep-readout" aria-live="polite">{crate::erased::text(readout)}</p>
+            <p class="kvs-note">{crate::erased::text(markers_text)}</p>
             <p class="kvs-note">{move || series_note(series.with(Vec::len), memos.xs.with(Vec::len), x.get())}</p>
         </section>
     }
