@@ -228,7 +228,7 @@ pub fn App() -> impl IntoView {
                     // a sentence per step.
                     <p class="kvs-visually-hidden" data-testid="headline-live" aria-live="polite">{move || headline_live.get()}</p>
                     <button type="button" class="kvs-button kvs-editor-toggle" data-testid="editor-toggle"
-                        aria-controls="kvs-editor" aria-expanded=move || if editor_open.get() { "true" } else { "false" }
+                        aria-controls="kvs-editor" aria-expanded=move || crate::format::true_false(editor_open.get())
                         on:click=move |_| editor_open.update(|o| *o = !*o)>
                         "Change the scenario (model, hardware, context…)"
                     </button>
@@ -250,7 +250,7 @@ pub fn App() -> impl IntoView {
                                     role="tab"
                                     id=format!("tab-{}", p.key())
                                     class="kvs-tab"
-                                    aria-selected=move || if panel.get() == p { "true" } else { "false" }
+                                    aria-selected=move || crate::format::true_false(panel.get() == p)
                                     aria-controls="kvs-tabpanel"
                                     on:click=move |_| state.view.update(|v| v.panel = p)
                                 >

@@ -68,3 +68,10 @@ pub fn html_escape(s: &str) -> String {
     }
     out
 }
+
+/// `"true"` or `"false"`, as an ARIA state attribute (`aria-expanded`, `aria-selected`,
+/// `aria-invalid`) takes it. A `String`, not a `&str`: every reactive attribute and text of the
+/// app is then a `String`, so tachys compiles its render effect for one value type (issue 12).
+pub fn true_false(b: bool) -> String {
+    if b { "true" } else { "false" }.to_owned()
+}

@@ -92,7 +92,7 @@ pub fn NumberField(
                 class="kvs-num"
                 placeholder=move || placeholder.get()
                 prop:value=move || value.get().map(input_text).unwrap_or_default()
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-invalid=move || crate::format::true_false(error.with(Option::is_some))
                 aria-describedby=err_id.clone()
                 on:change=move |ev| commit(event_target_value(&ev))
                 on:keydown=move |ev| {

@@ -112,7 +112,7 @@ pub fn ComparePanel(
                 "Cells that differ from the current scenario are marked ▲ better or ▼ worse."
             </p>
             <button type="button" class="kvs-button" data-testid="pin" on:click=move |_| pin_current(state) disabled=move || full.get()>
-                {move || if full.get() { "Four scenarios pinned (unpin one)" } else { "Pin the current scenario" }}
+                {move || if full.get() { "Four scenarios pinned (unpin one)" } else { "Pin the current scenario" }.to_owned()}
             </button>
             <div class="kvs-table-wrap">
                 <table class="kvs-table kvs-compare" data-testid="compare-table">

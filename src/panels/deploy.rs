@@ -62,7 +62,7 @@ pub fn ParallelismEditor() -> impl IntoView {
                         class="kvs-num"
                         placeholder="none, e.g. 32:72"
                         prop:value=move || pd_text.get()
-                        aria-invalid=move || if pd_error.with(Option::is_some) { "true" } else { "false" }
+                        aria-invalid=move || crate::format::true_false(pd_error.with(Option::is_some))
                         on:change=move |ev| commit_pd(event_target_value(&ev))
                         on:keydown=move |ev| {
                             if ev.key() == "Enter" {

@@ -72,7 +72,7 @@ pub fn EfficiencyEditor() -> impl IntoView {
             <p class="kvs-note">{move || match mode.get() {
                 Mode::Peak => "Peak: 100% of every datasheet figure, all of HBM usable. Times are lower bounds: no real run is faster.",
                 Mode::Realistic => "Realistic: achievable fractions measured in public benchmarks, per accelerator (on Hopper, attention as fast as FlashAttention-3 runs at the prompt's length), a fixed cost per engine step, a runtime reserve, chunked prefill.",
-            }}</p>
+            }.to_owned()}</p>
             <details class="kvs-sub">
                 <summary>"Efficiency overrides"</summary>
                 <p class="kvs-note">"Empty keeps the mode's value (greyed). Each default's source is under its field."</p>

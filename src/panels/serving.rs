@@ -47,7 +47,7 @@ pub fn ServingEditor() -> impl IntoView {
             <p class="kvs-note">{move || match sched.get() {
                 Sched::Cycle => "The paper's session cycle: the batch's prompts are prefilled in turn, then the batch decodes; users beyond the batch are swapped.",
                 Sched::Continuous => "Continuous batching with chunked prefill, as vLLM, SGLang and TensorRT-LLM run: users in a closed loop, each step carries every running decode and a prompt chunk. `ctx` is the conversation's length at the end of the turn.",
-            }}</p>
+            }.to_owned()}</p>
             <div class="kvs-grid2">
                 {SERVING_KEYS.into_iter().map(|key| override_field(state, key, placeholder(key))).collect_view()}
             </div>

@@ -310,7 +310,7 @@ fn SweepControls() -> impl IntoView {
             <div class="kvs-field kvs-pin-field">
                 <span class="kvs-label">"Compare"</span>
                 <button type="button" class="kvs-button" data-testid="pin-chart" on:click=move |_| pin_current(state) disabled=move || pins_full.get()>
-                    {move || if pins_full.get() { "4 pinned" } else { "Pin this scenario" }}
+                    {move || if pins_full.get() { "4 pinned" } else { "Pin this scenario" }.to_owned()}
                 </button>
             </div>
         </div>

@@ -189,6 +189,10 @@ export default async function hfsplit(browser, h) {
       await page.goto(h.appUrl(`?${SCENARIO}`));
       await h.waitForApp(page);
       const before = await cards(page);
+      // The app writes the canonical query back (v=1 first) once the state settles, 120 ms
+      // after the mount: read the link after that, or a slow machine compares the link as
+      // opened with the app's own (seen once under load: "?hw=…" against "?v=1&hw=…").
+      await page.waitForFunction(() => location.search.startsWith('?v=1'), null, { timeout: 2000 }).catch(() => {});
       const search0 = await page.evaluate(() => location.search);
       await paste(h, page, 'Not loaded');
       const msg = await h.waitForText(page, 'import-error');
