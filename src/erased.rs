@@ -384,7 +384,7 @@ pub type Dynamic = Arc<std::sync::Mutex<dyn FnMut() -> AnyView + Send>>;
 /// is true, built again each time it turns true, and nothing is shown while it is false; `when`
 /// is read through a memo, so the children are rebuilt only when its value flips. `<Show>` is
 /// generic over both functions, and each use compiled its own memo, its own reactive child and
-/// the `Either` of its children's type (10 uses). Children return `AnyView` (`.into_any()`).
+/// the `Either` of its children's type (11 uses). Children return `AnyView` (`.into_any()`).
 pub fn show(when: impl Fn() -> bool + Send + Sync + 'static, children: impl Fn() -> AnyView + Send + Sync + 'static) -> Dynamic {
     show_boxed(Box::new(when), Box::new(children))
 }
