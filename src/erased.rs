@@ -41,12 +41,24 @@ fn effect_boxed(f: Box<dyn Fn()>) {
 /// changed, and its readers woken only when the value differs). `f` does not see the previous
 /// value.
 pub fn memo<T: PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T> {
-    Memo { inner: memo_shared(Box::new(move || Shared(Arc::new(f())))), ty: PhantomData }
+    typed(memo_shared(Box::new(move || share(f()))))
 }
 
+/// Leptos's memo of `f`, which every [`Memo`] is (and `ScenarioSignal::select`'s parts).
 #[inline(never)]
-fn memo_shared(f: Box<dyn Fn() -> Shared + Send + Sync>) -> leptos::prelude::Memo<Shared> {
+pub(crate) fn memo_shared(f: Box<dyn Fn() -> Shared + Send + Sync>) -> leptos::prelude::Memo<Shared> {
     leptos::prelude::Memo::new(move |_| f())
+}
+
+/// `value` as a [`Shared`] memo value.
+pub(crate) fn share<T: PartialEq + Send + Sync + 'static>(value: T) -> Shared {
+    Shared(Arc::new(value))
+}
+
+/// The memo `inner` read as a [`Memo<T>`]. Its function must return only [`share`]s of a `T`
+/// (what [`Ref`]'s cast relies on).
+pub(crate) fn typed<T>(inner: leptos::prelude::Memo<Shared>) -> Memo<T> {
+    Memo { inner, ty: PhantomData }
 }
 
 // memo2 (issue 12)

@@ -16,7 +16,7 @@
 
 use costmodel::Scenario;
 use leptos::prelude::*;
-use crate::erased::{Memo, RwSignal};
+use crate::erased::{Memo, RwSignal, Shared};
 
 type Refresh = Box<dyn Fn(&Scenario) + Send + Sync>;
 
@@ -51,13 +51,21 @@ impl ScenarioSignal {
     where
         T: PartialEq + Send + Sync + 'static,
     {
+        crate::erased::typed(self.select_shared(Box::new(move |s: &Scenario| crate::erased::share(part(s)))))
+    }
+
+    /// `select` over the part's value as the memos' one value type: compiled once, where the
+    /// generic body was compiled per call site (23 of them, about 8 KB of `.wasm` before
+    /// wasm-opt; issue 12). Values compare through their own `PartialEq`, as before.
+    #[inline(never)]
+    fn select_shared(&self, part: Box<dyn Fn(&Scenario) -> Shared + Send + Sync>) -> leptos::prelude::Memo<Shared> {
         let (inner, changed) = (self.inner, Trigger::new());
-        let part = std::sync::Arc::new(part);
+        let part: std::sync::Arc<dyn Fn(&Scenario) -> Shared + Send + Sync> = std::sync::Arc::from(part);
         let read = std::sync::Arc::clone(&part);
-        let memo = crate::erased::memo(move || {
+        let memo = crate::erased::memo_shared(Box::new(move || {
             changed.track();
             inner.with_untracked(|s| read(s))
-        });
+        }));
         // Computed now, not lazily by its first reader: a memo first computed under an effect
         // reported a change at the next write of any field, and woke that effect once.
         memo.try_with_untracked(|_| ());
