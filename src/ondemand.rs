@@ -1,5 +1,5 @@
 //! The on-demand modules (issue 12: fewer bytes in the app): the Hugging Face config import
-//! (`kvscope-import`, src/bin/import.rs) and the JSON export (`kvscope-export`,
+//! (`kvscope-import`, src/bin/import.rs) and the JSON and SVG exports (`kvscope-export`,
 //! src/bin/export.rs) are not in the app's .wasm. Each is fetched with a dynamic `import()` the
 //! first time a reader needs it ([`call`]) or is about to ([`prefetch`]), relative to the page,
 //! and kept for the page's life.
@@ -14,7 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 pub enum Module {
     /// `kvscope-import`: `import_config`.
     Import,
-    /// `kvscope-export`: `export_json`.
+    /// `kvscope-export`: `export_json`, `export_svg`.
     Export,
 }
 

@@ -10,16 +10,15 @@ use leptos::prelude::*;
 use crate::erased::{RwSignal, Signal};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
-use charts::EitherBackend;
 use crate::components::FastCanvas;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The drawing area a chart closure receives: the canvas, through the backend type the SVG
-/// export also draws with (`charts::sweep_svg_via`), so each chart's code is compiled once.
-/// The canvas backend is [`FastCanvas`] (input2, issue 12: it sets the context's state only
-/// when it changes).
-pub type CanvasArea = DrawingArea<EitherBackend<'static, FastCanvas>, Shift>;
+/// The drawing area a chart closure receives: the canvas, drawn by [`FastCanvas`] (input2,
+/// issue 12: it sets the context's state only when it changes). The app draws on canvases only:
+/// the SVG export is drawn by the export module (src/bin/export.rs), so each chart's code is
+/// compiled once here, for this backend.
+pub type CanvasArea = DrawingArea<FastCanvas, Shift>;
 
 /// `window.devicePixelRatio` (1 when unknown).
 pub fn device_pixel_ratio() -> f64 {
@@ -664,7 +663,7 @@ fn chart_canvas(
             }
         };
         let backend = FastCanvas::with_context(on.canvas.clone(), on.context.clone());
-        let area = EitherBackend::Other(backend).into_drawing_area();
+        let area = backend.into_drawing_area();
         gate.drew();
         DRAWING_ON.with(|c| c.replace(Some(on)));
         let drawn = draw(&area, dpr);

@@ -51,7 +51,7 @@ fn sweep_png(memos: SweepMemos, state: crate::state::AppState) -> Result<String,
     canvas.set_height(h as u32);
     let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() }.scaled(scale);
     let backend = crate::components::FastCanvas::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let area = charts::EitherBackend::Other(backend).into_drawing_area();
+    let area = backend.into_drawing_area();
     with_sweep_chart(memos, state, |chart| charts::draw_sweep(&area, chart, &style).map_err(|e| e.to_string()))?;
     canvas.to_data_url().map_err(|e| format!("{e:?}"))
 }
@@ -76,6 +76,49 @@ fn with_sweep_chart<R>(memos: SweepMemos, state: crate::state::AppState, f: impl
         x_format: charts::format::input_format(x),
         highlight,
     })
+}
+
+/// [`SweepChart`] as the arguments of the export module's `export_svg` (src/bin/export.rs): the
+/// axes by their URL keys (`x`, `y`), the series' points flattened (no float is printed here).
+fn svg_args(chart: &SweepChart, (x, y): (&str, &str), dark: bool) -> js_sys::Array {
+    use wasm_bindgen::JsValue;
+    let strings = |items: &mut dyn Iterator<Item = &str>| items.map(JsValue::from_str).collect::<js_sys::Array>();
+    let labels = strings(&mut chart.series.iter().map(|s| s.label.as_str()));
+    let lens: Vec<u32> = chart.series.iter().map(|s| u32::try_from(s.points.len()).unwrap_or(0)).collect();
+    let xy: Vec<f64> = chart.series.iter().flat_map(|s| s.points.iter().flat_map(|&(x, y)| [x, y])).collect();
+    let marker_xs: Vec<f64> = chart.markers.iter().map(|m| m.0).collect();
+    let marker_labels = strings(&mut chart.markers.iter().map(|m| m.1));
+    let highlight: Vec<u32> = chart.highlight.map(|(s, i)| vec![u32::try_from(s).unwrap_or(0), u32::try_from(i).unwrap_or(0)]).unwrap_or_default();
+    [
+        JsValue::from_str(chart.title),
+        JsValue::from_str(x),
+        JsValue::from_str(y),
+        JsValue::from_bool(chart.x_log),
+        JsValue::from_bool(chart.y_log),
+        labels.into(),
+        js_sys::Uint32Array::from(lens.as_slice()).into(),
+        js_sys::Float64Array::from(xy.as_slice()).into(),
+        js_sys::Float64Array::from(marker_xs.as_slice()).into(),
+        marker_labels.into(),
+        js_sys::Uint32Array::from(highlight.as_slice()).into(),
+        JsValue::from_bool(dark),
+        JsValue::from(SVG_SIZE.0),
+        JsValue::from(SVG_SIZE.1),
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// The export module's answer (`["ok", text]` or `["error", message]`, src/bin/export.rs) as
+/// the text or a message that names the `writer`.
+fn module_answer(answer: Result<Vec<String>, CallError>, writer: &str) -> Result<String, String> {
+    match answer {
+        Ok(mut parts) if parts.len() == 2 && parts[0] == "ok" => Ok(parts.swap_remove(1)),
+        Ok(parts) if parts.len() == 2 && parts[0] == "error" => Err(format!("{}.", parts[1])),
+        Ok(_) => Err(format!("the {writer} answered in an unknown form (a stale cache? reload the page).")),
+        Err(CallError::Load(e)) => Err(format!("the {writer} ({}) could not be loaded ({}): check the connection and try again.", e.file, e.why)),
+        Err(CallError::Call(why)) => Err(format!("the {writer} failed: {why}.")),
+    }
 }
 
 /// The export tab.
@@ -105,12 +148,21 @@ pub fn ExportPanel(
         Ok(url) => report(download_data_url(&url, &export_name(state, "png")), "PNG"),
         Err(e) => status.set(format!("Could not export PNG: {e}")),
     };
+    // issue 12: the SVG writer is in the export module too (src/bin/export.rs): the app hands it
+    // the chart's data as the page draws it and the module draws it with plotters' SVG backend.
     let svg = move |_| {
-        let style = if state.dark.get_untracked() { ChartStyle::dark() } else { ChartStyle::light() };
-        match with_sweep_chart(memos, state, |chart| charts::sweep_svg_via::<crate::components::FastCanvas>(chart, &style, SVG_SIZE.0, SVG_SIZE.1)) {
-            Ok(text) => report(download_text(&text, &export_name(state, "svg"), "image/svg+xml"), "SVG"),
-            Err(e) => status.set(format!("Could not export SVG: {e}")),
-        }
+        let keys = state.view.with_untracked(|v| (v.x.key(), v.y.key()));
+        let args = with_sweep_chart(memos, state, |chart| svg_args(chart, keys, state.dark.get_untracked()));
+        let name = export_name(state, "svg");
+        status.set("Loading the SVG writer…".to_owned());
+        leptos::task::spawn_local(async move {
+            let answer = crate::ondemand::call(Module::Export, "export_svg", &args).await;
+            let result = module_answer(answer, "SVG writer").and_then(|svg| download_text(&svg, &name, "image/svg+xml"));
+            let _ = status.try_set(match result {
+                Ok(()) => "SVG downloaded.".to_owned(),
+                Err(e) => format!("Could not export SVG: {e}"),
+            });
+        });
     };
     // issue 12: the JSON writer is a module of its own (src/bin/export.rs), fetched on first use
     // (or when the pointer or the focus reaches the button); the app hands it the scenario as
@@ -123,16 +175,7 @@ pub fn ExportPanel(
         leptos::task::spawn_local(async move {
             let warnings: js_sys::Array = warnings.iter().map(|w| wasm_bindgen::JsValue::from_str(w)).collect();
             let answer = crate::ondemand::call(Module::Export, "export_json", &js_sys::Array::of2(&wasm_bindgen::JsValue::from_str(&query), &warnings)).await;
-            // ["ok", json] or ["error", message] (src/bin/export.rs).
-            let result = match answer {
-                Ok(parts) => match parts.as_slice() {
-                    [tag, text] if tag == "ok" => download_text(text, &name, "application/json"),
-                    [tag, message] if tag == "error" => Err(format!("{message}.")),
-                    _ => Err("the JSON writer answered in an unknown form (a stale cache? reload the page).".to_owned()),
-                },
-                Err(CallError::Load(e)) => Err(format!("the JSON writer ({}) could not be loaded ({}): check the connection and try again.", e.file, e.why)),
-                Err(CallError::Call(why)) => Err(format!("the JSON writer failed: {why}.")),
-            };
+            let result = module_answer(answer, "JSON writer").and_then(|json| download_text(&json, &name, "application/json"));
             // The panel may have closed meanwhile: then there is no status to write.
             let _ = status.try_set(match result {
                 Ok(()) => "JSON downloaded.".to_owned(),
@@ -147,7 +190,7 @@ pub fn ExportPanel(
                 <button type="button" class="kvs-button" data-testid="export-csv" on:click=csv>"Chart as CSV (every series)"</button>
                 <button type="button" class="kvs-button" data-testid="export-csv-all" on:click=all_csv>"This scenario, every metric (CSV)"</button>
                 <button type="button" class="kvs-button" data-testid="export-png" on:click=png>"Chart as PNG"</button>
-                <button type="button" class="kvs-button" data-testid="export-svg" on:click=svg>"Chart as SVG"</button>
+                <button type="button" class="kvs-button" data-testid="export-svg" on:click=svg on:pointerenter=move |_| crate::ondemand::prefetch(Module::Export) on:focus=move |_| crate::ondemand::prefetch(Module::Export)>"Chart as SVG"</button>
                 <button type="button" class="kvs-button" data-testid="export-json" on:click=json on:pointerenter=move |_| crate::ondemand::prefetch(Module::Export) on:focus=move |_| crate::ondemand::prefetch(Module::Export)>"Scenario + report as JSON"</button>
             </div>
             <p class="kvs-note">"The chart's CSV has one column per line on the chart, pinned scenarios included; the every-metric CSV has the columns of " <code>"kvscope sweep --csv"</code> " for this scenario. The PNG is drawn at twice the screen's pixel density, at least 1,600 px wide. The link to this page holds the whole state: copy it from the address bar."</p>

@@ -178,6 +178,15 @@ async function controls(browser, base, check, shotsDir) {
         // ux (issue 11): the chart's CSV has one column per series; the CLI's columns are "export-csv-all".
         check(header.startsWith('ctx,this scenario ['), `export .csv: the chart's series as columns (${header.slice(0, 40)}…)`);
       }
+      if (ext === '.svg' && file) {
+        // issue 12: the SVG is drawn by the export module (src/bin/export.rs) from the data the
+        // app hands it: the document has the exported size (1200×750, src/panels/export.rs's
+        // SVG_SIZE), the axis label of the URL's x (ctx), the legend's first series, and one
+        // polyline per series at least.
+        const svg = fs.readFileSync(file, 'utf8');
+        const ok = svg.startsWith('<svg') && svg.includes('width="1200"') && svg.includes('height="750"') && svg.includes('context (tokens)') && svg.includes('this scenario') && /<polyline/.test(svg);
+        check(ok, `export .svg: a 1200×750 document with the chart's axis, legend and lines (${svg.length} chars)`);
+      }
     }
     await noErrors(page, errors, check, 'controls');
   } finally {

@@ -37,7 +37,6 @@
 mod axis;
 mod cheap;
 mod draw;
-mod either;
 // serving (issue 9)
 mod load;
 pub mod format;
@@ -59,7 +58,6 @@ pub use plotters_backend::DrawingBackend;
 pub use axis::PlotLayout;
 pub use cheap::{draw_cheap, STACKS_SHOWN};
 pub use draw::{set_text_measurer, TextMeasurer};
-pub use either::{sweep_svg_via, EitherBackend, EitherError};
 pub use memory::{draw_memory_bar, draw_memory_report};
 pub use style::{okabe_ito, ChartStyle};
 pub use sweep::{draw_sweep, draw_sweep_data, draw_sweep_frame, draw_sweep_title, sweep_frame_key, sweep_markers, sweep_series, Series, SweepChart, SweepFrame, MAX_SERIES};

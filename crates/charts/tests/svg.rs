@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use charts::format::{fmt_compact, fmt_s};
 use charts::{
-    cheap_svg, memory_report_svg, memory_svg, sweep_markers, sweep_series, sweep_svg, sweep_svg_via, sweep_svg_with_layout,
+    cheap_svg, memory_report_svg, memory_svg, sweep_markers, sweep_series, sweep_svg, sweep_svg_with_layout,
     timeline_svg, ChartError, ChartStyle, PlotLayout, Series, SweepChart, MAX_LANES,
 };
 use costmodel::cheap::{cheap_as, LONG_CTX_TOKENS, SHORT_CTX_TOKENS};
@@ -141,27 +141,6 @@ fn sweep_of_real_models_shows_labels_legend_markers_and_unit_ticks() {
     let dark = sweep_svg(&chart(&series, &markers, true, true), &ChartStyle::dark(), 960, 540).unwrap();
     assert!(dark.contains("fill=\"#181A1B\""), "dark background");
     sample("sweep-dark.svg", &dark);
-}
-
-#[test]
-fn the_svg_drawn_through_either_backend_is_the_same_document() {
-    // The web app exports the sweep through `EitherBackend<CanvasBackend>` (one compiled copy
-    // of the chart code for canvas and SVG); the document must equal `sweep_svg`'s byte for byte.
-    let sweeps = vec![
-        ("Yi-34B on A100 80GB".to_owned(), ctx_sweep(YI_50K)),
-        ("Llama 3.1 8B on A100 80GB".to_owned(), ctx_sweep("model=llama-3.1-8b&hw=a100-sxm-80gb&ctx=50000")),
-    ];
-    let series = sweep_series(&sweeps, Metric::DecodeS);
-    let markers = sweep_markers(&sweeps[0].1);
-    for (style, y_log) in [(ChartStyle::light(), true), (ChartStyle::dark(), false)] {
-        let c = chart(&series, &markers, true, y_log);
-        let direct = sweep_svg(&c, &style, 1200, 750).unwrap();
-        let via = sweep_svg_via::<plotters::backend::SVGBackend<'static>>(&c, &style, 1200, 750).unwrap();
-        assert_eq!(via, direct);
-    }
-    let empty = chart(&[], &[], false, false);
-    assert_eq!(sweep_svg_via::<plotters::backend::SVGBackend<'static>>(&empty, &ChartStyle::light(), 640, 360).unwrap(), sweep_svg(&empty, &ChartStyle::light(), 640, 360).unwrap());
-    assert!(matches!(sweep_svg_via::<plotters::backend::SVGBackend<'static>>(&empty, &ChartStyle::light(), 0, 360), Err(ChartError::InvalidSize { .. })));
 }
 
 #[test]
