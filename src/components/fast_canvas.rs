@@ -290,6 +290,15 @@ impl DrawingBackend for FastCanvas {
         Ok(())
     }
 
+    /// The page's text measurer (`chart_canvas::measure_text`), which gives what plotters' own
+    /// estimate gives (its measuring span's offset size) without a page layout per text. The
+    /// charts ask it first anyway (`charts::set_text_measurer`); answering here too leaves
+    /// plotters' span-based estimate out of the app (issue 12).
+    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<FastCanvasError>> {
+        crate::components::chart_canvas::measure_text(style.family().as_str(), style.size(), false, text)
+            .ok_or_else(|| DrawingErrorKind::DrawingError(FastCanvasError("no canvas to measure text with".to_owned())))
+    }
+
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<FastCanvasError>> {
         self.flush_lines();
         let color = style.color();
