@@ -24,7 +24,6 @@
 //! or picks in the first stage's controls before the app mounts, the loader carries over to the
 //! app's.
 
-use charts::format::{input_format, metric_format};
 use charts::{draw_sweep, ChartStyle, Series, SweepChart};
 use costmodel::sweep::{Metric, SweepInput};
 use costmodel::Evaluated;
@@ -231,18 +230,7 @@ fn draw_chart(window: &Window, canvas: HtmlCanvasElement, d: &ChartData, dark: b
     let style = if dark { ChartStyle::dark() } else { ChartStyle::light() }.scaled(dpr);
     let title = if css_w < NARROW_PX { short_title(&e.scenario, v.x) } else { sweep_title(e, v.x) };
     let marks = charts::sweep_markers(main);
-    let chart = SweepChart {
-        title: &title,
-        x_label: v.x.label(),
-        y_label: v.y.label(),
-        x_log: crate::state::x_range(v.x).2,
-        y_log: wants_log_y(series),
-        series,
-        markers: &marks,
-        y_format: metric_format(v.y),
-        x_format: input_format(v.x),
-        highlight,
-    };
+    let chart = SweepChart::of(&title, v.x, v.y, (crate::state::x_range(v.x).2, wants_log_y(series)), series, &marks, highlight);
     // `present` strokes the lines the backend batched.
     draw_sweep(&area, &chart, &style).is_ok() && area.present().is_ok()
 }

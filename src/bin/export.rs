@@ -99,21 +99,11 @@ fn sweep_svg(
         })
         .collect();
     let markers: Vec<(f64, &str)> = marker_xs.iter().copied().zip(marker_labels.iter().map(String::as_str)).collect();
-    let chart = charts::SweepChart {
-        title,
-        x_label: input.label(),
-        y_label: metric.label(),
-        x_log,
-        y_log,
-        series: &series,
-        markers: &markers,
-        y_format: charts::format::metric_format(metric),
-        x_format: charts::format::input_format(input),
-        highlight: match highlight {
-            [s, i] => Some((*s as usize, *i as usize)),
-            _ => None,
-        },
+    let highlight = match highlight {
+        [s, i] => Some((*s as usize, *i as usize)),
+        _ => None,
     };
+    let chart = charts::SweepChart::of(title, input, metric, (x_log, y_log), &series, &markers, highlight);
     let style = if dark { charts::ChartStyle::dark() } else { charts::ChartStyle::light() };
     charts::sweep_svg(&chart, &style, width_px, height_px).map_err(|e| e.to_string())
 }

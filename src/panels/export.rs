@@ -64,18 +64,7 @@ fn with_sweep_chart<R>(memos: SweepMemos, state: crate::state::AppState, f: impl
     let marks = memos.main.with_untracked(charts::sweep_markers);
     let title = state.evaluated.with_untracked(scenario_label);
     let highlight = memos.exact.with_untracked(|(_, i)| i.map(|i| (0, i)));
-    f(&SweepChart {
-        title: &title,
-        x_label: x.label(),
-        y_label: y.label(),
-        x_log: x_range(x).2,
-        y_log: wants_log_y(&series),
-        series: &series,
-        markers: &marks,
-        y_format: charts::format::metric_format(y),
-        x_format: charts::format::input_format(x),
-        highlight,
-    })
+    f(&SweepChart::of(&title, x, y, (x_range(x).2, wants_log_y(&series)), &series, &marks, highlight))
 }
 
 /// [`SweepChart`] as the arguments of the export module's `export_svg` (src/bin/export.rs): the

@@ -140,18 +140,7 @@ pub fn SweepPanel(
         let css_width = f64::from(area.dim_in_pixel().0) / dpr;
         let title = if css_width < NARROW_PX { short_title.get() } else { title.get() };
         series.with(|ss| {
-            let chart = SweepChart {
-                title: &title,
-                x_label: x.label(),
-                y_label: y.label(),
-                x_log: x_range(x).2,
-                y_log: y_log.get(),
-                series: ss,
-                markers: &marks,
-                y_format: metric_format(y),
-                x_format: input_format(x),
-                highlight: highlight.get(),
-            };
+            let chart = SweepChart::of(&title, x, y, (x_range(x).2, y_log.get()), ss, &marks, highlight.get());
             // The frame (axes, grid, labels, legend, markers) and the title are copied when
             // unchanged.
             let key = sweep_frame_key(area, &chart, &style).map_err(|e| e.to_string())?;

@@ -2,7 +2,7 @@
 //! the plot, regime markers as labelled dashed verticals, and an optional highlighted point with
 //! a readout (hover or tap).
 
-use costmodel::sweep::{Metric, Sweep};
+use costmodel::sweep::{Metric, Sweep, SweepInput};
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -57,6 +57,26 @@ pub struct SweepChart<'a> {
     pub x_format: fn(f64) -> String,
     /// (series index, point index) to mark with a dot and a readout; ignored if out of range.
     pub highlight: Option<(usize, usize)>,
+}
+
+impl<'a> SweepChart<'a> {
+    /// `metric` against the swept `input`: the axis labels and number formats follow from them
+    /// (the web app's chart and its SVG export, and the CLI's `sweep --svg`, build it so).
+    #[must_use]
+    pub fn of(title: &'a str, input: SweepInput, metric: Metric, (x_log, y_log): (bool, bool), series: &'a [Series], markers: &'a [(f64, &'a str)], highlight: Option<(usize, usize)>) -> Self {
+        SweepChart {
+            title,
+            x_label: input.label(),
+            y_label: metric.label(),
+            x_log,
+            y_log,
+            series,
+            markers,
+            y_format: crate::format::metric_format(metric),
+            x_format: crate::format::input_format(input),
+            highlight,
+        }
+    }
 }
 
 /// One series per model sweep: `metric` against the swept input, labelled with the name.

@@ -809,17 +809,6 @@ fn render_sweep(a: &RenderArgs, style: &charts::ChartStyle) -> Result<Result<Str
         }
     };
     let title = format!("{} vs {}", metric.label(), input.label());
-    let chart = charts::SweepChart {
-        title: &title,
-        x_label: input.label(),
-        y_label: metric.label(),
-        x_log,
-        y_log,
-        series: &series,
-        markers: &markers,
-        y_format: charts::format::metric_format(metric),
-        x_format: charts::format::input_format(input),
-        highlight: None,
-    };
+    let chart = charts::SweepChart::of(&title, input, metric, (x_log, y_log), &series, &markers, None);
     Ok(charts::sweep_svg(&chart, style, a.width, a.height))
 }
