@@ -60,20 +60,24 @@ impl ScenarioSignal {
     #[inline(never)]
     fn select_shared(&self, part: Box<dyn Fn(&Scenario) -> Shared + Send + Sync>) -> leptos::prelude::Memo<Shared> {
         let (inner, changed) = (self.inner, Trigger::new());
-        let part: std::sync::Arc<dyn Fn(&Scenario) -> Shared + Send + Sync> = std::sync::Arc::from(part);
-        let read = std::sync::Arc::clone(&part);
+        // The writer compares with the part's last value kept here, not with the memo's: a
+        // memo read goes through the reactive graph (is it dirty? a lock, a guard), and every
+        // part was read so on every write. Issue 12, CPU profiles at 4× of 60 context-slider
+        // steps (2 runs each): `refresh` 27.8–31.1 ms before, 16.1–18.6 ms after. The memo
+        // hands out that same value: the writer computed it already, and a part is computed
+        // once per write, not again by the memo after the writer's notification.
+        let last = std::sync::Arc::new(std::sync::Mutex::new(inner.with_untracked(|s| part(s))));
+        let kept = std::sync::Arc::clone(&last);
         let memo = crate::erased::memo_shared(Box::new(move || {
             changed.track();
-            inner.with_untracked(|s| read(s))
+            match kept.lock() {
+                Ok(value) => value.clone(),
+                Err(poisoned) => poisoned.into_inner().clone(),
+            }
         }));
         // Computed now, not lazily by its first reader: a memo first computed under an effect
         // reported a change at the next write of any field, and woke that effect once.
         memo.try_with_untracked(|_| ());
-        // The writer compares with the part's last value kept here, not with the memo's: a
-        // memo read goes through the reactive graph (is it dirty? a lock, a guard), and every
-        // part was read so on every write. Issue 12, CPU profiles at 4× of 60 context-slider
-        // steps (2 runs each): `refresh` 27.8–31.1 ms before, 16.1–18.6 ms after.
-        let last = std::sync::Mutex::new(inner.with_untracked(|s| part(s)));
         self.register(Box::new(move |s: &Scenario| {
             let new = part(s);
             // The borrow ends before the notification, whatever that runs.
