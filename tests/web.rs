@@ -24,6 +24,13 @@ fn document() -> web_sys::Document {
     window().document().expect("a browser document")
 }
 
+/// Starts Leptos' task executor, which runs effects: mounting anything does, here an empty view
+/// on a detached `<div>`.
+fn start_effects() {
+    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    drop(mount_to(host, || ()));
+}
+
 /// Let effects and scheduled tasks run (wait one `setTimeout` of `ms`).
 async fn tick(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -286,9 +293,7 @@ async fn a_selected_part_wakes_its_readers_only_when_it_changes() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
-    // Mounting anything starts Leptos' task executor, which runs effects.
-    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
-    drop(mount_to(host, || ()));
+    start_effects();
     // The scenario lives in the page's owner; the part and its reader in a component's.
     let page = Owner::new();
     let runs = Arc::new(AtomicUsize::new(0));
@@ -350,8 +355,7 @@ async fn an_erased_memo_reads_back_its_type_and_wakes_readers_only_on_a_new_valu
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
-    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
-    drop(mount_to(host, || ()));
+    start_effects();
     let page = Owner::new();
     let runs = Arc::new(AtomicUsize::new(0));
     let (source, text, pair, signal) = page.with(|| {
@@ -394,12 +398,11 @@ async fn an_erased_memo_reads_back_its_type_and_wakes_readers_only_on_a_new_valu
 #[wasm_bindgen_test]
 async fn an_erased_signal_reads_and_writes_its_own_type_and_wakes_its_readers() {
     use kvscope_web::erased::{RwSignal, Signal};
-    use leptos::prelude::{mount_to, Effect, GetUntracked, Owner, Set, Update, UpdateUntracked, With, WithUntracked};
+    use leptos::prelude::{Effect, GetUntracked, Owner, Set, Update, UpdateUntracked, With, WithUntracked};
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
-    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
-    drop(mount_to(host, || ()));
+    start_effects();
     let page = Owner::new();
     let runs = Arc::new(AtomicUsize::new(0));
     let (names, flag, flag_signal) = page.with(|| {
@@ -443,12 +446,11 @@ async fn an_erased_signal_reads_and_writes_its_own_type_and_wakes_its_readers() 
 #[wasm_bindgen_test]
 async fn an_erased_read_only_signal_tracks_its_source() {
     use kvscope_web::erased::{memo, RwSignal, Signal};
-    use leptos::prelude::{mount_to, Effect, Get, Owner, Set};
+    use leptos::prelude::{Effect, Get, Owner, Set};
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
-    let host: web_sys::HtmlElement = document().create_element("div").expect("div").unchecked_into();
-    drop(mount_to(host, || ()));
+    start_effects();
     let page = Owner::new();
     let runs = Arc::new(AtomicUsize::new(0));
     let seen = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
