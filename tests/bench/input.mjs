@@ -28,9 +28,9 @@
 // --counts: work per input that does not depend on the machine's speed or load: canvas calls
 // (stroke, fillText, measureText, drawImage, font sets), timers (setTimeout, clearTimeout,
 // requestAnimationFrame, queueMicrotask), strings decoded from wasm (TextDecoder), text node writes,
-// and the layouts the input
-// caused with their dirty layout objects (from a trace). Compare builds by these when the
-// machine is too busy for timings to tell a few per cent apart.
+// the layouts the input caused with their dirty layout objects (from a trace), and the page's
+// composited layers (CDP LayerTree). Compare builds by these when the machine is too busy for
+// timings to tell a few per cent apart.
 //
 // --peer ID measures a peer app served at the URL instead (tests/bench/peers.mjs: built outside
 // this repository and served locally, never fetched by tests), with the same presses and timings on
@@ -294,6 +294,19 @@ async function profile(browser, rate) {
   }
 }
 
+/** The page's composited layers after one more press (CDP LayerTree): each is laid out into the
+ * compositor's tree (Layerize) and pushed to it (Commit) on every frame. */
+async function compositedLayers(page) {
+  const cdp = await page.context().newCDPSession(page);
+  let layers = null;
+  cdp.on('LayerTree.layerTreeDidChange', (e) => (layers = e.layers ?? layers));
+  await cdp.send('LayerTree.enable');
+  await press(page, 1);
+  await page.waitForTimeout(200);
+  await cdp.send('LayerTree.disable');
+  return layers ? layers.length : NaN;
+}
+
 /** Work per input (--counts): canvas calls, text writes, layouts and their dirty objects. */
 async function counts(browser) {
   const { context, page } = await openPage(browser);
@@ -307,7 +320,7 @@ async function counts(browser) {
     const calls = await page.evaluate(() => window.__kvs_calls);
     const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X' && e.args?.beginData);
     const dirty = layouts.reduce((n, e) => n + (e.args.beginData.dirtyObjects ?? 0), 0);
-    return { calls, layouts: layouts.length, dirty };
+    return { calls, layouts: layouts.length, dirty, layers: await compositedLayers(page) };
   } finally {
     await context.close();
   }
@@ -341,7 +354,7 @@ try {
     const c = await counts(browser);
     const per = (n) => fmt(n / PRESSES);
     const calls = Object.entries(c.calls).sort((a, b) => a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${per(n)}`);
-    console.log(`work per input (${PRESSES} presses): ${calls.join(', ')}; layouts ${per(c.layouts)} with ${per(c.dirty)} dirty layout objects`);
+    console.log(`work per input (${PRESSES} presses): ${calls.join(', ')}; layouts ${per(c.layouts)} with ${per(c.dirty)} dirty layout objects; ${c.layers} composited layers`);
   }
   if (TRACE_RATE >= 1) {
     const t = await trace(browser, TRACE_RATE);
